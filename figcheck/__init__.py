@@ -1,0 +1,49 @@
+"""figcheck: checks the numbers that documents give for the same thing against each other.
+
+    >>> import figcheck
+    >>> ledger = figcheck.load_ledger("data")
+    >>> result = figcheck.check(ledger)
+    >>> result.exit_code(), result.summary
+
+Only light modules are imported here on purpose; `load_ledger` and `check` import the rest
+on first use, so that `figcheck --help` starts fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from os import PathLike
+
+    from figcheck.engine import CheckResult
+    from figcheck.ledger import Ledger
+    from figcheck.model import Finding
+
+
+def load_ledger(path: str | PathLike[str]) -> Ledger:
+    """Read a ledger directory. Data errors become findings; a missing directory raises
+    figcheck.ledger.LedgerNotFound."""
+    from figcheck.ledger import load_ledger as _load
+
+    return _load(path)
+
+
+def check(ledger: Ledger) -> CheckResult:
+    """Apply every rule to a loaded ledger and return the findings."""
+    from figcheck.engine import check as _check
+
+    return _check(ledger)
+
+
+def __getattr__(name: str):
+    if name == "Finding":
+        from figcheck.model import Finding
+
+        return Finding
+    raise AttributeError(f"module 'figcheck' has no attribute {name!r}")
+
+
+__all__ = ["Finding", "__version__", "check", "load_ledger"]

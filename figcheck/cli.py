@@ -1,0 +1,69 @@
+"""The command line: parse options, call the library, choose a reporter, exit."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import click
+
+from figcheck import __version__
+from figcheck.commands.check import check
+from figcheck.commands.rules import rules_command
+
+EXIT_INTERNAL = 2
+
+
+class _Group(click.Group):
+    """A group that turns any unexpected exception into one line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("figcheck: interrupted", err=True)
+            raise SystemExit(130) from None
+        except Exception as error:
+            if os.environ.get("FIGCHECK_DEBUG"):
+                raise
+            click.echo(
+                f"figcheck: internal error: {type(error).__name__}: {error}. This is a bug in "
+                "figcheck; run again with FIGCHECK_DEBUG=1 to see where, and please report it.",
+                err=True,
+            )
+            raise SystemExit(EXIT_INTERNAL) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="figcheck")
+def cli() -> None:
+    """figcheck: find where documents disagree about numbers.
+
+    A ledger (data/ by default) records every numeric statement of a set of documents:
+    what is counted, the value and its hedge ("about", "over"), as of when, who said it,
+    and the verbatim quote. figcheck turns each record into intervals and applies rules
+    across them: conflicts, running totals that shrink, parts that exceed their whole.
+
+    \b
+    Start with:
+      figcheck check              check the ledger in ./data
+      figcheck rules              list the rules; `figcheck rules FC201` explains one
+    """
+
+
+cli.add_command(check)
+cli.add_command(rules_command)
+
+
+def main() -> None:
+    if hasattr(signal, "SIGPIPE"):
+        # `figcheck check | head` should end quietly, as other command-line tools do.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    cli.main(prog_name="figcheck")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

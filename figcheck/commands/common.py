@@ -1,0 +1,51 @@
+"""Options and helpers that several commands share."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from figcheck.ledger import Ledger
+
+EXIT_USAGE = 2
+
+data_option = click.option(
+    "--data",
+    "data",
+    default="data",
+    show_default=True,
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=str),
+    help="The ledger directory: quantities.yaml, sources/, documents/, accepted.yaml.",
+)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """Stop with one line on stderr and an exit code; never a traceback."""
+    click.echo(f"figcheck: {message}", err=True)
+    raise SystemExit(code)
+
+
+def load(data: str) -> Ledger:
+    """Load the ledger, or stop with one line if its directory is missing."""
+    import gc
+
+    from figcheck import load_ledger
+    from figcheck.ledger import LedgerNotFound
+    from figcheck.yamlio import HAS_LIBYAML
+
+    if not HAS_LIBYAML:
+        click.echo(
+            "figcheck: warning: PyYAML has no libyaml here; loading will be about 8x "
+            "slower (pip install --force-reinstall pyyaml)",
+            err=True,
+        )
+    try:
+        ledger = load_ledger(data)
+    except LedgerNotFound as error:
+        fail(f"{error}; pass --data DIR, or run `figcheck init {data}` to start a ledger")
+    # The loaded ledger lives until exit: keep the collector from walking it again and again.
+    gc.freeze()
+    return ledger

@@ -1,0 +1,131 @@
+"""EDTF dates as curators write them, turned into inclusive day intervals.
+
+figcheck reads exactly the subset of EDTF (ISO 8601-2) that the ledger format documents:
+`2015`, `2015-11`, `2015-11-19`, each optionally followed by `?` (uncertain), `~`
+(approximate) or `%` (both); an interval `A/B` of any two of these; and `../B` or `A/..`
+for an open end. A small parser for that subset is about a thousand times faster than the
+`edtf` package (see ../shared/MEASURED.md) and rejects what that package silently accepts
+(a reversed interval, `2015-11-19/` meaning ten years later); the test suite uses `edtf`
+as an oracle for the bounds.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from functools import lru_cache
+
+from figcheck.model import DatePoint, DateSpan
+from figcheck.wording import type_name
+
+FIRST_DAY = date.min.toordinal()
+LAST_DAY = date.max.toordinal()
+
+_POINT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[?~%])?")
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class DateError(ValueError):
+    """A date the ledger format does not allow; the message says what to write instead."""
+
+
+def parse_date(value: object, margin_days: int = 0) -> DateSpan:
+    """Parse a date as the curator wrote it (a string, or YAML's int for a bare year).
+
+    `margin_days` widens each qualified (`?`, `~`, `%`) end by that many days on each side.
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise DateError(f"a date must be text such as 2015-11-19, not {type_name(value)}")
+    return _parse(str(value), margin_days)
+
+
+@lru_cache(maxsize=65536)
+def _parse(text: str, margin_days: int) -> DateSpan:
+    if text != text.strip() or not text:
+        raise DateError(f"date {text!r} has surrounding spaces or is empty")
+    if "/" not in text:
+        point = _point(text, margin_days)
+        if point.precision == "open":
+            raise DateError("'..' is only allowed as one end of an interval, like 2015/..")
+        return DateSpan(text, point.first_day, point.last_day, (point,))
+    if text.count("/") > 1:
+        raise DateError(f"date {text!r} has more than one '/'; an interval is A/B")
+    first_text, last_text = text.split("/")
+    if not first_text or not last_text:
+        raise DateError(f"interval {text!r} has an empty end; write '..' for an open end")
+    first, last = _point(first_text, margin_days), _point(last_text, margin_days)
+    if first.precision == "open" and last.precision == "open":
+        raise DateError("an interval needs at least one dated end, not '../..'")
+    if first.first_day > last.last_day:
+        raise DateError(f"interval {text!r} ends before it starts")
+    return DateSpan(text, first.first_day, last.last_day, (first, last))
+
+
+def _point(text: str, margin_days: int) -> DatePoint:
+    if text == "..":
+        return DatePoint(text, FIRST_DAY, LAST_DAY, "open")
+    match = _POINT.fullmatch(text)
+    if match is None:
+        raise DateError(
+            f"date {text!r} is not one of YYYY, YYYY-MM, YYYY-MM-DD (with an optional ?, ~ or %)"
+        )
+    year = int(match["year"])
+    if year == 0:
+        raise DateError(f"date {text!r}: there is no year 0000")
+    if match["month"] is None:
+        first, last, precision = date(year, 1, 1), date(year, 12, 31), "year"
+    else:
+        month = int(match["month"])
+        if not 1 <= month <= 12:
+            raise DateError(f"date {text!r} has month {month:02d}; months run 01 to 12")
+        month_days = calendar.monthrange(year, month)[1]
+        if match["day"] is None:
+            first, last, precision = date(year, month, 1), date(year, month, month_days), "month"
+        else:
+            day = int(match["day"])
+            if not 1 <= day <= month_days:
+                raise DateError(f"date {text!r}: {_MONTHS[month - 1]} {year} has {month_days} days")
+            first = last = date(year, month, day)
+            precision = "day"
+    qualifier = match["q"] or ""
+    first_day, last_day = first.toordinal(), last.toordinal()
+    if qualifier and margin_days:
+        first_day = max(FIRST_DAY, first_day - margin_days)
+        last_day = min(LAST_DAY, last_day + margin_days)
+    return DatePoint(text, first_day, last_day, precision, qualifier)  # type: ignore[arg-type]
+
+
+def describe_point(point: DatePoint) -> str:
+    """A date end as a reader says it: '19 Nov 2015', 'Nov 2015', '2016?' (uncertain),
+    'around Dec 2015' (approximate), 'around 2016?' (both)."""
+    if point.precision == "open":
+        return ".."
+    bare = point.text.rstrip("?~%")
+    parts = bare.split("-")
+    if point.precision == "year":
+        words = parts[0]
+    elif point.precision == "month":
+        words = f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    else:
+        words = f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if point.qualifier in ("~", "%"):
+        words = f"around {words}"
+    return words + ("?" if point.qualifier in ("?", "%") else "")
+
+
+def describe(span: DateSpan) -> str:
+    """A date or period as a reader says it: '19 Nov 2015', '2013 to 2014', 'until 2015'."""
+    if not span.is_interval:
+        return describe_point(span.points[0])
+    first, last = span.points
+    if first.precision == "open":
+        return f"until {describe_point(last)}"
+    if last.precision == "open":
+        return f"from {describe_point(first)}"
+    return f"{describe_point(first)} to {describe_point(last)}"
+
+
+def iso_day(ordinal: int) -> str:
+    return date.fromordinal(ordinal).isoformat()

@@ -1,0 +1,34 @@
+"""Figures described for a journalist: the value as written, when, who, and where."""
+
+from __future__ import annotations
+
+from figcheck import dates, values
+from figcheck.model import Figure, Quantity
+
+
+def speaker(said_by: str) -> str:
+    """'Oleg Syromolotov, Deputy Foreign Minister' -> 'Oleg Syromolotov'."""
+    return said_by.split(",")[0].strip() or said_by
+
+
+def value(figure: Figure, quantity: Quantity) -> str:
+    return values.as_written(figure.value, figure.approx, quantity.unit)
+
+
+def figure(figure: Figure, quantity: Quantity) -> str:
+    """'2,719 (19 Nov 2015, Oleg Syromolotov, tass-2015-11-19)'."""
+    who = speaker(figure.said_by)
+    return f"{value(figure, quantity)} ({dates.describe(figure.as_of)}, {who}, {figure.document})"
+
+
+def interval(figure: Figure) -> str:
+    return values.describe_interval(figure.interval)
+
+
+def same_speaker(a: Figure, b: Figure) -> bool:
+    """Compared case- and space-insensitively: 'Oleg  Syromolotov' is 'oleg syromolotov'."""
+    return normal_speaker(a.said_by) == normal_speaker(b.said_by)
+
+
+def normal_speaker(said_by: str) -> str:
+    return " ".join(said_by.split()).casefold()

@@ -1,0 +1,40 @@
+"""Building findings and their stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from figcheck.model import Finding, Location, Severity
+
+
+def finding_id(rule: str, subjects: Iterable[str]) -> str:
+    """The rule code, a colon, and the first 10 hex digits of the SHA-1 of the sorted full
+    figure ids joined by commas: `FC201:3f9a1c0b2d`. Stable across runs and machines, and
+    independent of message wording, so accepted.yaml and baselines can refer to it."""
+    digest = hashlib.sha1(",".join(sorted(subjects)).encode("utf-8")).hexdigest()
+    return f"{rule}:{digest[:10]}"
+
+
+def make(
+    rule: str,
+    severity: Severity,
+    title: str,
+    message: str,
+    *,
+    quantity: str | None = None,
+    figures: Iterable[str] = (),
+    locations: Iterable[Location] = (),
+    subject: Iterable[str] = (),
+) -> Finding:
+    figure_ids = tuple(dict.fromkeys(figures))
+    return Finding(
+        id=finding_id(rule, figure_ids or tuple(subject)),
+        rule=rule,
+        severity=severity,
+        title=title,
+        message=message,
+        quantity=quantity,
+        figures=figure_ids,
+        locations=tuple(dict.fromkeys(locations)),
+    )

@@ -1,0 +1,199 @@
+"""The ledger as figcheck reasons about it: immutable records, built once by the loader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Literal
+
+Kind = Literal["stock", "cumulative", "flow", "change"]
+KINDS: tuple[Kind, ...] = ("stock", "cumulative", "flow", "change")
+
+Approx = Literal["exact", "about", "nearly", "over", "at-least", "under", "at-most", "range"]
+APPROXES: tuple[Approx, ...] = (
+    "exact",
+    "about",
+    "nearly",
+    "over",
+    "at-least",
+    "under",
+    "at-most",
+    "range",
+)
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+# A bound is an exact rational, or a float infinity for an open-ended side.
+Bound = Fraction | float
+INF = float("inf")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a ledger file, as shown to the user (path relative to the working directory)."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A set of values [low, high]; either side may be open, or unbounded (an infinite bound)."""
+
+    low: Bound
+    high: Bound
+    low_open: bool = False
+    high_open: bool = False
+
+    def lies_below(self, other: Interval) -> bool:
+        """True when every value of this interval is smaller than every value of `other`."""
+        if self.high != other.low:
+            return self.high < other.low
+        return self.high_open or other.low_open
+
+    def overlaps(self, other: Interval) -> bool:
+        return not (self.lies_below(other) or other.lies_below(self))
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(
+            self.low + other.low,
+            self.high + other.high,
+            self.low_open or other.low_open,
+            self.high_open or other.high_open,
+        )
+
+    def hull(self, other: Interval) -> Interval:
+        """The smallest interval holding both: what is true if either one is."""
+        low, low_open = _outer(self.low, self.low_open, other.low, other.low_open, min)
+        high, high_open = _outer(self.high, self.high_open, other.high, other.high_open, max)
+        return Interval(low, high, low_open, high_open)
+
+
+def _outer(a: Bound, a_open: bool, b: Bound, b_open: bool, pick) -> tuple[Bound, bool]:
+    if a == b:
+        return a, a_open and b_open
+    return (a, a_open) if pick(a, b) == a else (b, b_open)
+
+
+@dataclass(frozen=True, slots=True)
+class DatePoint:
+    """One end of a date as written: a year, month or day, possibly qualified or open ('..')."""
+
+    text: str
+    first_day: int  # proleptic Gregorian ordinal (date.toordinal)
+    last_day: int
+    precision: Literal["year", "month", "day", "open"]
+    qualifier: Literal["", "?", "~", "%"] = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date or period as written, and the days it can mean (inclusive ordinals)."""
+
+    text: str
+    start: int
+    end: int
+    points: tuple[DatePoint, ...]  # one for a single date; two (A, B) for an interval A/B
+
+    @property
+    def is_interval(self) -> bool:
+        return len(self.points) == 2
+
+    def overlaps(self, other: DateSpan) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def gap_days(self, other: DateSpan) -> int:
+        """Days between the two spans; 0 when they overlap."""
+        return max(0, other.start - self.end, self.start - other.end)
+
+    @property
+    def period(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    id: str
+    label: str
+    unit: str
+    kind: Kind
+    location: Location
+    parts: tuple[str, ...] = ()
+    exhaustive: bool = False
+    subset_of: tuple[str, ...] = ()
+    of: str | None = None
+
+
+Number = int | float
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One numeric statement in one document, with what it can mean as intervals."""
+
+    full_id: str  # document id / figure id
+    id: str
+    document: str
+    quantity: str
+    value: Number | tuple[Number, Number]  # as written
+    approx: Approx
+    as_of: DateSpan
+    said_by: str
+    quote: str
+    interval: Interval
+    stated: Fraction  # the single number the source states (the midpoint of a range)
+    location: Location
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    """A number in a document's text that is not a statement about the world."""
+
+    text: str
+    why: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    title: str
+    location: Location
+    source_file: Path
+    outlet: str | None = None
+    published: DateSpan | None = None
+    url: str | None = None
+    text_path: Path | None = None
+    figures: tuple[str, ...] = ()  # full ids, in file order
+    ignored: tuple[Ignored, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Acceptance:
+    finding: str
+    why: str | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem figcheck found; built whole by the engine, never changed afterwards."""
+
+    id: str
+    rule: str
+    severity: Severity
+    title: str
+    message: str
+    quantity: str | None = None
+    figures: tuple[str, ...] = ()
+    locations: tuple[Location, ...] = field(default=())
+
+    @property
+    def is_data_error(self) -> bool:
+        return self.rule.startswith("FC1") and self.severity == "error"

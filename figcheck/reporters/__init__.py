@@ -1,0 +1,30 @@
+"""Output formats for a check result, looked up by name.
+
+Each reporter module has `render(result, stream, **options)` and writes to the stream it is
+given; nothing in the engine prints. Modules are imported on first use so that the formats
+one run does not need (rich, XML) cost nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from figcheck.engine import CheckResult
+
+REPORTERS: dict[str, str] = {
+    "text": "figcheck.reporters.text",
+    "json": "figcheck.reporters.json_report",
+}
+
+Render = Callable[..., None]
+
+
+def get(name: str) -> Render:
+    return importlib.import_module(REPORTERS[name]).render  # type: ignore[no-any-return]
+
+
+def render(name: str, result: CheckResult, stream: TextIO, **options: Any) -> None:
+    get(name)(result, stream, **options)

@@ -1,0 +1,55 @@
+"""`--format json`: one object on stdout, with keys other programs can rely on.
+
+    {"figcheck": "0.1.0",
+     "counts": {"documents": 5, "figures": 40, "quantities": 14},
+     "summary": {"error": 0, "warning": 3, "info": 0, "accepted": 2},
+     "findings": [{"id", "rule", "severity", "title", "message", "quantity", "figures",
+                   "locations": [{"file", "line"}], "accepted", "why"?, "new"?}],
+     "exit_code": 0}
+
+`why` is present on accepted findings; `new` only when a baseline was given.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from figcheck import __version__
+from figcheck.engine import CheckResult
+from figcheck.model import Finding
+
+
+def finding_object(result: CheckResult, finding: Finding) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": finding.id,
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "title": finding.title,
+        "message": finding.message,
+        "quantity": finding.quantity,
+        "figures": list(finding.figures),
+        "locations": [{"file": loc.file, "line": loc.line} for loc in finding.locations],
+        "accepted": result.is_accepted(finding),
+    }
+    if result.is_accepted(finding):
+        entry["why"] = result.accepted[finding.id]
+    if result.new is not None:
+        entry["new"] = result.is_new(finding)
+    return entry
+
+
+def document(result: CheckResult, fail_on: str = "error") -> dict[str, Any]:
+    return {
+        "figcheck": __version__,
+        "counts": result.counts,
+        "summary": result.summary,
+        "findings": [finding_object(result, f) for f in result.findings],
+        "rules_ran": result.rules_ran,
+        "exit_code": result.exit_code(fail_on),  # type: ignore[arg-type]
+    }
+
+
+def render(result: CheckResult, stream: TextIO, fail_on: str = "error", **_: Any) -> None:
+    json.dump(document(result, fail_on), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

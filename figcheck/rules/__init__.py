@@ -1,0 +1,53 @@
+"""The registry of rules: every rule figcheck knows, by code.
+
+Adding a rule means adding its module under figcheck/rules/ and one line below.
+"""
+
+from __future__ import annotations
+
+from figcheck.rules import (
+    fc101_invalid_record,
+    fc102_unknown_reference,
+    fc103_duplicate,
+    fc109_acceptance_to_review,
+    fc201_conflict,
+    fc202_decrease,
+    fc203_parts_exceed_whole,
+    fc204_subset_exceeds_superset,
+    fc205_change_against_levels,
+    fc206_same_speaker,
+    fc301_divergence,
+)
+from figcheck.rules.base import Hit, Option, Rule
+
+RULES: dict[str, Rule] = {
+    module.RULE.code: module.RULE
+    for module in (
+        fc101_invalid_record,
+        fc102_unknown_reference,
+        fc103_duplicate,
+        fc109_acceptance_to_review,
+        fc201_conflict,
+        fc202_decrease,
+        fc203_parts_exceed_whole,
+        fc204_subset_exceeds_superset,
+        fc205_change_against_levels,
+        fc206_same_speaker,
+        fc301_divergence,
+    )
+}
+
+
+class UnknownRule(KeyError):
+    def __str__(self) -> str:
+        return f"no rule {self.args[0]!r}; `figcheck rules` lists them all"
+
+
+def get(code: str) -> Rule:
+    try:
+        return RULES[code.upper()]
+    except KeyError:
+        raise UnknownRule(code) from None
+
+
+__all__ = ["RULES", "Hit", "Option", "Rule", "UnknownRule", "get"]

@@ -1,0 +1,78 @@
+"""What a rule is: a code, a title, a default severity, its documentation and its check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from figcheck.model import Figure, Location, Severity
+
+if TYPE_CHECKING:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule reports; the engine adds the code, severity, id and locations."""
+
+    message: str
+    figures: tuple[Figure, ...]
+    quantity: str | None
+    # For findings about something other than figures (a number in a text, an acceptance):
+    # where it is, and what identifies it in the finding id in place of figure ids.
+    locations: tuple[Location, ...] = ()
+    subject: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A setting of a rule that figcheck.yaml may change under `rules: {CODE: {...}}`."""
+
+    name: str
+    default: int | float
+    help: str
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+
+    def validate(self, value: object) -> str | None:
+        """None if `value` is acceptable, else what is wrong with it."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"{self.name} must be a number"
+        if self.integer and not isinstance(value, int):
+            return f"{self.name} must be a whole number"
+        if self.minimum is not None and value < self.minimum:
+            return f"{self.name} must be at least {self.minimum:g}"
+        if self.maximum is not None and value > self.maximum:
+            return f"{self.name} must be at most {self.maximum:g}"
+        return None
+
+
+Check = Callable[..., Iterator[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule. `scope` says who emits its findings and how `check` is called:
+
+    - "ledger": the loader emits them while reading files; `check` is None.
+    - "family": `check(family, options)` for each family of related quantities.
+    - "document": `check(document, ledger, options)` for each document (quote anchoring).
+    """
+
+    code: str
+    title: str
+    severity: Severity
+    doc: str
+    scope: Literal["ledger", "family", "document"]
+    check: Check | None = None
+    options: tuple[Option, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        """The first paragraph of the documentation, on one line."""
+        return " ".join(self.doc.strip().split("\n\n")[0].split())
+
+    def defaults(self) -> dict[str, float]:
+        return {option.name: option.default for option in self.options}

@@ -1,0 +1,22 @@
+"""FC102 unknown reference: a name that quantities.yaml does not define, or a relation cycle.
+
+A figure's `quantity`, and every quantity named in `parts`, `subset_of` or `of`, must be a
+quantity id in quantities.yaml; the message suggests the closest id when there is one.
+Relations must not go round in a circle (a subset of its own subset, a part of its own part).
+Like FC101, this stops the consistency rules and makes `figcheck check` exit with code 2.
+
+Passes:
+
+    quantities: {ru-departed: {...}, chechnya-departed: {subset_of: [ru-departed], ...}}
+
+Fails (a typo in the reference, and a cycle):
+
+    quantities: {chechnya-departed: {subset_of: [ru-departd], ...}}
+    quantities: {a: {subset_of: [b], ...}, b: {subset_of: [a], ...}}
+"""
+
+from figcheck.rules.base import Rule
+
+RULE = Rule(
+    code="FC102", title="unknown reference", severity="error", doc=__doc__ or "", scope="ledger"
+)

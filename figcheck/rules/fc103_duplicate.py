@@ -1,0 +1,22 @@
+"""FC103 duplicate: the same id twice, or the same key twice in one YAML mapping.
+
+Two source files declaring one document id, two figures with one full id
+(`document/figure`), two quantities or two acceptances of one finding, and a key repeated
+inside any YAML mapping. YAML parsers silently keep the last of two repeated keys, so a
+figure with two `value:` lines would lose one without a word; figcheck refuses it instead.
+Like FC101, this stops the consistency rules and makes `figcheck check` exit with code 2.
+
+Passes:
+
+    - {id: departed, value: 2719, ...}
+    - {id: killed, value: 160, ...}
+
+Fails (the second figure reuses the id, and the first has `value` twice):
+
+    - {id: departed, value: 2719, value: 2791, ...}
+    - {id: departed, value: 160, ...}
+"""
+
+from figcheck.rules.base import Rule
+
+RULE = Rule(code="FC103", title="duplicate", severity="error", doc=__doc__ or "", scope="ledger")

@@ -1,0 +1,59 @@
+"""FC201 conflict: two figures for the same thing at the same time cannot both be right.
+
+Two figures of one quantity conflict when they speak of the same time and their value
+intervals do not overlap. For a `stock` or `cumulative` quantity "the same time" means
+overlapping as_of dates (2015 overlaps 2015-11-19); for a `flow` or a `change` it means the
+identical period (victims in 2014 are not compared with victims in 2014-06).
+
+When both figures come from the same speaker in different documents the pair is reported as
+FC206 instead.
+
+Passes (about 2,200 means 1,980 to 2,420, which holds 2,300):
+
+    - {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015, said_by: A, ...}
+    - {quantity: ru-fighters, value: 2300, as_of: 2015-11-19, said_by: B, ...}
+
+Fails (2,719 is outside 1,980 to 2,420, and 19 Nov 2015 lies within 2015):
+
+    - {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015, said_by: A, ...}
+    - {quantity: ru-fighters, value: 2719, as_of: 2015-11-19, said_by: B, ...}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from figcheck import describe
+from figcheck.family import Family
+from figcheck.model import Figure, Quantity
+from figcheck.rules.base import Hit, Rule
+
+
+def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+    for quantity_id, pairs in family.conflicts.items():
+        quantity = family.quantity(quantity_id)
+        for a, b in pairs:
+            if not is_same_speaker_elsewhere(a, b):
+                yield Hit(conflict_message(a, b, quantity), (a, b), quantity_id)
+
+
+def is_same_speaker_elsewhere(a: Figure, b: Figure) -> bool:
+    """The FC206 case: one speaker, two documents."""
+    return a.document != b.document and describe.same_speaker(a, b)
+
+
+def conflict_message(a: Figure, b: Figure, quantity: Quantity) -> str:
+    return (
+        f"{describe.figure(a, quantity)} and {describe.figure(b, quantity)} cannot both hold: "
+        f"{describe.interval(a)} and {describe.interval(b)} do not overlap"
+    )
+
+
+RULE = Rule(
+    code="FC201",
+    title="conflict",
+    severity="error",
+    doc=__doc__ or "",
+    scope="family",
+    check=check,
+)

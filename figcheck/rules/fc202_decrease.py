@@ -1,0 +1,48 @@
+"""FC202 decrease: a running total that shrinks.
+
+A `cumulative` quantity (everyone who has ever left, all cases opened so far) can only grow.
+A figure dated strictly later than another (its as_of starts after the other's ends) whose
+upper bound is below the earlier figure's lower bound says it shrank: one of them is wrong,
+or the two do not count the same thing.
+
+Passes (a later figure may be higher, or equal, or overlap within its hedge):
+
+    - {quantity: ru-departed, value: 2719, as_of: 2015-11-19, ...}
+    - {quantity: ru-departed, value: 2600, approx: about, as_of: 2015-12, ...}   # up to 2,860
+
+Fails (2,400 in December is below 2,719 in November):
+
+    - {quantity: ru-departed, value: 2719, as_of: 2015-11-19, ...}
+    - {quantity: ru-departed, value: 2400, as_of: 2015-12, ...}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from figcheck import describe, sweep
+from figcheck.family import Family
+from figcheck.rules.base import Hit, Rule
+
+
+def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+    for quantity in family.quantities:
+        if quantity.kind != "cumulative":
+            continue
+        for earlier, later in sweep.higher_before(family.of(quantity.id)):
+            message = (
+                f"{quantity.id} is a running total, but it falls from "
+                f"{describe.figure(earlier, quantity)} to {describe.figure(later, quantity)}: "
+                f"{describe.interval(later)} lies below {describe.interval(earlier)}"
+            )
+            yield Hit(message, (earlier, later), quantity.id)
+
+
+RULE = Rule(
+    code="FC202",
+    title="decrease",
+    severity="error",
+    doc=__doc__ or "",
+    scope="family",
+    check=check,
+)

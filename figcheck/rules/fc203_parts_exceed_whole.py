@@ -1,0 +1,126 @@
+"""FC203 parts exceed whole: the parts of a total add up to more than the total.
+
+For a quantity with `parts: [...]`, the parts' values at the same time sum to at most the
+whole's: the killed, the returned and the arrested are each part of everyone who left. For
+each figure of the whole, figcheck takes, for every part, the figures of that part at an
+overlapping date (the identical period for a flow) and, where several qualify, the most
+lenient one (the lowest lower bound). It reports when the sum of those lower bounds exceeds
+the whole's upper bound. Parts with no figure at that date count as zero.
+
+With `exhaustive: true` the parts sum to exactly the whole, so it also reports when every
+part has a figure and the sum of their upper bounds (the highest qualifying ones) falls below
+the whole's lower bound.
+
+Passes (160 killed + 73 returned = 233, within 2,719 who left):
+
+    quantities: {ru-departed: {parts: [ru-killed, ru-returned], ...}, ...}
+    figures: ru-departed 2719 (2015-11-19); ru-killed 160 (2015-11-19); ru-returned 73 (2015-11)
+
+Fails (104 killed + 44 returned = 148, more than 120 who left):
+
+    figures: ru-departed 120 (2016-06); ru-killed 104 (2016-06); ru-returned 44 (2016)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from figcheck import describe, sweep, values, wording
+from figcheck.family import Family, period_key
+from figcheck.model import Figure, Interval, Quantity
+from figcheck.rules.base import Hit, Rule
+
+
+def _lowest_low(figure: Figure) -> tuple:
+    return (figure.interval.low, figure.interval.low_open)
+
+
+def _highest_high(figure: Figure) -> tuple:
+    return (-figure.interval.high, figure.interval.high_open)
+
+
+def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+    for whole in family.quantities:
+        if not whole.parts:
+            continue
+        wholes = family.of(whole.id)
+        if not wholes:
+            continue
+        lowest = [_pick(family, whole, part, wholes, _lowest_low) for part in whole.parts]
+        highest = (
+            [_pick(family, whole, part, wholes, _highest_high) for part in whole.parts]
+            if whole.exhaustive
+            else None
+        )
+        for i, w in enumerate(wholes):
+            chosen = [
+                (part, picks[i])
+                for part, picks in zip(whole.parts, lowest, strict=True)
+                if picks[i]
+            ]
+            if chosen:
+                total = _sum(f for _, f in chosen)
+                if w.interval.lies_below(total):
+                    yield _hit(family, whole, w, chosen, total, "more")
+            if highest is not None:
+                top = [(part, picks[i]) for part, picks in zip(whole.parts, highest, strict=True)]
+                if all(f is not None for _, f in top):
+                    total = _sum(f for _, f in top)  # type: ignore[misc]
+                    if total.lies_below(w.interval):
+                        yield _hit(family, whole, w, top, total, "less")  # type: ignore[arg-type]
+
+
+def _pick(
+    family: Family, whole: Quantity, part: str, wholes: Sequence[Figure], key
+) -> list[Figure | None]:
+    """For each figure of the whole, the most lenient figure of `part` at the same time."""
+    candidates = family.of(part)
+    if whole.kind in ("flow", "change"):
+        best: dict[tuple[int, ...], Figure] = {}
+        for c in candidates:
+            k = period_key(c, whole.kind)
+            if k not in best or key(c) < key(best[k]):
+                best[k] = c
+        return [best.get(period_key(w, whole.kind)) for w in wholes]
+    return sweep.most_lenient_overlapping(wholes, candidates, key)
+
+
+def _sum(figures) -> Interval:
+    total = Interval(values.exact(0), values.exact(0))
+    for f in figures:
+        total = total + f.interval
+    return total
+
+
+def _hit(
+    family: Family,
+    whole: Quantity,
+    w: Figure,
+    chosen: list[tuple[str, Figure]],
+    total: Interval,
+    direction: str,
+) -> Hit:
+    terms = " + ".join(f"{part} {describe.figure(f, family.quantity(part))}" for part, f in chosen)
+    if direction == "more":
+        bound = f"at least {wording.number(total.low)}"
+        why = "more than the whole"
+        arithmetic = f"{values.describe_interval(total)} lies above {describe.interval(w)}"
+    else:
+        bound = f"at most {wording.number(total.high)}"
+        why = "less than the whole, though they are said to be all of it"
+        arithmetic = f"{values.describe_interval(total)} lies below {describe.interval(w)}"
+    message = (
+        f"the parts of {whole.id} add up to {why}: {terms} make {bound}, but "
+        f"{whole.id} is {describe.figure(w, whole)}: {arithmetic}"
+    )
+    return Hit(message, (w, *(f for _, f in chosen)), whole.id)
+
+
+RULE = Rule(
+    code="FC203",
+    title="parts exceed whole",
+    severity="error",
+    doc=__doc__ or "",
+    scope="family",
+    check=check,
+)

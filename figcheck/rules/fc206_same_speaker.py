@@ -1,0 +1,53 @@
+"""FC206 same speaker, different figures: one person is quoted with two numbers.
+
+The condition of FC201 (same quantity, same time, value intervals that do not overlap)
+where both figures have the same `said_by`, compared case- and space-insensitively, and come
+from different documents. Either one document misquotes the speaker, or the speaker changed
+the number; a reader needs to know which. Such pairs are reported here instead of as FC201.
+
+Passes (the same speaker, figures that can both hold):
+
+    doc-a: {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015,
+            said_by: Oleg Syromolotov}
+    doc-b: {quantity: ru-fighters, value: 2300, as_of: 2015-11, said_by: oleg  syromolotov}
+
+Fails (the same speaker, 2,719 outside about 2,200's 1,980 to 2,420):
+
+    doc-a: {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015,
+            said_by: Oleg Syromolotov}
+    doc-b: {quantity: ru-fighters, value: 2719, as_of: 2015-11-19, said_by: Oleg Syromolotov}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from figcheck import describe
+from figcheck.family import Family
+from figcheck.rules.base import Hit, Rule
+from figcheck.rules.fc201_conflict import conflict_message, is_same_speaker_elsewhere
+
+
+def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+    for quantity_id, pairs in family.conflicts.items():
+        quantity = family.quantity(quantity_id)
+        for a, b in pairs:
+            if is_same_speaker_elsewhere(a, b):
+                who = describe.speaker(a.said_by)
+                message = (
+                    f"{who} is quoted with two figures that cannot both hold: "
+                    + conflict_message(a, b, quantity)
+                    + f"; either {a.document} or {b.document} misquotes, "
+                    + f"or {who} revised the figure"
+                )
+                yield Hit(message, (a, b), quantity_id)
+
+
+RULE = Rule(
+    code="FC206",
+    title="same speaker, different figures",
+    severity="error",
+    doc=__doc__ or "",
+    scope="family",
+    check=check,
+)

@@ -1,0 +1,132 @@
+"""FC301 divergence: two figures that can both hold, but tell quite different stories.
+
+Two figures of one quantity whose value intervals meet (so they do not conflict) but whose
+stated values differ by more than `threshold` (default 0.15, relative to the larger value)
+while their dates lie within `window_days` (default 366) of each other. For a flow or a
+change only figures of the identical period are compared: different periods are different
+measurements. Pairs already reported as a conflict (FC201, FC206) or a decrease (FC202) are
+not repeated here. The message gives the change per month that both figures imply together,
+so a reader can judge whether it is plausible.
+
+Options (figcheck.yaml, `rules: {FC301: {window_days: 366, threshold: 0.15}}`).
+
+Passes (2,719 and 2,900 differ by 6%):
+
+    - {quantity: ru-fighters, value: 2719, as_of: 2015-11-19, ...}
+    - {quantity: ru-fighters, value: 2900, as_of: 2015-12, ...}
+
+Fails (over 2,000 holds 2,900, but the stated values differ by 31% within the year):
+
+    - {quantity: ru-fighters, value: 2000, approx: over, as_of: 2015, ...}
+    - {quantity: ru-fighters, value: 2900, as_of: 2015-12, ...}
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator, Mapping, Sequence
+from fractions import Fraction
+
+from sortedcontainers import SortedList
+
+from figcheck import describe, sweep, wording
+from figcheck.family import Family, dates_comparable, same_period_groups
+from figcheck.model import Figure, Quantity
+from figcheck.rules.base import Hit, Option, Rule
+
+_DAYS_PER_MONTH = Fraction(36525, 1200)
+
+
+def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+    window = int(options["window_days"])
+    threshold = Fraction(str(options["threshold"]))
+    for quantity in family.quantities:
+        figures = family.of(quantity.id)
+        if quantity.kind in ("flow", "change"):
+            groups: list[Sequence[Figure]] = same_period_groups(figures, quantity.kind)
+        else:
+            groups = [figures]
+        for group in groups:
+            for a, b in _far_apart(group, window, threshold):
+                if not _reported_elsewhere(a, b, quantity):
+                    yield Hit(_message(a, b, quantity, threshold), (a, b), quantity.id)
+
+
+def agreeing(value: Fraction, threshold: Fraction) -> tuple[Fraction, Fraction]:
+    """The stated values within `threshold` of `value`, relative to the larger of the two."""
+    near, far = value * (1 - threshold), value / (1 - threshold)
+    return (near, far) if value >= 0 else (far, near)
+
+
+def _far_apart(
+    figures: Sequence[Figure], window: int, threshold: Fraction
+) -> Iterator[tuple[Figure, Figure]]:
+    """Pairs within `window` days whose stated values differ by more than `threshold`."""
+    scale = sweep.Scale.of(figures)
+    active: SortedList = SortedList()
+    expiry: list[tuple[int, int, tuple[int, int]]] = []
+    for seq, figure in enumerate(figures):
+        while expiry and expiry[0][0] < figure.as_of.start:
+            active.remove(heapq.heappop(expiry)[2])
+        low, high = agreeing(figure.stated, threshold)
+        below = active.bisect_left((scale.ceil(low),))
+        above = active.bisect_left((scale.floor(high) + 1,))
+        for _, other in (*active.islice(0, below), *active.islice(above)):
+            yield figures[other], figure
+        entry = (scale.key(figure.stated), seq)
+        active.add(entry)
+        heapq.heappush(expiry, (figure.as_of.end + window, seq, entry))
+
+
+def _reported_elsewhere(a: Figure, b: Figure, quantity: Quantity) -> bool:
+    if not a.interval.overlaps(b.interval):
+        if dates_comparable(a, b, quantity.kind):
+            return True  # FC201 or FC206
+        if quantity.kind == "cumulative":
+            earlier, later = (a, b) if a.as_of.end < b.as_of.start else (b, a)
+            return later.interval.lies_below(earlier.interval)  # FC202
+    return False
+
+
+def _message(a: Figure, b: Figure, quantity: Quantity, threshold: Fraction) -> str:
+    if _middle(b) < _middle(a):
+        a, b = b, a
+    larger = max(abs(a.stated), abs(b.stated))
+    gap = abs(a.stated - b.stated) / larger * 100
+    text = (
+        f"{describe.figure(a, quantity)} and {describe.figure(b, quantity)} differ by "
+        f"{float(gap):.0f}%, more than the {float(threshold * 100):g}% that rounding or "
+        f"hedging explains"
+    )
+    months = (_middle(b) - _middle(a)) / _DAYS_PER_MONTH
+    if months < 1:
+        return text + "; they describe about the same time"
+    rate = (b.stated - a.stated) / months
+    sign = "+" if rate >= 0 else "-"
+    return (
+        f"{text}; if both hold, {quantity.id} went from {wording.number(a.stated)} to "
+        f"{wording.number(b.stated)} in {float(months):.0f} months, "
+        f"{sign}{_round(abs(rate))} a month"
+    )
+
+
+def _middle(f: Figure) -> Fraction:
+    return Fraction(f.as_of.start + f.as_of.end, 2)
+
+
+def _round(value: Fraction) -> str:
+    return f"{float(value):,.0f}" if value >= 10 else f"{float(value):,.2g}"
+
+
+RULE = Rule(
+    code="FC301",
+    title="divergence",
+    severity="warning",
+    doc=__doc__ or "",
+    scope="family",
+    check=check,
+    options=(
+        Option("window_days", 366, "how many days apart two figures may be", 0, None, True),
+        Option("threshold", 0.15, "relative difference that counts as divergent", 0.0, 0.99),
+    ),
+)

@@ -1,0 +1,66 @@
+"""How numbers, bounds and YAML types are written for a reader."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+
+
+def type_name(value: object) -> str:
+    """What a YAML value is, in the curator's words: 'a list', 'a number', 'nothing'."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def number(value: int | float | Fraction) -> str:
+    """2719 -> '2,719'; 2.5 -> '2.5'; 2447.1 -> '2,447.1'; 1/3 -> '≈0.33'."""
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return "∞" if value > 0 else ("-∞" if value < 0 else "NaN")
+        value = Fraction(repr(value))
+    elif isinstance(value, int):
+        return f"{value:,}"
+    exact = _exact_decimal(value)
+    if exact is not None:
+        return f"{exact:,}"
+    return f"≈{float(value):,.2f}"
+
+
+def _exact_decimal(value: Fraction, max_places: int = 6) -> Decimal | None:
+    denominator = value.denominator
+    for places in range(max_places + 1):
+        if (10**places) % denominator == 0:
+            scaled = value.numerator * (10**places // denominator)
+            text = Decimal(scaled).scaleb(-places)
+            return text.normalize() if places else text
+    return None
+
+
+def bound(value: int | float | Fraction) -> str:
+    """A bound in an interval, without thousands separators, as in '[1980, 2420]'."""
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return "∞" if value > 0 else "-∞"
+    return number(value).replace(",", "")
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count:,} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def did_you_mean(word: object, choices: Iterable[object]) -> str:
+    """' (did you mean 'quote'?)' when a choice is close to `word`, else ''."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

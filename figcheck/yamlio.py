@@ -1,0 +1,158 @@
+"""Reading YAML with libyaml, keeping line numbers and refusing repeated keys.
+
+Every mapping comes back as a `LineMap`: a dict that knows the line it starts on and the line
+of each key, so that every error can name file:line. Dates stay the text the curator wrote
+(`2015-11-19` is not turned into a `datetime.date`).
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode
+
+try:
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml: correct, but about 8x slower
+    _BaseLoader = yaml.SafeLoader  # type: ignore[misc]
+
+HAS_LIBYAML = _BaseLoader is not yaml.SafeLoader
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class LineMap(dict):
+    """A YAML mapping with the line it starts on and the line of each of its keys."""
+
+    __slots__ = ("key_lines", "line")
+
+    line: int
+    key_lines: dict[object, int]
+
+    def line_of(self, key: object) -> int:
+        return self.key_lines.get(key, self.line)
+
+    @classmethod
+    def empty(cls, line: int) -> LineMap:
+        """An empty mapping standing in for a missing section that starts at `line`."""
+        mapping = cls()
+        mapping.line, mapping.key_lines = line, {}
+        return mapping
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateKey:
+    key: object
+    line: int
+    first_line: int
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[DuplicateKey] = []
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict:  # type: ignore[override]
+        explicit = len(node.value)
+        self.flatten_mapping(node)
+        merged = len(node.value) - explicit  # keys from `<<` come first and may be overridden
+        mapping: dict = {}
+        first_seen: dict[object, int] = {}
+        for position, (key_node, value_node) in enumerate(node.value):
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    "a key must be a plain value, not a list or mapping",
+                    key_node.start_mark,
+                ) from None
+            line = key_node.start_mark.line + 1
+            if key in first_seen and first_seen[key] >= merged and position >= merged:
+                self.duplicates.append(DuplicateKey(key, line, mapping_line(first_seen[key], node)))
+                continue
+            first_seen[key] = position
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+def mapping_line(position: int, node: MappingNode) -> int:
+    return node.value[position][0].start_mark.line + 1
+
+
+def _construct_line_map(loader: _Loader, node: MappingNode):  # type: ignore[no-untyped-def]
+    data = LineMap()
+    data.line = node.start_mark.line + 1
+    data.key_lines = {
+        k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, ScalarNode)
+    }
+    yield data
+    data.update(loader.construct_mapping(node))
+
+
+def _construct_timestamp_as_text(loader: _Loader, node: ScalarNode) -> str:
+    return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_line_map)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
+
+
+class YamlError(Exception):
+    """A file that cannot be read as YAML; `line` is 0 when the whole file is at fault."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def load(path: Path) -> tuple[object, list[DuplicateKey]]:
+    """The document in `path`, and the keys it repeats. Raises YamlError."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise YamlError("file not found") from None
+    except IsADirectoryError:
+        raise YamlError("is a directory, not a file") from None
+    except OSError as error:
+        raise YamlError(f"cannot be read: {error.strerror or error}") from None
+    return loads(raw)
+
+
+def loads(raw: bytes | str) -> tuple[object, list[DuplicateKey]]:
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            raise YamlError("is not UTF-8 text; save it as UTF-8", line) from None
+    else:
+        text = raw
+    if "\x00" in text:
+        raise YamlError(
+            "contains a NUL byte; is it a binary file?", text[: text.index("\x00")].count("\n") + 1
+        )
+    loader = _Loader(text)
+    # The cyclic GC, triggered by the many small objects of a parse, triples the load time of
+    # a large file (../shared/MEASURED.md); nothing here creates cycles.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return loader.get_single_data(), loader.duplicates
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        problem = error.problem or error.context or "invalid YAML"
+        raise YamlError(f"invalid YAML: {problem}", line) from None
+    except yaml.YAMLError as error:
+        raise YamlError(f"invalid YAML: {error}") from None
+    except RecursionError:
+        raise YamlError("invalid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
+        if gc_was_enabled:
+            gc.enable()

@@ -93,6 +93,9 @@ class _Reader:
         self.root = root
         self.problems: list[Finding] = []
         self.config = config_file.Config()
+        # Quantities dropped for a reported problem: figures of theirs are left out quietly,
+        # since "not in quantities.yaml" would send the curator looking in the wrong place.
+        self.dropped_quantities: set[str] = set()
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -203,6 +206,8 @@ class _Reader:
             quantity = self.quantity(path, table.line_of(qid), qid, entry)
             if quantity is not None:
                 quantities[quantity.id] = quantity
+            else:
+                self.dropped_quantities.add(str(qid))
         self.check_relations(path, quantities)
         return quantities
 
@@ -225,7 +230,7 @@ class _Reader:
                 f"and kind, not {type_name(entry)}",
             )
             return None
-        fields = _Fields(self, path, entry, f"quantity {qid}")
+        fields = _Fields(self, path, entry, f"quantity {qid}", line)
         fields.unknown(QUANTITY_FIELDS)
         label = fields.text("label", required=True)
         unit = fields.text("unit", required=True)
@@ -299,6 +304,7 @@ class _Reader:
             broken.update(cycle)
         for qid in broken:
             quantities.pop(qid, None)
+        self.dropped_quantities |= broken
 
     # -- sources/*.yaml ----------------------------------------------------------------------
 
@@ -457,7 +463,9 @@ class _Reader:
         note = fields.text("note")
         full_id = f"{doc_id}/{figure_id}"
         quantity = quantities.get(quantity_id) if quantity_id else None
-        if quantity_id is not None and quantity is None:
+        if quantity_id in self.dropped_quantities:
+            fields.failed = True
+        elif quantity_id is not None and quantity is None:
             self.problem(
                 "FC102",
                 path,
@@ -572,8 +580,11 @@ class _Reader:
 class _Fields:
     """Typed access to the fields of one YAML mapping; each problem is reported at its line."""
 
-    def __init__(self, reader: _Reader, path: Path, data: LineMap, what: str) -> None:
+    def __init__(
+        self, reader: _Reader, path: Path, data: LineMap, what: str, line: int | None = None
+    ) -> None:
         self.reader, self.path, self.data, self.what = reader, path, data, what
+        self.line = data.line if line is None else line  # where a missing field is reported
         self.failed = False
 
     def error(self, key: str, message: str, code: str = "FC101") -> None:
@@ -587,7 +598,7 @@ class _Fields:
                 self.error(key, f"unknown field {key!r}{did_you_mean(key, known)}")
 
     def missing(self, key: str) -> None:
-        self.reader.problem("FC101", self.path, self.data.line, f"{self.what}: `{key}` is missing")
+        self.reader.problem("FC101", self.path, self.line, f"{self.what}: `{key}` is missing")
         self.failed = True
 
     def text(self, key: str, required: bool = False) -> str | None:

@@ -1,0 +1,109 @@
+import pytest
+from ledgers import figure, findings_of, pairs, quantity, write_ledger
+
+
+def subset_findings(tmp_path, superset_kind, figures, subset_kind=None):
+    quantities = {
+        "russia": quantity(superset_kind),
+        "chechnya": quantity(subset_kind or superset_kind, subset_of=["russia"]),
+    }
+    return pairs(findings_of(write_ledger(tmp_path, quantities, {"doc": figures}), "FC204"))
+
+
+def test_subset_within_superset(tmp_path):
+    assert not subset_findings(
+        tmp_path,
+        "cumulative",
+        [
+            figure("chechnya", "chechnya", 405, "2015-06"),
+            figure("russia", "russia", 2719, "2015-11-19"),
+        ],
+    )
+
+
+def test_subset_above_superset_at_an_overlapping_date(tmp_path):
+    found = subset_findings(
+        tmp_path,
+        "stock",
+        [
+            figure("chechnya", "chechnya", 405, "2015"),
+            figure("russia", "russia", 300, "2015-06"),
+        ],
+    )
+    assert found == {frozenset({"chechnya", "russia"})}
+
+
+def test_cumulative_superset_counted_later_still_bounds_the_subset(tmp_path):
+    found = subset_findings(
+        tmp_path,
+        "cumulative",
+        [
+            figure("chechnya", "chechnya", 405, "2015-06"),
+            figure("russia", "russia", 300, "2015-11-19"),
+        ],
+    )
+    assert found == {frozenset({"chechnya", "russia"})}
+
+
+def test_cumulative_superset_counted_earlier_does_not(tmp_path):
+    assert not subset_findings(
+        tmp_path,
+        "cumulative",
+        [
+            figure("russia", "russia", 300, "2014"),
+            figure("chechnya", "chechnya", 405, "2015-06"),
+        ],
+    )
+
+
+def test_stock_superset_counted_later_does_not_bound(tmp_path):
+    assert not subset_findings(
+        tmp_path,
+        "stock",
+        [
+            figure("chechnya", "chechnya", 405, "2015-06"),
+            figure("russia", "russia", 300, "2015-11-19"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("approx", "exceeds"), [(None, False), ("over", True), ("at-least", False)]
+)
+def test_equal_bounds(tmp_path, approx, exceeds):
+    found = subset_findings(
+        tmp_path,
+        "stock",
+        [
+            figure("chechnya", "chechnya", 405, "2015", approx=approx),
+            figure("russia", "russia", 405, "2015"),
+        ],
+    )
+    assert bool(found) is exceeds
+
+
+def test_flow_superset_compares_identical_periods(tmp_path):
+    found = subset_findings(
+        tmp_path,
+        "flow",
+        [
+            figure("chechnya-year", "chechnya", 50, "2014"),
+            figure("chechnya-half", "chechnya", 50, "2014-01/2014-06"),
+            figure("russia", "russia", 40, "2014"),
+        ],
+    )
+    assert found == {frozenset({"chechnya-year", "russia"})}
+
+
+def test_every_exceeding_pair_is_reported(tmp_path):
+    found = subset_findings(
+        tmp_path,
+        "cumulative",
+        [
+            figure("c1", "chechnya", 405, "2015-06"),
+            figure("c2", "chechnya", 500, "2015-09"),
+            figure("r1", "russia", 450, "2015-10"),
+            figure("r2", "russia", 2719, "2015-11-19"),
+        ],
+    )
+    assert found == {frozenset({"c2", "r1"})}

@@ -1,0 +1,119 @@
+from ledgers import figure, findings_of, pairs, quantity, write_ledger
+
+
+def divergences(tmp_path, figures, kind="stock", config=None):
+    root = write_ledger(tmp_path, {"q": quantity(kind)}, {"doc": figures}, config=config)
+    return findings_of(root, "FC301")
+
+
+def test_figures_that_agree_within_the_threshold(tmp_path):
+    # 2,719 and 2,900 differ by 6%.
+    assert not divergences(
+        tmp_path,
+        [
+            figure("a", "q", 2719, "2015-11-19"),
+            figure("b", "q", 2900, "2015-12"),
+        ],
+    )
+
+
+def test_figures_that_can_both_hold_but_differ_widely(tmp_path):
+    found = divergences(
+        tmp_path,
+        [
+            figure("a", "q", 2000, "2015", approx="over"),
+            figure("b", "q", 2900, "2015-12"),
+        ],
+    )
+    assert pairs(found) == {frozenset({"a", "b"})}
+    assert found[0].severity == "warning"
+    assert "31%" in found[0].message
+
+
+def test_the_threshold_is_relative_to_the_larger_value(tmp_path):
+    # 85 against 100 is exactly 15%: not more than the threshold.
+    assert not divergences(
+        tmp_path,
+        [
+            figure("a", "q", 85, "2015-01-01", approx="at-least"),
+            figure("b", "q", 100, "2015-02-01"),
+        ],
+    )
+    found = divergences(
+        tmp_path / "2",
+        [
+            figure("a", "q", 84, "2015-01-01", approx="at-least"),
+            figure("b", "q", 100, "2015-02-01"),
+        ],
+    )
+    assert pairs(found) == {frozenset({"a", "b"})}
+
+
+def test_message_gives_the_change_per_month(tmp_path):
+    (found,) = divergences(
+        tmp_path,
+        [
+            figure("a", "q", 1000, "2015-01-01"),
+            figure("b", "q", 1600, "2016-01-01"),
+        ],
+    )
+    assert "from 1,000 to 1,600 in 12 months, +50 a month" in found.message
+
+
+def test_figures_further_apart_than_the_window(tmp_path):
+    # 31 Dec 2013 to 1 Jan 2015 is 366 days: within the default window; a day more is not.
+    within = [figure("a", "q", 1000, "2013"), figure("b", "q", 2000, "2015")]
+    assert pairs(divergences(tmp_path, within)) == {frozenset({"a", "b"})}
+    beyond = [figure("a", "q", 1000, "2013-12-30"), figure("b", "q", 2000, "2015")]
+    assert not divergences(tmp_path / "2", beyond)
+
+
+def test_window_and_threshold_come_from_figcheck_yaml(tmp_path):
+    figures = [figure("a", "q", 1000, "2012"), figure("b", "q", 2000, "2015")]
+    wide = {"rules": {"FC301": {"window_days": 800}}}
+    assert pairs(divergences(tmp_path, figures, config=wide)) == {frozenset({"a", "b"})}
+    lenient = {"rules": {"FC301": {"window_days": 800, "threshold": 0.6}}}
+    assert not divergences(tmp_path / "2", figures, config=lenient)
+
+
+def test_conflicts_are_not_repeated_as_divergences(tmp_path):
+    assert not divergences(
+        tmp_path,
+        [
+            figure("a", "q", 1000, "2015"),
+            figure("b", "q", 2000, "2015-06"),
+        ],
+    )
+
+
+def test_decreases_are_not_repeated_as_divergences(tmp_path):
+    assert not divergences(
+        tmp_path,
+        [
+            figure("a", "q", 2000, "2015-01"),
+            figure("b", "q", 1000, "2015-06"),
+        ],
+        kind="cumulative",
+    )
+
+
+def test_flows_of_different_periods_are_different_measurements(tmp_path):
+    assert not divergences(
+        tmp_path,
+        [
+            figure("a", "q", 1000, "2014"),
+            figure("b", "q", 2000, "2015"),
+        ],
+        kind="flow",
+    )
+
+
+def test_rule_can_be_turned_off(tmp_path):
+    assert not divergences(
+        tmp_path,
+        [
+            figure("a", "q", 2000, "2015", approx="over"),
+            figure("b", "q", 2900, "2015-12"),
+        ],
+        config={"rules": {"FC301": {"severity": "off"}}},
+    )

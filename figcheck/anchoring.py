@@ -200,9 +200,9 @@ def quote_found(anchors: Anchors, quote: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class DocumentCoverage:
-    """How many numbers a document's text holds, and how many of them are accounted for."""
+    """How many numbers a text holds, and how many of them are accounted for."""
 
-    document: str
+    document: str  # the document id; '' for the total over documents
     found: int
     recorded: int
     ignored: int
@@ -212,8 +212,9 @@ class DocumentCoverage:
         return self.found - self.recorded - self.ignored
 
     @property
-    def accounted(self) -> int:
-        return self.recorded + self.ignored
+    def ratio(self) -> Fraction | None:
+        """Recorded and ignored numbers against all numbers found; None when none were."""
+        return Fraction(self.recorded + self.ignored, self.found) if self.found else None
 
 
 @dataclass(frozen=True)
@@ -223,40 +224,27 @@ class Coverage:
     documents: Mapping[str, DocumentCoverage]
     skipped: tuple[str, ...]  # document ids without a text, or with an unreadable one
 
-    def _total(self, name: str) -> int:
-        return sum(getattr(c, name) for c in self.documents.values())
-
-    @property
-    def found(self) -> int:
-        return self._total("found")
-
-    @property
-    def recorded(self) -> int:
-        return self._total("recorded")
-
-    @property
-    def ignored(self) -> int:
-        return self._total("ignored")
-
-    @property
-    def unrecorded(self) -> int:
-        return self._total("unrecorded")
-
-    @property
-    def ratio(self) -> Fraction | None:
-        """Recorded and ignored numbers against all numbers found; None when none were."""
-        return Fraction(self.recorded + self.ignored, self.found) if self.found else None
+    @cached_property
+    def total(self) -> DocumentCoverage:
+        counts = self.documents.values()
+        return DocumentCoverage(
+            "",
+            sum(c.found for c in counts),
+            sum(c.recorded for c in counts),
+            sum(c.ignored for c in counts),
+        )
 
     def summary(self) -> str:
         """'coverage: 96 of 100 numbers recorded or ignored (96%), 4 unrecorded'."""
-        if self.ratio is None:
+        total = self.total
+        if total.ratio is None:
             return "coverage: no numbers found (no document has a readable text)"
-        percent = f"{float(self.ratio * 100):.0f}%"
-        if self.unrecorded and percent == "100%":
+        percent = f"{float(total.ratio * 100):.0f}%"
+        if total.unrecorded and percent == "100%":
             percent = "99%"  # never round an incomplete coverage up to complete
         return (
-            f"coverage: {self.recorded + self.ignored:,} of {self.found:,} numbers recorded or "
-            f"ignored ({percent}), {self.unrecorded:,} unrecorded"
+            f"coverage: {total.recorded + total.ignored:,} of {total.found:,} numbers "
+            f"recorded or ignored ({percent}), {total.unrecorded:,} unrecorded"
         )
 
 

@@ -64,6 +64,12 @@ class Occurrence:
             return ordinal(self.low)
         return wording.number(self.low)
 
+    def meaning(self) -> str | None:
+        """The value where it reads differently from the text ('44' for 'forty-four',
+        '200 to 999' for 'hundreds'), else None ('2719' is 2,719 as written)."""
+        shown = self.shown()
+        return None if shown.replace(",", "") == self.text.replace(",", "") else shown
+
 
 def ordinal(value: Fraction) -> str:
     """2 -> '2nd', 13 -> '13th', 21 -> '21st'."""

@@ -39,9 +39,8 @@ def _number(row: Row) -> Text:
     number = row.entry.number
     text = Text()
     text.append(row.it, style="bold")
-    shown = number.shown()
-    if shown.replace(",", "") != row.it.replace(",", ""):
-        text.append(f" = {shown}", style="dim")
+    if meaning := number.meaning():
+        text.append(f" = {meaning}", style="dim")
     return text
 
 

@@ -10,6 +10,9 @@ the text and where they part, which finds a typo at a glance.
 A document without `text:` cannot be checked: one info finding per such document says so.
 A text file that is not UTF-8 is an error here too.
 
+Like the other FC1xx errors, this one means the ledger does not say what its documents say:
+`figcheck check` exits with code 2, and the finding cannot be accepted, only fixed.
+
 Passes (the text says: In total, over 2,000 Russians have “joined” the Islamic State.):
 
     - {id: joined, value: 2000, approx: over, quote: 'over 2,000 Russians have "joined"', ...}

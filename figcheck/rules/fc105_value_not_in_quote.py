@@ -17,6 +17,9 @@ quote's place, so that a quote cut in the middle of "25 thousand" does not say 2
 (no text, or FC104) they are read from the quote itself. A mistyped value (2791 for 2719)
 is caught; the message lists the numbers the quote does have.
 
+Like the other FC1xx errors, this one means the ledger does not say what its documents say:
+`figcheck check` exits with code 2, and the finding cannot be accepted, only fixed.
+
 Passes:
 
     - {value: -46, quote: "the number of victims ... has decreased by 46%", ...}
@@ -88,16 +91,10 @@ def _message(figure: Figure, kind: str, numbers: Sequence[Occurrence]) -> str:
 def _listing(numbers: Sequence[Occurrence]) -> str:
     if not numbers:
         return "no number"
-    shown = [f"{n.text.strip()!r}" + _meaning(n) for n in numbers]
+    shown = [f"{n.text!r}" + (f" ({n.meaning()})" if n.meaning() else "") for n in numbers]
     if len(shown) == 1:
         return shown[0]
     return ", ".join(shown[:-1]) + " and " + shown[-1]
-
-
-def _meaning(number: Occurrence) -> str:
-    """' (2,719)' where the value reads differently from the text, else ''."""
-    written = number.shown()
-    return "" if written.replace(",", "") == number.text.replace(",", "") else f" ({written})"
 
 
 RULE = Rule(

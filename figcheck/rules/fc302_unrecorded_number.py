@@ -52,8 +52,9 @@ def check(document: Document, ledger: Ledger, options: Mapping[str, float]) -> I
         if entry.status != "unrecorded":
             continue
         before, it, after = anchoring.context(found.text, number.start, number.end)
+        meaning = f" ({number.meaning()})" if number.meaning() else ""
         yield Hit(
-            f"{it} ({number.kind}) is neither recorded nor ignored: “{before}{it}{after}”; "
+            f"{it}{meaning} is neither recorded nor ignored: “{before}{it}{after}”; "
             f"record it as a figure, or list it under `ignore:` in "
             f"{ledger.display(document.source_file)} with a `why`",
             (),

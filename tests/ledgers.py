@@ -39,15 +39,24 @@ def write_ledger(
     accepted: Iterable[Mapping[str, Any]] | None = None,
     config: Mapping[str, Any] | None = None,
 ) -> Path:
-    """A ledger directory holding `quantities` and one source file per document id."""
+    """A ledger directory holding `quantities` and one source file per document id, each
+    document with a text made of its figures' quotes (so that anchoring finds them)."""
     (root / "sources").mkdir(parents=True, exist_ok=True)
+    (root / "documents").mkdir(exist_ok=True)
     (root / "quantities.yaml").write_text(
         yaml.safe_dump({"quantities": {k: dict(v) for k, v in quantities.items()}}, sort_keys=False)
     )
-    for doc_id, figures in documents.items():
+    for doc_id, records in documents.items():
+        figures = list(records)
+        text = "".join(f"{f['quote']}.\n" for f in figures if "quote" in f)
+        (root / "documents" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         source = {
-            "document": {"id": doc_id, "title": f"Title of {doc_id}"},
-            "figures": list(figures),
+            "document": {
+                "id": doc_id,
+                "title": f"Title of {doc_id}",
+                "text": f"../documents/{doc_id}.txt",
+            },
+            "figures": figures,
         }
         (root / "sources" / f"{doc_id}.yaml").write_text(
             yaml.safe_dump(source, sort_keys=False, allow_unicode=True)

@@ -127,8 +127,8 @@ def test_json_contract(conflicting):
     assert finding["quantity"] == "q"
     assert finding["figures"] == ["doc/a", "doc/b"]
     assert finding["locations"] == [
-        {"file": str(conflicting / "sources" / "doc.yaml"), "line": 5},
-        {"file": str(conflicting / "sources" / "doc.yaml"), "line": 12},
+        {"file": str(conflicting / "sources" / "doc.yaml"), "line": 6},
+        {"file": str(conflicting / "sources" / "doc.yaml"), "line": 13},
     ]
     assert finding["accepted"] is False
 

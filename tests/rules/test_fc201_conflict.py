@@ -150,7 +150,7 @@ def test_finding_names_both_figures_with_id_locations_and_arithmetic(tmp_path):
     assert finding.id == finding_id("FC201", ["doc/a", "doc/b"])
     assert finding.id.startswith("FC201:") and len(finding.id) == 16
     assert finding.quantity == "q"
-    assert [loc.line for loc in finding.locations] == [5, 12]  # each figure's first line
+    assert [loc.line for loc in finding.locations] == [6, 13]  # each figure's first line
     for part in (
         "about 2,200",
         "2,719",

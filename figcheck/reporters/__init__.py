@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 REPORTERS: dict[str, str] = {
     "text": "figcheck.reporters.text",
     "json": "figcheck.reporters.json_report",
+    "github": "figcheck.reporters.github",
 }
 
 Render = Callable[..., None]

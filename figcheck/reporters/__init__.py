@@ -18,6 +18,7 @@ REPORTERS: dict[str, str] = {
     "text": "figcheck.reporters.text",
     "json": "figcheck.reporters.json_report",
     "github": "figcheck.reporters.github",
+    "sarif": "figcheck.reporters.sarif",
 }
 
 Render = Callable[..., None]

@@ -19,6 +19,7 @@ REPORTERS: dict[str, str] = {
     "json": "figcheck.reporters.json_report",
     "github": "figcheck.reporters.github",
     "sarif": "figcheck.reporters.sarif",
+    "markdown": "figcheck.reporters.markdown",
 }
 
 Render = Callable[..., None]

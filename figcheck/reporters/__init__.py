@@ -20,6 +20,7 @@ REPORTERS: dict[str, str] = {
     "github": "figcheck.reporters.github",
     "sarif": "figcheck.reporters.sarif",
     "markdown": "figcheck.reporters.markdown",
+    "junit": "figcheck.reporters.junit",
 }
 
 Render = Callable[..., None]

@@ -11,6 +11,7 @@ import click
 from figcheck import __version__
 from figcheck.commands.check import check
 from figcheck.commands.rules import rules_command
+from figcheck.commands.schema import schema_command
 
 EXIT_INTERNAL = 2
 
@@ -56,6 +57,7 @@ def cli() -> None:
 
 cli.add_command(check)
 cli.add_command(rules_command)
+cli.add_command(schema_command)
 
 
 def main() -> None:

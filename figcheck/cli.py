@@ -10,6 +10,7 @@ import click
 
 from figcheck import __version__
 from figcheck.commands.check import check
+from figcheck.commands.init import init_command
 from figcheck.commands.rules import rules_command
 from figcheck.commands.schema import schema_command
 
@@ -52,12 +53,14 @@ def cli() -> None:
     Start with:
       figcheck check              check the ledger in ./data
       figcheck rules              list the rules; `figcheck rules FC201` explains one
+      figcheck init DIR           start a new ledger in DIR, with an example
     """
 
 
 cli.add_command(check)
 cli.add_command(rules_command)
 cli.add_command(schema_command)
+cli.add_command(init_command)
 
 
 def main() -> None:

@@ -7,12 +7,14 @@ import click
 from figcheck.commands.common import fail
 
 
-@click.command("init")
+@click.command("init", short_help="Start a new ledger in DIR, with an example.")
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=str))
 def init_command(directory: str) -> None:
-    """Start a new ledger in DIR (created if missing): quantities.yaml, sources/ with one
-    example document, documents/ with its text, and the JSON Schemas in DIR/.schema/ that
-    editors use to check the files as they are typed.
+    """Start a new ledger in DIR, with an example that passes `figcheck check`.
+
+    DIR is created if missing. It gets quantities.yaml, sources/ with one example
+    document, documents/ with its text, and the JSON Schemas in DIR/.schema/ that editors
+    use to check the files as they are typed.
 
     Never overwrites anything: if DIR already holds any part of a ledger, nothing is
     written and the exit code is 2.

@@ -46,10 +46,8 @@ def lines(result: CheckResult) -> list[str]:
     existing = [f for f in open_findings if not result.is_new(f)]
     if new:
         out += table(new)
-    elif result.new is not None:
-        out += [":white_check_mark: No new findings since the baseline.", ""]
     else:
-        out += [":white_check_mark: No findings: the figures agree with one another.", ""]
+        out += [f":white_check_mark: {all_clear(result, existing)}", ""]
     if existing:
         heading = f"{plural(len(existing), 'finding')} that existed at the baseline already"
         out += collapsed(heading, table(existing))
@@ -58,6 +56,16 @@ def lines(result: CheckResult) -> list[str]:
         heading = f"{plural(len(reviewed), 'accepted finding')}"
         out += collapsed(heading, table(reviewed, result))
     return out
+
+
+def all_clear(result: CheckResult, existing: Sequence[Finding]) -> str:
+    """The line in place of the table when nothing is open (or, with a baseline, new)."""
+    if existing:
+        return "No new findings since the baseline."
+    reviewed = len(accepted(result))
+    if reviewed:
+        return f"No open findings ({plural(reviewed, 'accepted finding')} below)."
+    return "No findings: the figures agree with one another."
 
 
 def table(findings: Sequence[Finding], result: CheckResult | None = None) -> list[str]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import quote
 
@@ -134,6 +135,7 @@ def location(place: Location, number: int | None = None) -> dict[str, Any]:
     return entry
 
 
+@lru_cache(maxsize=4096)  # a ledger's findings point into few files, many times each
 def file_uri(file: str) -> str:
     """A relative URI reference for a path: '/' kept, everything else a URI reserves
     (spaces, '%', '#', and ':' that would read as a scheme) percent-encoded."""

@@ -9,6 +9,8 @@ from report_ledgers import (
     ACCEPTED_FIGHTERS,
     ODD_FILE,
     WHY_FIGHTERS,
+    checked,
+    mixed_files,
     with_baseline_of_accepted_and_one,
 )
 
@@ -130,3 +132,26 @@ def test_data_errors_say_the_rules_did_not_run(data_error):
     assert "did not run" in text
     (table,) = tables(text)
     assert table[2][1] == "FC101 invalid record"
+
+
+def test_no_new_open_findings_with_a_baseline(mixed):
+    result = mixed.with_baseline(f.id for f in mixed.findings if not mixed.is_accepted(f))
+    # Only accepted findings are "new" here: nothing open, nothing new and open.
+    text = render(result)
+    assert "No new findings since the baseline." in text
+    only_accepted = [f for f in mixed.findings if mixed.is_accepted(f)]
+    assert len(tables(text)) == 2  # existing ones, accepted ones; no table of new findings
+    assert all(
+        f"`{f.id}`" in section(text, "accepted finding", "</details>") for f in only_accepted
+    )
+
+
+def test_all_clear_names_the_accepted_findings(mixed, tmp_path, monkeypatch, write_tree):
+    ids = [f.id for f in mixed.findings if f.rule != "FC109"]
+    entries = "".join(f"  - finding: {i}\n    why: reviewed\n" for i in ids)
+    files = {**mixed_files(), "accepted.yaml": "accepted:\n" + entries}
+    (tmp_path / "again").mkdir()
+    result = checked(tmp_path / "again", monkeypatch, write_tree, files)
+    text = render(result)
+    assert f"No open findings ({len(ids)} accepted findings below)." in text
+    assert len(tables(text)) == 1

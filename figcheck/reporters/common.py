@@ -14,6 +14,8 @@ from figcheck.engine import CheckResult
 from figcheck.model import SEVERITIES, Finding
 from figcheck.wording import plural
 
+RULES_DID_NOT_RUN = "The consistency rules did not run: fix the data errors (FC1xx) first."
+
 
 def review_order(result: CheckResult, findings: Iterable[Finding]) -> list[Finding]:
     """Unaccepted before accepted, new before existing, then by severity; otherwise in the
@@ -58,9 +60,6 @@ def summary(result: CheckResult) -> str:
     if new is not None:
         sentence += f" ({new:,} new since the baseline)"
     return sentence
-
-
-RULES_DID_NOT_RUN = "The consistency rules did not run: fix the data errors (FC1xx) first."
 
 
 def posix_path(file: str) -> str:

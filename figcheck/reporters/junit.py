@@ -1,8 +1,9 @@
 """`--format junit`: JUnit XML, for CI systems that show test reports (GitLab, Jenkins, ...).
 
-Each rule applied to each quantity is a test case, `classname` the quantity and `name` the
-rule's code and title ("FC201 conflict"); the rules that check the ledger's files (FC1xx)
-are test cases of the class `ledger`. A test case
+Each rule that compares figures, applied to each quantity, is a test case: `classname` the
+quantity and `name` the rule's code and title ("FC201 conflict"). The rules that check the
+ledger's files (FC1xx) and the documents' texts are one test case each, of the class
+`ledger`. A test case
 
 - fails, with one `<failure>` per finding, when it has findings that fail the run (the
   unaccepted ones at or above `--fail-on`, and with a baseline only the new ones);
@@ -72,23 +73,25 @@ def report(result: CheckResult, fail_on: str = "error") -> ET.Element:
 
 
 def cases(result: CheckResult) -> list[Case]:
-    """One case per rule for the ledger's files, one per rule and quantity for the rest, and
-    one for any finding outside that grid; each case holds its findings."""
+    """One case per rule and quantity for the rules that compare figures, one per rule for
+    the others (the files, the documents' texts), and one for any finding outside that
+    grid; each case holds its findings."""
     config = result.ledger.config
     grid: dict[tuple[str, str], Case] = {}
     for rule in RULES.values():
         if config.severity(rule.code) == "off":
             continue
-        if rule.scope == "ledger":
-            grid[(LEDGER_CLASS, rule.code)] = Case(LEDGER_CLASS, rule)
-        else:
+        if rule.scope == "family":
             for quantity in result.ledger.quantities:
                 grid[(quantity, rule.code)] = Case(quantity, rule)
+        else:
+            grid[(LEDGER_CLASS, rule.code)] = Case(LEDGER_CLASS, rule)
     for finding in result.findings:
-        classname = finding.quantity or LEDGER_CLASS
+        rule = RULES[finding.rule]
+        classname = (finding.quantity if rule.scope == "family" else None) or LEDGER_CLASS
         key = (classname, finding.rule)
         if key not in grid:
-            grid[key] = Case(classname, RULES[finding.rule])
+            grid[key] = Case(classname, rule)
         grid[key].findings.append(finding)
     by_class: dict[str, list[Case]] = defaultdict(list)
     for case in grid.values():

@@ -6,8 +6,8 @@ findings, and those that already existed at the baseline follow in a collapsed s
 Accepted findings, with the reason each was accepted, are in a collapsed section at the end.
 
 Text in cells is escaped: Markdown's punctuation cannot start emphasis, links or HTML, `|`
-cannot end a cell, and a line break becomes `<br>`, so a quote or a speaker's name never
-breaks the table.
+cannot end a cell, a line break becomes `<br>` and a control character shows as its code,
+so a quote or a speaker's name never breaks the table.
 """
 
 from __future__ import annotations

@@ -56,10 +56,10 @@ def test_one_case_per_rule_and_quantity(mixed):
     assert root.tag == "testsuites"
     names = [(c.get("classname"), c.get("name")) for c in root.iter("testcase")]
     assert len(names) == len(set(names))
-    ledger_rules = [r for r in RULES.values() if r.scope == "ledger"]
-    other_rules = [r for r in RULES.values() if r.scope != "ledger"]
+    ledger_rules = [r for r in RULES.values() if r.scope != "family"]
+    family_rules = [r for r in RULES.values() if r.scope == "family"]
     expected = {("ledger", f"{r.code} {r.title}") for r in ledger_rules} | {
-        (q, f"{r.code} {r.title}") for q in mixed.ledger.quantities for r in other_rules
+        (q, f"{r.code} {r.title}") for q in mixed.ledger.quantities for r in family_rules
     }
     assert set(names) == expected
 

@@ -11,7 +11,9 @@ import click
 from figcheck import __version__
 from figcheck.commands.check import check
 from figcheck.commands.extract import extract
+from figcheck.commands.init import init_command
 from figcheck.commands.rules import rules_command
+from figcheck.commands.schema import schema_command
 
 EXIT_INTERNAL = 2
 
@@ -53,12 +55,15 @@ def cli() -> None:
       figcheck check              check the ledger in ./data
       figcheck rules              list the rules; `figcheck rules FC201` explains one
       figcheck extract DOC        list every number in a document's text, and its status
+      figcheck init DIR           start a new ledger in DIR, with an example
     """
 
 
 cli.add_command(check)
 cli.add_command(extract)
 cli.add_command(rules_command)
+cli.add_command(schema_command)
+cli.add_command(init_command)
 
 
 def main() -> None:

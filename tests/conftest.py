@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +78,21 @@ def rule_findings() -> Callable[[Path, str], list]:
         return [f for f in check(load_ledger(root)).findings if f.rule == rule]
 
     return findings
+
+
+WriteTree = Callable[[Path, Mapping[str, str]], Path]
+
+
+@pytest.fixture
+def write_tree() -> WriteTree:
+    """Write files given as {relative path: text} under a directory (text is dedented), and
+    return the directory: small ledgers stay readable inside the tests that use them."""
+
+    def write(root: Path, files: Mapping[str, str]) -> Path:
+        for name, text in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return root
+
+    return write

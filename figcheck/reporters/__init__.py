@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 REPORTERS: dict[str, str] = {
     "text": "figcheck.reporters.text",
     "json": "figcheck.reporters.json_report",
+    "github": "figcheck.reporters.github",
+    "sarif": "figcheck.reporters.sarif",
+    "markdown": "figcheck.reporters.markdown",
+    "junit": "figcheck.reporters.junit",
 }
 
 Render = Callable[..., None]

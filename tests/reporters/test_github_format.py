@@ -1,0 +1,146 @@
+"""`--format github`: workflow commands, parsed back by regular expression."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from report_ledgers import ODD_FILE, ODD_SPEAKER, with_baseline_of_accepted_and_one
+
+from figcheck.engine import CheckResult
+from figcheck.reporters import github
+
+# ::command key=value,key=value::message — after escaping, no raw ':' or ',' may occur in a
+# property value, and no line break anywhere in a command.
+COMMAND = re.compile(r"^::(?P<name>error|warning|notice)(?: (?P<props>[^:]*))?::(?P<data>.*)$")
+PROPERTY = re.compile(r"^(?P<key>file|line|title)=(?P<value>[^,:]*)$")
+
+
+def unescape(text: str) -> str:
+    """The runner's decoding, which the reporter's escaping must survive."""
+    for escaped, raw in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(escaped, raw)
+    return text
+
+
+def parse(result: CheckResult, **options) -> tuple[list[dict], list[str]]:
+    out = io.StringIO()
+    github.render(result, out, **options)
+    commands, plain = [], []
+    for line in out.getvalue().splitlines():
+        match = COMMAND.match(line)
+        if match is None:
+            assert not line.startswith("::"), f"malformed workflow command: {line!r}"
+            plain.append(line)
+            continue
+        properties = {}
+        for part in (match["props"] or "").split(","):
+            prop = PROPERTY.match(part)
+            assert prop, f"malformed property {part!r} in {line!r}"
+            properties[prop["key"]] = unescape(prop["value"])
+        commands.append({"name": match["name"], **properties, "message": unescape(match["data"])})
+    return commands, plain
+
+
+def test_one_command_per_unaccepted_finding_at_its_first_location(mixed):
+    commands, _ = parse(mixed)
+    unaccepted = [f for f in mixed.findings if not mixed.is_accepted(f)]
+    assert len(commands) == len(unaccepted) == 4
+    by_id = {f.id: f for f in unaccepted}
+    for command in commands:
+        finding = next(by_id[i] for i in by_id if i in command["message"])
+        first = finding.locations[0]
+        assert command["file"] == first.file
+        assert command["line"] == str(first.line)
+        assert command["title"] == f"{finding.rule} {finding.title}"
+        assert command["message"].startswith(finding.message)
+
+
+def test_accepted_findings_are_left_out(mixed):
+    commands, _ = parse(mixed)
+    messages = "\n".join(c["message"] for c in commands)
+    for finding_id in mixed.accepted:
+        assert finding_id not in messages
+
+
+def test_severities_map_to_error_warning_and_notice(mixed):
+    commands, _ = parse(mixed)
+    names = {c["title"].split()[0]: c["name"] for c in commands}
+    assert names == {"FC201": "error", "FC109": "warning", "FC301": "notice"}
+    # Errors first: GitHub shows only ten of each kind, and the log is read top down.
+    assert [c["name"] for c in commands] == ["error", "error", "warning", "notice"]
+
+
+def test_properties_and_message_are_escaped(mixed):
+    commands, _ = parse(mixed)
+    odd = [c for c in commands if c["file"].endswith(ODD_FILE)]
+    assert odd, "the file name with ',' and ':' must reach a command"
+    assert all(c["file"] == f"ledger/sources/{ODD_FILE}" for c in odd)
+    speaker = [c for c in commands if ODD_SPEAKER in c["message"]]
+    assert speaker, "the speaker with '%', '|' and a line break must survive escaping"
+
+
+def test_other_locations_and_the_id_are_named_in_the_message(mixed):
+    commands, _ = parse(mixed)
+    for command in commands:
+        finding = next(f for f in mixed.findings if f.id in command["message"])
+        for other in finding.locations[1:]:
+            assert f"Also at {other}" in command["message"]
+        assert f"figcheck accept {finding.id}" in command["message"]
+
+
+def test_a_plain_closing_line_sums_up(mixed):
+    _, plain = parse(mixed)
+    assert plain == [
+        "figcheck: 3 documents, 7 figures, 3 quantities: 2 errors, 1 warning, 1 info, 2 accepted"
+    ]
+
+
+def test_data_error_is_an_error_at_its_line(data_error):
+    commands, plain = parse(data_error)
+    (fc101,) = [c for c in commands if c["title"].startswith("FC101")]
+    finding = next(f for f in data_error.findings if f.rule == "FC101")
+    assert fc101["name"] == "error"
+    assert (fc101["file"], fc101["line"]) == (
+        "ledger/sources/c.yaml",
+        str(finding.locations[0].line),
+    )
+    assert "figcheck accept" not in fc101["message"]
+    assert any("did not run" in line for line in plain)
+
+
+def test_a_whole_file_problem_has_no_line(no_quantities):
+    commands, _ = parse(no_quantities)
+    missing = next(c for c in commands if c["file"] == "ledger/quantities.yaml")
+    assert "line" not in missing
+
+
+def test_baseline_annotates_new_findings_at_their_severity_and_existing_ones_as_notices(mixed):
+    result = with_baseline_of_accepted_and_one(mixed)
+    commands, plain = parse(result)
+    existing = [c for c in commands if c["title"].endswith("(existing)")]
+    new = [c for c in commands if not c["title"].endswith("(existing)")]
+    assert len(existing) == 1 and len(new) == 3
+    assert existing[0]["name"] == "notice"
+    assert "does not fail this run" in existing[0]["message"]
+    assert [c["name"] for c in new] == ["error", "warning", "notice"]
+    assert commands[-1] is existing[0], "new findings come before existing ones"
+    assert plain[0].endswith("(3 new since the baseline)")
+
+
+def test_clean_ledger_prints_only_the_summary(clean):
+    commands, plain = parse(clean)
+    assert commands == []
+    assert plain == [
+        "figcheck: 1 document, 1 figure, 3 quantities: 0 errors, 0 warnings, 0 info, 0 accepted"
+    ]
+
+
+def test_escaping_follows_the_toolkit():
+    assert github.escape_data("50%\r\nok: a,b") == "50%25%0D%0Aok: a,b"
+    assert github.escape_property("50%\r\nok: a,b") == "50%25%0D%0Aok%3A a%2Cb"
+    assert (
+        github.workflow_command("warning", {"file": "x:y.yaml", "line": "3"}, "m")
+        == "::warning file=x%3Ay.yaml,line=3::m"
+    )
+    assert github.workflow_command("notice", {}, "m") == "::notice::m"

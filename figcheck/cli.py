@@ -10,6 +10,7 @@ import click
 
 from figcheck import __version__
 from figcheck.commands.check import check
+from figcheck.commands.extract import extract
 from figcheck.commands.rules import rules_command
 
 EXIT_INTERNAL = 2
@@ -51,10 +52,12 @@ def cli() -> None:
     Start with:
       figcheck check              check the ledger in ./data
       figcheck rules              list the rules; `figcheck rules FC201` explains one
+      figcheck extract DOC        list every number in a document's text, and its status
     """
 
 
 cli.add_command(check)
+cli.add_command(extract)
 cli.add_command(rules_command)
 
 

@@ -107,7 +107,7 @@ def check(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
 def _collect(found: dict[str, Finding], rule: Rule, config: Config, hits: Iterable[Hit]) -> None:
     severity = config.severity(rule.code)
     for hit in hits:
-        finding = _finding(rule, severity, hit)  # type: ignore[arg-type]
+        finding = _finding(rule, "info" if hit.info else severity, hit)  # type: ignore[arg-type]
         found.setdefault(finding.id, finding)
 
 

@@ -84,7 +84,10 @@ def _display(root: Path, path: Path) -> str:
     try:
         relative = path.relative_to(root)
     except ValueError:
-        return os.fspath(path)
+        try:  # a resolved path, such as a document's text
+            relative = path.relative_to(root.resolve())
+        except ValueError:
+            return os.fspath(path)
     return os.path.normpath(os.path.join(os.fspath(root), relative))
 
 

@@ -9,6 +9,8 @@ from figcheck.rules import (
     fc101_invalid_record,
     fc102_unknown_reference,
     fc103_duplicate,
+    fc104_quote_not_found,
+    fc105_value_not_in_quote,
     fc109_acceptance_to_review,
     fc201_conflict,
     fc202_decrease,
@@ -17,6 +19,7 @@ from figcheck.rules import (
     fc205_change_against_levels,
     fc206_same_speaker,
     fc301_divergence,
+    fc302_unrecorded_number,
 )
 from figcheck.rules.base import Hit, Option, Rule
 
@@ -26,6 +29,8 @@ RULES: dict[str, Rule] = {
         fc101_invalid_record,
         fc102_unknown_reference,
         fc103_duplicate,
+        fc104_quote_not_found,
+        fc105_value_not_in_quote,
         fc109_acceptance_to_review,
         fc201_conflict,
         fc202_decrease,
@@ -34,6 +39,7 @@ RULES: dict[str, Rule] = {
         fc205_change_against_levels,
         fc206_same_speaker,
         fc301_divergence,
+        fc302_unrecorded_number,
     )
 }
 

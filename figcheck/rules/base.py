@@ -23,6 +23,9 @@ class Hit:
     # where it is, and what identifies it in the finding id in place of figure ids.
     locations: tuple[Location, ...] = ()
     subject: tuple[str, ...] = ()
+    # A notice rather than the problem the rule looks for (FC104: "this document has no text,
+    # so its quotes were not checked"): reported at severity info, whatever the rule's.
+    info: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,268 @@
+"""Anchoring a document's records to its text: where each quote and each `ignore:` text
+stands, and whether every number in the text is recorded, ignored or unrecorded.
+
+A number is *recorded* by a figure when it lies inside a place where the figure's quote
+matches the text and it says the figure's value (figcheck.expressing); a number inside the
+quote that says some other value is not recorded by that figure. It is *ignored* when it
+lies inside any place where an `ignore:` entry's text matches. Recorded wins over ignored.
+
+FC104, FC105, FC302, `figcheck extract` and the coverage line of `figcheck report` all read
+the same analysis, built once per document and cached.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from figcheck.expressing import expressing
+from figcheck.folding import Folded, fold
+from figcheck.model import Document, Figure, Ignored, Location
+from figcheck.numbers import Occurrence, find_numbers
+
+if TYPE_CHECKING:
+    from figcheck.ledger import Ledger
+
+Span = tuple[int, int]
+StatusName = Literal["recorded", "ignored", "unrecorded"]
+
+
+class TextUnreadable(Exception):
+    """A document's text file that cannot be read as UTF-8 text."""
+
+
+def read_text(path: Path) -> str:
+    """The file's text, decoded as UTF-8 (a leading byte-order mark is dropped); cached per
+    path, size and modification time. Raises TextUnreadable with a one-line reason."""
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise TextUnreadable(f"cannot be read: {error.strerror or error}") from None
+    return _read_text(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _read_text(path: Path, size: int, mtime_ns: int) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise TextUnreadable(f"cannot be read: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise TextUnreadable(
+            f"is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); save it as UTF-8"
+        ) from None
+    # Line numbers count \n; a file saved with \r\n keeps them right, a lone \r is a break.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One number of the text and its status."""
+
+    number: Occurrence
+    figure: str | None = None  # full id of the figure that records it
+    ignored: Ignored | None = None
+
+    @property
+    def status(self) -> StatusName:
+        if self.figure is not None:
+            return "recorded"
+        return "ignored" if self.ignored is not None else "unrecorded"
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """One text, its numbers, and where its records stand in it."""
+
+    text: str
+    folded: Folded
+    numbers: tuple[Occurrence, ...]
+    quotes: Mapping[str, tuple[Span, ...]]  # figure full id -> the places of its quote
+    ignores: tuple[tuple[Ignored, tuple[Span, ...]], ...]
+    entries: tuple[Entry, ...]
+
+    def inside(self, span: Span) -> list[Occurrence]:
+        """The numbers lying wholly inside `span`."""
+        return _inside(self.numbers, self._starts, span)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [n.start for n in self.numbers]
+
+    def counts(self) -> dict[StatusName, int]:
+        counts: dict[StatusName, int] = {"recorded": 0, "ignored": 0, "unrecorded": 0}
+        for entry in self.entries:
+            counts[entry.status] += 1
+        return counts
+
+
+def analyse(
+    text: str,
+    figures: Sequence[tuple[Figure, str]] = (),
+    ignored: Sequence[Ignored] = (),
+) -> Anchors:
+    """Anchor `figures` (each with its quantity's kind) and `ignored` entries in `text`."""
+    folded = Folded.of(text)
+    numbers = tuple(find_numbers(text))
+    starts = [n.start for n in numbers]
+    quotes = {figure.full_id: tuple(folded.spans(figure.quote)) for figure, _ in figures}
+    recorded: dict[int, str] = {}  # number start -> full id of the first figure recording it
+    for figure, kind in figures:
+        for start, end in quotes[figure.full_id]:
+            inside = _inside(numbers, starts, (start, end))
+            for number in expressing(figure, kind, figure.quote, inside, text):
+                recorded.setdefault(number.start, figure.full_id)
+    ignores = tuple((entry, tuple(folded.spans(entry.text))) for entry in ignored)
+    ignoring: dict[int, Ignored] = {}
+    for entry, spans in ignores:
+        for span in spans:
+            for number in _inside(numbers, starts, span):
+                ignoring.setdefault(number.start, entry)
+    entries = tuple(
+        Entry(n, recorded.get(n.start), None if n.start in recorded else ignoring.get(n.start))
+        for n in numbers
+    )
+    return Anchors(text, folded, numbers, quotes, ignores, entries)
+
+
+def _inside(numbers: Sequence[Occurrence], starts: list[int], span: Span) -> list[Occurrence]:
+    """The numbers wholly inside `span`; `starts` are their start positions, in order."""
+    start, end = span
+    found = []
+    for i in range(bisect.bisect_left(starts, start), len(numbers)):
+        if numbers[i].start >= end:
+            break
+        if numbers[i].end <= end:
+            found.append(numbers[i])
+    return found
+
+
+def figures_of(document: Document, ledger: Ledger) -> tuple[tuple[Figure, str], ...]:
+    """The document's figures, each with the kind of its quantity."""
+    result = []
+    for full_id in document.figures:
+        figure = ledger.figures[full_id]
+        quantity = ledger.quantities.get(figure.quantity)
+        result.append((figure, quantity.kind if quantity else ""))
+    return tuple(result)
+
+
+def anchors(document: Document, ledger: Ledger) -> Anchors | None:
+    """The analysis of a document's text; None when it has no `text`. Raises TextUnreadable."""
+    if document.text_path is None:
+        return None
+    text = read_text(document.text_path)
+    return _cached(text, figures_of(document, ledger), document.ignored)
+
+
+@lru_cache(maxsize=32)
+def _cached(
+    text: str, figures: tuple[tuple[Figure, str], ...], ignored: tuple[Ignored, ...]
+) -> Anchors:
+    return analyse(text, figures, ignored)
+
+
+def text_location(document: Document, ledger: Ledger, line: int = 0) -> Location:
+    """Where in the document's text file, as shown to the user."""
+    assert document.text_path is not None
+    return Location(ledger.display(document.text_path), line)
+
+
+def context(text: str, start: int, end: int, words: int = 6) -> tuple[str, str, str]:
+    """A few words either side of text[start:end], within its line: (before, it, after),
+    white space folded, with the spaces that separate them kept."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = " ".join(text[max(line_start, start - 12 * words) : start].split()[-words:])
+    after = " ".join(text[end : min(line_end, end + 12 * words)].split()[:words])
+    if before and text[start - 1].isspace():
+        before += " "
+    if after and text[end].isspace():
+        after = " " + after
+    return before, " ".join(text[start:end].split()), after
+
+
+def quote_found(anchors: Anchors, quote: str) -> bool:
+    return bool(fold(quote)) and next(anchors.folded.places(quote), None) is not None
+
+
+# -- coverage ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentCoverage:
+    """How many numbers a text holds, and how many of them are accounted for."""
+
+    document: str  # the document id; '' for the total over documents
+    found: int
+    recorded: int
+    ignored: int
+
+    @property
+    def unrecorded(self) -> int:
+        return self.found - self.recorded - self.ignored
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """Recorded and ignored numbers against all numbers found; None when none were."""
+        return Fraction(self.recorded + self.ignored, self.found) if self.found else None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Per document with a readable text, its counts; the documents without one apart."""
+
+    documents: Mapping[str, DocumentCoverage]
+    skipped: tuple[str, ...]  # document ids without a text, or with an unreadable one
+
+    @cached_property
+    def total(self) -> DocumentCoverage:
+        counts = self.documents.values()
+        return DocumentCoverage(
+            "",
+            sum(c.found for c in counts),
+            sum(c.recorded for c in counts),
+            sum(c.ignored for c in counts),
+        )
+
+    def summary(self) -> str:
+        """'coverage: 96 of 100 numbers recorded or ignored (96%), 4 unrecorded'."""
+        total = self.total
+        if total.ratio is None:
+            return "coverage: no numbers found (no document has a readable text)"
+        percent = f"{float(total.ratio * 100):.0f}%"
+        if total.unrecorded and percent == "100%":
+            percent = "99%"  # never round an incomplete coverage up to complete
+        return (
+            f"coverage: {total.recorded + total.ignored:,} of {total.found:,} numbers "
+            f"recorded or ignored ({percent}), {total.unrecorded:,} unrecorded"
+        )
+
+
+def coverage(ledger: Ledger, documents: Iterable[str] | None = None) -> Coverage:
+    """Counts of numbers found, recorded, ignored and unrecorded, per document."""
+    counted: dict[str, DocumentCoverage] = {}
+    skipped = []
+    for doc_id in documents if documents is not None else ledger.documents:
+        document = ledger.documents[doc_id]
+        try:
+            found = anchors(document, ledger)
+        except TextUnreadable:
+            found = None
+        if found is None:
+            skipped.append(doc_id)
+            continue
+        counts = found.counts()
+        counted[doc_id] = DocumentCoverage(
+            doc_id, len(found.entries), counts["recorded"], counts["ignored"]
+        )
+    return Coverage(counted, tuple(skipped))

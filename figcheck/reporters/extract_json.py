@@ -1,0 +1,59 @@
+"""`figcheck extract --format json`: the work list as one object, for programs.
+
+    {"figcheck": "0.1.0", "document": "tass-2015-11-19" or null,
+     "text": "data/documents/003_5c454f63fb3e0dfe.txt",
+     "counts": {"found": 13, "recorded": 4, "ignored": 0, "unrecorded": 9},
+     "numbers": [{"line": 7, "start": 694, "end": 698, "text": "2719", "kind": "plain",
+                  "value": 2719, "low": 2719, "high": 2719,
+                  "context": "From Russia went to Syria 2719 Russian citizens, 160",
+                  "status": "recorded", "figure": "tass-2015-11-19/departed", "why": null}]}
+
+`value` is null for a vague plural ("hundreds"), whose range is `low` to `high`; numbers
+are JSON integers when whole, else decimals. `start` and `end` are character offsets.
+"""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from typing import Any, TextIO
+
+from figcheck import __version__
+from figcheck.worklist import Row, Worklist
+
+
+def document(worklist: Worklist) -> dict[str, Any]:
+    return {
+        "figcheck": __version__,
+        "document": worklist.document,
+        "text": worklist.path,
+        "counts": worklist.counts(),
+        "numbers": [_number(row) for row in worklist.rows],
+    }
+
+
+def _number(row: Row) -> dict[str, Any]:
+    entry, number = row.entry, row.entry.number
+    return {
+        "line": number.line,
+        "start": number.start,
+        "end": number.end,
+        "text": number.text,
+        "kind": number.kind,
+        "value": None if number.value is None else _json_number(number.value),
+        "low": _json_number(number.low),
+        "high": _json_number(number.high),
+        "context": row.context,
+        "status": entry.status,
+        "figure": entry.figure,
+        "why": entry.ignored.why if entry.ignored is not None else None,
+    }
+
+
+def _json_number(value: Fraction) -> int | float:
+    return value.numerator if value.denominator == 1 else float(value)
+
+
+def render(worklist: Worklist, stream: TextIO) -> None:
+    json.dump(document(worklist), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

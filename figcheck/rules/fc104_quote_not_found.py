@@ -1,0 +1,127 @@
+"""FC104 quote not found: a figure's quote, or an `ignore:` text, is not in its document.
+
+Each figure's `quote` must occur in the text of its document (the file named by the
+document's `text:`), and so must the `text` of each `ignore:` entry. They are compared after
+folding: case, runs of white space (line breaks included), typographic quote marks (“ ” ‘ ’
+« » ...) and dashes (– — − ...) do not matter. A quote must also start and end on whole words:
+"ne hundred" does not occur in "one hundred". The message says how far the quote agrees with
+the text and where they part, which finds a typo at a glance.
+
+A document without `text:` cannot be checked: one info finding per such document says so.
+A text file that is not UTF-8 is an error here too.
+
+Like the other FC1xx errors, this one means the ledger does not say what its documents say:
+`figcheck check` exits with code 2, and the finding cannot be accepted, only fixed.
+
+Passes (the text says: In total, over 2,000 Russians have “joined” the Islamic State.):
+
+    - {id: joined, value: 2000, approx: over, quote: 'over 2,000 Russians have "joined"', ...}
+
+Fails (a word changed in copying):
+
+    - {id: joined, value: 2000, approx: over, quote: "over 2,000 Russians joined", ...}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from figcheck import anchoring
+from figcheck.folding import Folded
+from figcheck.model import Document
+from figcheck.rules.base import Hit, Rule
+
+if TYPE_CHECKING:
+    from figcheck.ledger import Ledger
+
+
+def check(document: Document, ledger: Ledger, options: Mapping[str, float]) -> Iterator[Hit]:
+    if document.text_path is None:
+        yield Hit(
+            f"document {document.id} has no `text:`, so its quotes were not checked against "
+            "it and its numbers were not counted; add the document's plain text under "
+            "documents/ and name it in `text:`",
+            (),
+            None,
+            locations=(document.location,),
+            subject=("no-text", document.id),
+            info=True,
+        )
+        return
+    where = ledger.display(document.text_path)
+    try:
+        found = anchoring.anchors(document, ledger)
+    except anchoring.TextUnreadable as error:
+        yield Hit(
+            f"the text of {document.id}, {where}, {error}; its quotes cannot be checked",
+            (),
+            None,
+            locations=(anchoring.text_location(document, ledger), document.location),
+            subject=("unreadable", document.id),
+        )
+        return
+    assert found is not None
+    for full_id in document.figures:
+        if not found.quotes[full_id]:
+            figure = ledger.figures[full_id]
+            message = f"the quote of {full_id} is not in {where}: " + parting(
+                found.folded, figure.quote, "the quote"
+            )
+            yield Hit(message, (figure,), figure.quantity)
+    for entry, spans in found.ignores:
+        if not spans:
+            yield Hit(
+                f"the ignored text {entry.text!r} is not in {where}: "
+                + parting(found.folded, entry.text, "the ignored text"),
+                (),
+                None,
+                locations=(entry.location,),
+                subject=("ignore", document.id, entry.text),
+            )
+
+
+def parting(text: Folded, quote: str, noun: str) -> str:
+    """Where the quote and the text part: 'the text agrees up to “From Russia went to Syria”
+    (line 7), then reads “2719 Russian” where the quote has “2791 Russian”'."""
+    own = Folded.of(quote.strip())
+    folded_quote = own.folded
+    agreed, at = text.longest_prefix(quote)
+    if agreed == len(folded_quote):
+        line = _line(text, at)
+        return (
+            f"it occurs only as part of a longer word or number (line {line}); "
+            "quote whole words and numbers"
+        )
+    # Back off to the last whole word both agree on, so that the two sides read as words.
+    cut = folded_quote.rfind(" ", 0, agreed + 1) if agreed < len(folded_quote) else agreed
+    if cut <= 0:
+        return f"not even its start “{_words(own, 0, 4)}” occurs; is it from another document?"
+    start, end = text.original_span((at, at + cut))
+    agreed_text = " ".join(text.original[start:end].split())
+    reads = " ".join(text.original[end : end + 80].split()[:4])
+    return (
+        f"the text agrees up to “{agreed_text}” (line {_line(text, at)}), then reads "
+        f"“{reads}” where {noun} has “{_words(own, cut, 4)}”"
+    )
+
+
+def _words(quote: Folded, folded_start: int, count: int) -> str:
+    """`count` words of the quote as written, from a folded position on."""
+    start, _ = quote.original_span((folded_start, folded_start))
+    return " ".join(quote.original[start:].split()[:count])
+
+
+def _line(text: Folded, folded_at: int) -> int:
+    start, _ = text.original_span((folded_at, folded_at))
+    return text.original.count("\n", 0, start) + 1
+
+
+RULE = Rule(
+    code="FC104",
+    title="quote not found",
+    severity="error",
+    doc=__doc__ or "",
+    scope="document",
+    check=check,
+)

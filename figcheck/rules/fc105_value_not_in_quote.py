@@ -1,0 +1,107 @@
+"""FC105 value not in quote: the figure's value is not what its quote says.
+
+figcheck reads every number in the quote, however it is written (`2,719`, `2719`, `2 719`,
+`25 thousand`, `2.9 thousand`, `46%`, `46 percent`, `forty-four`, `a dozen`, `second`,
+`7th`, `hundreds`; see `figcheck extract`), and requires one that says the figure's value:
+
+- the same value: 2719 for `value: 2719`; `about`, `over` and the other hedges do not change
+  the number written ("around 2,200" says 2200);
+- a negative value (a decrease) needs the direction in the quote: a word such as decreased,
+  declined, fell, dropped, down, reduced, lower, fewer, or a minus sign ("-46%");
+- a range needs both ends in the quote ("between 100 and 200"), or a vague plural with that
+  range ("hundreds" is [200, 999]);
+- a positive change whose quote speaks only of a decrease is a lost sign.
+
+When the quote is found in the document's text, the numbers are read there, within the
+quote's place, so that a quote cut in the middle of "25 thousand" does not say 25. Otherwise
+(no text, or FC104) they are read from the quote itself. A mistyped value (2791 for 2719)
+is caught; the message lists the numbers the quote does have.
+
+Like the other FC1xx errors, this one means the ledger does not say what its documents say:
+`figcheck check` exits with code 2, and the finding cannot be accepted, only fixed.
+
+Passes:
+
+    - {value: -46, quote: "the number of victims ... has decreased by 46%", ...}
+    - {value: 2719, quote: "From Russia went to Syria 2719 Russian citizens", ...}
+
+Fails (a typo; a decrease whose quote does not say which way the number went):
+
+    - {value: 2791, quote: "From Russia went to Syria 2719 Russian citizens", ...}
+    - {value: -51, quote: "in 2015 it was 51%", ...}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from figcheck import anchoring, values
+from figcheck.expressing import DECREASE, expressing
+from figcheck.model import Document, Figure
+from figcheck.numbers import Occurrence, find_numbers
+from figcheck.rules.base import Hit, Rule
+
+if TYPE_CHECKING:
+    from figcheck.ledger import Ledger
+
+
+def check(document: Document, ledger: Ledger, options: Mapping[str, float]) -> Iterator[Hit]:
+    try:
+        found = anchoring.anchors(document, ledger)
+    except anchoring.TextUnreadable:
+        found = None  # FC104 reports it; the quotes can still be read on their own
+    for figure, kind in anchoring.figures_of(document, ledger):
+        places = found.quotes[figure.full_id] if found is not None else ()
+        if places:
+            assert found is not None
+            readings = [found.inside(span) for span in places]
+            text = found.text
+        else:
+            readings = [find_numbers(figure.quote)]
+            text = figure.quote
+        if not any(expressing(figure, kind, figure.quote, numbers, text) for numbers in readings):
+            yield Hit(_message(figure, kind, readings[0]), (figure,), figure.quantity)
+
+
+def _message(figure: Figure, kind: str, numbers: Sequence[Occurrence]) -> str:
+    shown = values.as_written(figure.value, "exact", "percent" if kind == "change" else "")
+    has = _listing(numbers)
+    if isinstance(figure.value, tuple):
+        return (
+            f"{figure.full_id} is the range {shown}, but its quote has {has}: a range needs "
+            "both ends in the quote, or a word such as 'hundreds' for exactly its range"
+        )
+    wanted = values.exact(figure.value)
+    magnitude = [n for n in numbers if n.value == abs(wanted)]
+    if wanted < 0 and magnitude:
+        return (
+            f"{figure.full_id} is {shown}, a decrease, but its quote has {has} and no word "
+            "for a decrease (decreased, fell, declined, down, ...) or minus sign: check the "
+            "sign, or quote the words that give the direction"
+        )
+    if magnitude and DECREASE.search(figure.quote):
+        return (
+            f"{figure.full_id} is {shown}, but its quote speaks of a decrease: "
+            f"write {values.as_written(-figure.value, 'exact', '')}"  # type: ignore[operator]
+        )
+    return f"{figure.full_id} is {shown}, but its quote has {has}"
+
+
+def _listing(numbers: Sequence[Occurrence]) -> str:
+    if not numbers:
+        return "no number"
+    shown = [f"{n.text!r}" + (f" ({n.meaning()})" if n.meaning() else "") for n in numbers]
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+RULE = Rule(
+    code="FC105",
+    title="value not in quote",
+    severity="error",
+    doc=__doc__ or "",
+    scope="document",
+    check=check,
+)

@@ -1,0 +1,76 @@
+"""FC302 unrecorded number: a number in a document's text that no record accounts for.
+
+Every number in a document's text (as `figcheck extract` lists them, number words and
+"hundreds" included) must be either recorded or ignored:
+
+- recorded: it lies inside a place where a figure's quote matches the text, and it says that
+  figure's value (the test of FC105). The other numbers inside the same quote are not
+  recorded by that figure: "six people in the car: two were detained, four more ran away"
+  quoted for the two detained records the 2 only;
+- ignored: it lies inside a place where the `text` of one of the document's `ignore:`
+  entries matches the text, every place where it matches. Use it for numbers that are not
+  statements about the world: a copyright year, "24/7", "article 51", a date, "No one".
+
+The finding is at the text file and line of the number. `figcheck extract DOC` lists every
+number with its status: it is the work list for clearing these findings.
+
+Passes (the 2,719 is recorded, 2015 is ignored):
+
+    figures: [{value: 2719, quote: "From Russia went to Syria 2719 Russian citizens", ...}]
+    ignore: [{text: "November 19, 2015", why: the date of the statement}]
+
+Fails (the 160 in the same sentence is neither):
+
+    text: From Russia went to Syria 2719 Russian citizens, 160 of them have been destroyed
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from figcheck import anchoring
+from figcheck.model import Document
+from figcheck.rules.base import Hit, Rule
+
+if TYPE_CHECKING:
+    from figcheck.ledger import Ledger
+
+
+def check(document: Document, ledger: Ledger, options: Mapping[str, float]) -> Iterator[Hit]:
+    try:
+        found = anchoring.anchors(document, ledger)
+    except anchoring.TextUnreadable:
+        return  # FC104 reports it
+    if found is None:
+        return  # FC104 says the document has no text
+    seen: Counter[str] = Counter()
+    for entry in found.entries:
+        number = entry.number
+        seen[number.text] += 1
+        if entry.status != "unrecorded":
+            continue
+        before, it, after = anchoring.context(found.text, number.start, number.end)
+        meaning = f" ({number.meaning()})" if number.meaning() else ""
+        yield Hit(
+            f"{it}{meaning} is neither recorded nor ignored: “{before}{it}{after}”; "
+            f"record it as a figure, or list it under `ignore:` in "
+            f"{ledger.display(document.source_file)} with a `why`",
+            (),
+            None,
+            locations=(anchoring.text_location(document, ledger, number.line),),
+            # The n-th occurrence of this number as written in this document: stable when
+            # other parts of the text or the ledger change.
+            subject=("unrecorded", document.id, number.text, str(seen[number.text])),
+        )
+
+
+RULE = Rule(
+    code="FC302",
+    title="unrecorded number",
+    severity="warning",
+    doc=__doc__ or "",
+    scope="document",
+    check=check,
+)

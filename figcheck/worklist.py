@@ -1,0 +1,94 @@
+"""The curator's work list behind `figcheck extract`: every number of one text, with its
+context and status (recorded by which figure, ignored and why, or unrecorded)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from figcheck import anchoring
+
+if TYPE_CHECKING:
+    from figcheck.ledger import Ledger
+
+
+class TargetError(Exception):
+    """What `figcheck extract` was given is neither a document id nor a readable text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    entry: anchoring.Entry
+    before: str
+    it: str
+    after: str
+
+    @property
+    def context(self) -> str:
+        return f"{self.before}{self.it}{self.after}"
+
+
+@dataclass(frozen=True)
+class Worklist:
+    document: str | None  # the document id; None for a text outside the ledger
+    path: str  # the text file, as shown to the user
+    rows: tuple[Row, ...]
+
+    def counts(self) -> dict[str, int]:
+        counts = {"found": len(self.rows), "recorded": 0, "ignored": 0, "unrecorded": 0}
+        for row in self.rows:
+            counts[row.entry.status] += 1
+        return counts
+
+    def only_unrecorded(self) -> Worklist:
+        rows = tuple(r for r in self.rows if r.entry.status == "unrecorded")
+        return Worklist(self.document, self.path, rows)
+
+
+def build(target: str, ledger: Ledger | None) -> Worklist:
+    """The work list of a document (by id, or by the path of its text) or of any text file.
+    Raises TargetError with a one-line reason."""
+    if ledger is not None and target in ledger.documents:
+        return _of_document(ledger, target)
+    path = Path(target)
+    if path.is_file():
+        if ledger is not None:
+            resolved = path.resolve()
+            for document in ledger.documents.values():
+                if document.text_path == resolved:
+                    return _of_document(ledger, document.id)
+        try:
+            found = anchoring.analyse(anchoring.read_text(path))
+        except anchoring.TextUnreadable as error:
+            raise TargetError(f"{target} {error}") from None
+        return Worklist(None, target, _rows(found))
+    known = ", ".join(sorted(ledger.documents)) if ledger is not None else ""
+    raise TargetError(
+        f"{target!r} is neither a document id nor a text file; "
+        + (f"known documents: {known}" if known else "the ledger has no documents")
+    )
+
+
+def _of_document(ledger: Ledger, doc_id: str) -> Worklist:
+    document = ledger.documents[doc_id]
+    if document.text_path is None:
+        raise TargetError(
+            f"document {doc_id} has no `text:` in {ledger.display(document.source_file)}; "
+            "add its plain text under documents/, or give the path of a text file"
+        )
+    where = ledger.display(document.text_path)
+    try:
+        found = anchoring.anchors(document, ledger)
+    except anchoring.TextUnreadable as error:
+        raise TargetError(f"{where} {error}") from None
+    assert found is not None
+    return Worklist(doc_id, where, _rows(found))
+
+
+def _rows(found: anchoring.Anchors) -> tuple[Row, ...]:
+    rows = []
+    for entry in found.entries:
+        before, it, after = anchoring.context(found.text, entry.number.start, entry.number.end)
+        rows.append(Row(entry, before, it, after))
+    return tuple(rows)

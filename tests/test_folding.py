@@ -1,0 +1,53 @@
+"""Folding for comparison, and the way back to original positions."""
+
+from __future__ import annotations
+
+import doctest
+
+import figcheck.folding
+from figcheck.folding import Folded, fold
+
+
+def test_fold_case_space_quotes_dashes() -> None:
+    assert fold("  “Hunting”\n as  ‘recruiters’ — 2014–2024 −5 ″ ′ «x» „y‟ ‚z‛ ‐‑‒― ") == (
+        '"hunting" as \'recruiters\' - 2014-2024 -5 " \' "x" "y" \'z\' ----'
+    )
+
+
+def test_spans_map_back_to_the_original() -> None:
+    text = Folded.of("He said:\n“A total of  405 people” — in June")
+    ((start, end),) = text.spans('a total of 405 PEOPLE"')
+    assert text.original[start:end] == "A total of  405 people”"
+
+
+def test_every_place_is_found() -> None:
+    text = Folded.of("destroyed 160 militants\n\nDestroyed  160 militants. x destroyed 160")
+    assert [text.original[s:e] for s, e in text.spans("destroyed 160 militants")] == [
+        "destroyed 160 militants",
+        "Destroyed  160 militants",
+    ]
+
+
+def test_a_place_must_not_cut_a_word_or_number() -> None:
+    text = Folded.of("one hundred and 2,719 people")
+    assert text.spans("ne hundred") == []
+    assert text.spans("2,71") == []
+    assert text.spans("one hundred") == [(0, 11)]
+    assert text.spans("2,719 people") == [(16, 28)]
+
+
+def test_casefold_that_changes_length_keeps_positions() -> None:
+    text = Folded.of("Die Straße hat 12 Häuser")
+    ((start, end),) = text.spans("strasse hat 12")
+    assert text.original[start:end] == "Straße hat 12"
+
+
+def test_longest_prefix() -> None:
+    text = Folded.of("From Russia went to Syria 2719 Russian citizens")
+    agreed, at = text.longest_prefix("from russia went to Syria 2791")
+    assert (agreed, at) == (len("from russia went to syria 27"), 0)
+    assert text.longest_prefix("qqq") == (0, -1)
+
+
+def test_module_examples() -> None:
+    assert doctest.testmod(figcheck.folding).failed == 0

@@ -1,0 +1,129 @@
+"""The number extractor: every form reports write, one occurrence each, with span and line."""
+
+from __future__ import annotations
+
+import doctest
+from fractions import Fraction
+
+import pytest
+
+import figcheck.numbers
+from figcheck.numbers import find_numbers
+
+
+def found(text: str) -> list[tuple[str, object, str]]:
+    """(as written, value or (low, high), kind) for each number in `text`."""
+    return [
+        (n.text, n.value if n.value is not None else (n.low, n.high), n.kind)
+        for n in find_numbers(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2,719 people", [("2,719", 2719, "plain")]),
+        ("2719 people", [("2719", 2719, "plain")]),
+        ("2 719 people", [("2 719", 2719, "plain")]),
+        (
+            "2\u00a0719 and 2\u2009719 and 2\u202f719",
+            [(f"2{s}719", 2719, "plain") for s in "\u00a0\u2009\u202f"],
+        ),
+        ("1,234,567", [("1,234,567", 1234567, "plain")]),
+        ("2.9 of them", [("2.9", Fraction(29, 10), "plain")]),
+        ("more than 25 thousand foreign", [("25 thousand", 25000, "plain")]),
+        ("2.9 thousand", [("2.9 thousand", 2900, "plain")]),
+        ("1.5 million", [("1.5 million", 1500000, "plain")]),
+        ("46%", [("46%", 46, "percent")]),
+        ("46 %", [("46 %", 46, "percent")]),
+        ("46 percent", [("46 percent", 46, "percent")]),
+        ("46 per cent", [("46 per cent", 46, "percent")]),
+        ("forty percent", [("forty percent", 40, "percent")]),
+        ("one", [("one", 1, "plain")]),
+        ("nineteen", [("nineteen", 19, "plain")]),
+        ("ninety", [("ninety", 90, "plain")]),
+        ("forty-four came back", [("forty-four", 44, "plain")]),
+        ("forty four came back", [("forty four", 44, "plain")]),
+        ("two hundred people", [("two hundred", 200, "plain")]),
+        ("a hundred people", [("a hundred", 100, "plain")]),
+        ("one hundred and five", [("one hundred and five", 105, "plain")]),
+        ("two thousand five hundred", [("two thousand five hundred", 2500, "plain")]),
+        ("a dozen people", [("a dozen", 12, "plain")]),
+        ("dozen", [("dozen", 12, "plain")]),
+        ("two dozen", [("two dozen", 24, "plain")]),
+        ("half a dozen", [("half a dozen", 6, "plain")]),
+        ("the second largest ethnic group", [("second", 2, "ordinal")]),
+        ("the twentieth time", [("twentieth", 20, "ordinal")]),
+        ("the twenty-first century", [("twenty-first", 21, "ordinal")]),
+        ("the 7th regional conference", [("7th", 7, "ordinal")]),
+        ("2nd, 21st, 3rd", [("2nd", 2, "ordinal"), ("21st", 21, "ordinal"), ("3rd", 3, "ordinal")]),
+        ("since 2014", [("2014", 2014, "plain")]),
+        ("in the 2010s", [("2010s", 2010, "plain")]),
+        ("Copyright ©2014-2024 Ukraine", [("2014", 2014, "plain"), ("2024", 2024, "plain")]),
+        ("24/7, every day", [("24", 24, "plain"), ("7", 7, "plain")]),
+        ("hundreds of attacks", [("hundreds", (200, 999), "vague")]),
+        ("dozens", [("dozens", (24, 99), "vague")]),
+        ("thousands of fighters", [("thousands", (2000, 9999), "vague")]),
+        ("Millions", [("Millions", (2000000, 9999999), "vague")]),
+        ("hundreds of thousands", [("hundreds of thousands", (200000, 999999), "vague")]),
+        ("No one has sent them", [("one", 1, "plain")]),
+        ("one of them was at home", [("one", 1, "plain")]),
+        ("FORTY-FOUR", [("FORTY-FOUR", 44, "plain")]),
+        ("the 38-year-old", [("38", 38, "plain")]),
+    ],
+)
+def test_forms(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["someone", "often", "attend", "a single mother", "anyone", "tone", "Ura.ru", "a number of"],
+)
+def test_words_containing_number_words_are_not_numbers(text: str) -> None:
+    assert found(text) == []
+
+
+def test_number_at_a_clause_end_keeps_its_comma_outside() -> None:
+    assert found("went to Syria 2,719, 160 of them") == [
+        ("2,719", 2719, "plain"),
+        ("160", 160, "plain"),
+    ]
+
+
+def test_space_grouping_does_not_join_a_year_and_a_number() -> None:
+    assert found("In 2014 300 people") == [("2014", 2014, "plain"), ("300", 300, "plain")]
+
+
+def test_separate_words_are_separate_numbers() -> None:
+    text = "six people in the car: two were detained, four more ran away; the first two years"
+    assert found(text) == [
+        ("six", 6, "plain"),
+        ("two", 2, "plain"),
+        ("four", 4, "plain"),
+        ("first", 1, "ordinal"),
+        ("two", 2, "plain"),
+    ]
+    assert found("two and four") == [("two", 2, "plain"), ("four", 4, "plain")]
+
+
+def test_spans_and_lines() -> None:
+    text = "Title 1\n\nIt fell by 46%\nand forty-four left."
+    numbers = find_numbers(text)
+    assert [(n.start, n.end, n.line) for n in numbers] == [(6, 7, 1), (20, 23, 3), (28, 38, 4)]
+    assert [text[n.start : n.end] for n in numbers] == ["1", "46%", "forty-four"]
+
+
+def test_values_are_exact_fractions() -> None:
+    (number,) = find_numbers("2.9")
+    assert number.value == Fraction(29, 10)
+    assert isinstance(number.value, Fraction)
+
+
+def test_shown() -> None:
+    shown = [n.shown() for n in find_numbers("2719, 46%, second, hundreds, 12th")]
+    assert shown == ["2,719", "46%", "2nd", "200 to 999", "12th"]
+
+
+def test_module_examples() -> None:
+    assert doctest.testmod(figcheck.numbers).failed == 0

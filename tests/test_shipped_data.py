@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import figcheck
+from figcheck.anchoring import coverage
 from figcheck.cli import cli
 from figcheck.engine import CheckResult
 
@@ -54,6 +55,15 @@ def test_each_document_has_exactly_one_source_file_that_points_at_it(result: Che
     assert len(DOCUMENT_NAMES) == 5
     for document in result.ledger.documents.values():
         assert document.source_file.stem == document.text_path.stem  # type: ignore[union-attr]
+
+
+def test_every_number_in_the_five_texts_is_recorded_or_ignored(result: CheckResult) -> None:
+    counted = coverage(result.ledger)
+    assert counted.skipped == ()
+    assert sorted(counted.documents) == sorted(result.ledger.documents)
+    assert all(c.found > 0 for c in counted.documents.values())
+    unrecorded = {doc: c.unrecorded for doc, c in counted.documents.items() if c.unrecorded}
+    assert unrecorded == {}
 
 
 @pytest.mark.parametrize("name", DOCUMENT_NAMES)

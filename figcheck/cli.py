@@ -9,6 +9,8 @@ import sys
 import click
 
 from figcheck import __version__
+from figcheck.commands.accept import accept
+from figcheck.commands.add import add
 from figcheck.commands.check import check
 from figcheck.commands.rules import rules_command
 
@@ -51,11 +53,15 @@ def cli() -> None:
     Start with:
       figcheck check              check the ledger in ./data
       figcheck rules              list the rules; `figcheck rules FC201` explains one
+      figcheck add                record a new figure (asks for what is missing)
+      figcheck accept ID --why T  accept a divergence after review
     """
 
 
 cli.add_command(check)
 cli.add_command(rules_command)
+cli.add_command(add)
+cli.add_command(accept)
 
 
 def main() -> None:

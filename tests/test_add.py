@@ -291,6 +291,7 @@ def test_values_as_curators_write_them(text: str, value: object) -> None:
 
 def test_a_range_is_written_as_a_list_with_approx_range(root: Path) -> None:
     args = replaced(NEW_DOCUMENT, "2200", "2,000..3,000")
+    args = replaced(args, NEW_DOCUMENT[NEW_DOCUMENT.index("--quote") + 1], "2,000 to 3,000 fight")
     del args[args.index("--approx") : args.index("--approx") + 2]
     assert add(root, *args).exit_code == 0
     text = (root / "sources" / "ria.yaml").read_text()

@@ -9,6 +9,8 @@ import sys
 import click
 
 from figcheck import __version__
+from figcheck.commands.accept import accept
+from figcheck.commands.add import add
 from figcheck.commands.check import check
 from figcheck.commands.extract import extract
 from figcheck.commands.init import init_command
@@ -54,6 +56,8 @@ def cli() -> None:
     Start with:
       figcheck check              check the ledger in ./data
       figcheck rules              list the rules; `figcheck rules FC201` explains one
+      figcheck add                record a new figure (asks for what is missing)
+      figcheck accept ID --why T  accept a divergence after review
       figcheck extract DOC        list every number in a document's text, and its status
       figcheck init DIR           start a new ledger in DIR, with an example
     """
@@ -62,6 +66,8 @@ def cli() -> None:
 cli.add_command(check)
 cli.add_command(extract)
 cli.add_command(rules_command)
+cli.add_command(add)
+cli.add_command(accept)
 cli.add_command(schema_command)
 cli.add_command(init_command)
 

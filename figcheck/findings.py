@@ -38,3 +38,9 @@ def make(
         figures=figure_ids,
         locations=tuple(dict.fromkeys(locations)),
     )
+
+
+def one_line(finding: Finding) -> str:
+    """`data/sources/x.yaml:12: error FC101 message`, place first, as compilers write it."""
+    where = ", ".join(str(loc) for loc in finding.locations)
+    return f"{where + ': ' if where else ''}{finding.severity} {finding.rule} {finding.message}"

@@ -37,6 +37,7 @@ from figcheck.rules import RULES
 from figcheck.wording import did_you_mean, type_name
 from figcheck.yamlio import LineMap, YamlError
 from figcheck.yamlio import load as load_yaml
+from figcheck.yamlio import loads as loads_yaml
 
 QUANTITY_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -47,6 +48,8 @@ REQUIRED_FIGURE_FIELDS = ("id", "quantity", "value", "as_of", "said_by", "quote"
 DOCUMENT_FIELDS = ("id", "title", "outlet", "published", "url", "text")
 QUANTITY_FIELDS = ("label", "unit", "kind", "parts", "exhaustive", "subset_of", "of", "note")
 
+
+ACCEPTED_FILE = "accepted.yaml"
 
 UNREADABLE = object()
 
@@ -70,14 +73,38 @@ class Ledger:
         return _display(self.root, path)
 
 
-def load_ledger(path: str | os.PathLike[str]) -> Ledger:
+# File path -> content to read in place of the file (see load_ledger).
+Overrides = Mapping[str | os.PathLike[str], str | bytes]
+
+
+def load_ledger(path: str | os.PathLike[str], overrides: Overrides | None = None) -> Ledger:
     """Read the ledger in directory `path`. Raises LedgerNotFound if it is not a directory;
-    every other problem is a finding in `Ledger.problems`."""
+    every other problem is a finding in `Ledger.problems`.
+
+    `overrides` maps a file path to the content to read in place of what is on disk (or in
+    place of a file not written yet, such as a new `sources/*.yaml`): `figcheck add` and
+    `figcheck accept` validate a change this way, with this very code, before writing it."""
+    return _Reader(ledger_root(path), overrides).read()
+
+
+def ledger_root(path: str | os.PathLike[str]) -> Path:
+    """`path` as the ledger's root directory; raises LedgerNotFound if it is not one."""
     root = Path(path)
     if not root.is_dir():
         what = "is not a directory" if root.exists() else "does not exist"
         raise LedgerNotFound(f"ledger directory {os.fspath(path)} {what}")
-    return _Reader(root).read()
+    return root
+
+
+def load_acceptances(
+    path: str | os.PathLike[str], overrides: Overrides | None = None
+) -> tuple[tuple[Acceptance, ...], tuple[Finding, ...]]:
+    """Only the ledger's accepted.yaml: its entries, and its problems as load_ledger reports
+    them (`figcheck accept` validates the file it is about to write this way)."""
+    root = Path(path)
+    reader = _Reader(root, overrides)
+    acceptances = reader.read_accepted(root / ACCEPTED_FILE)
+    return acceptances, tuple(reader.problems)
 
 
 def _display(root: Path, path: Path) -> str:
@@ -91,14 +118,25 @@ def _display(root: Path, path: Path) -> str:
     return os.path.normpath(os.path.join(os.fspath(root), relative))
 
 
+def _override_key(path: str | os.PathLike[str]) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
 class _Reader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, overrides: Overrides | None = None) -> None:
         self.root = root
         self.problems: list[Finding] = []
         self.config = config_file.Config()
         # Quantities dropped for a reported problem: figures of theirs are left out quietly,
         # since "not in quantities.yaml" would send the curator looking in the wrong place.
         self.dropped_quantities: set[str] = set()
+        self.overrides = {_override_key(p): content for p, content in (overrides or {}).items()}
+
+    def override(self, path: Path) -> str | bytes | None:
+        return self.overrides.get(_override_key(path)) if self.overrides else None
+
+    def exists(self, path: Path) -> bool:
+        return self.override(path) is not None or path.exists()
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -118,8 +156,9 @@ class _Reader:
 
     def yaml(self, path: Path) -> object:
         """The parsed file (None when it is empty), or UNREADABLE after reporting why."""
+        content = self.override(path)
         try:
-            data, duplicates = load_yaml(path)
+            data, duplicates = load_yaml(path) if content is None else loads_yaml(content)
         except YamlError as error:
             self.problem("FC101", path, error.line, f"{path.name} {error}")
             return UNREADABLE
@@ -137,7 +176,7 @@ class _Reader:
 
     def read(self) -> Ledger:
         config_path = self.root / "figcheck.yaml"
-        if config_path.exists():
+        if self.exists(config_path):
             data = self.yaml(config_path)
             self.config = config_file.read(
                 None if data is UNREADABLE else data,
@@ -149,7 +188,7 @@ class _Reader:
         figures: dict[str, Figure] = {}
         for path in source_files:
             self.read_source(path, quantities, documents, figures)
-        acceptances = self.read_accepted(self.root / "accepted.yaml")
+        acceptances = self.read_accepted(self.root / ACCEPTED_FILE)
         return Ledger(
             root=self.root,
             quantities=quantities,
@@ -163,18 +202,23 @@ class _Reader:
 
     def source_files(self) -> list[Path]:
         sources = self.root / "sources"
-        if not sources.is_dir():
-            return []
+        on_disk = set(sources.iterdir()) if sources.is_dir() else set()
+        # A source file given only in memory (not written yet) is read like the others.
+        in_memory = {
+            sources / os.path.basename(key)
+            for key in self.overrides
+            if os.path.dirname(key) == _override_key(sources)
+        }
         return sorted(
             p
-            for p in sources.iterdir()
+            for p in on_disk | in_memory
             if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
         )
 
     # -- quantities.yaml ---------------------------------------------------------------------
 
     def read_quantities(self, path: Path) -> dict[str, Quantity]:
-        if not path.exists():
+        if not self.exists(path):
             self.problem(
                 "FC101",
                 path,
@@ -531,7 +575,7 @@ class _Reader:
     # -- accepted.yaml -----------------------------------------------------------------------
 
     def read_accepted(self, path: Path) -> tuple[Acceptance, ...]:
-        if not path.exists():
+        if not self.exists(path):
             return ()
         data = self.yaml(path)
         if data is UNREADABLE or data is None:

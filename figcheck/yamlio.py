@@ -8,11 +8,13 @@ of each key, so that every error can name file:line. Dates stay the text the cur
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 try:
     _BaseLoader = yaml.CSafeLoader
@@ -142,7 +144,30 @@ def loads(raw: bytes | str) -> tuple[object, list[DuplicateKey]]:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return loader.get_single_data(), loader.duplicates
+        with _yaml_errors():
+            return loader.get_single_data(), loader.duplicates
+    finally:
+        loader.dispose()
+        if gc_was_enabled:
+            gc.enable()
+
+
+def compose(text: str) -> Node | None:
+    """The node tree of `text`, with the line and column of every node (for writing into a
+    file as text; see figcheck/yamltext.py). Raises YamlError."""
+    loader = _BaseLoader(text)
+    try:
+        with _yaml_errors():
+            return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
+
+
+@contextmanager
+def _yaml_errors() -> Iterator[None]:
+    """Turn the parser's exceptions into YamlError, with the line where it stopped."""
+    try:
+        yield
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
@@ -152,7 +177,3 @@ def loads(raw: bytes | str) -> tuple[object, list[DuplicateKey]]:
         raise YamlError(f"invalid YAML: {error}") from None
     except RecursionError:
         raise YamlError("invalid YAML: nested too deeply") from None
-    finally:
-        loader.dispose()
-        if gc_was_enabled:
-            gc.enable()

@@ -8,6 +8,7 @@ import click
 
 if TYPE_CHECKING:
     from figcheck.ledger import Ledger
+    from figcheck.write import Refused
 
 EXIT_USAGE = 2
 
@@ -26,6 +27,25 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Stop with one line on stderr and an exit code; never a traceback."""
     click.echo(f"figcheck: {message}", err=True)
     raise SystemExit(code)
+
+
+def refuse(error: Refused) -> NoReturn:
+    """Stop with the refusal's one line, then its details (one problem a line), exit 2."""
+    click.echo(f"figcheck: {error}", err=True)
+    for detail in error.details:
+        click.echo(f"  {detail}", err=True)
+    raise SystemExit(EXIT_USAGE)
+
+
+def warn_if_unlocked() -> None:
+    from figcheck.write import CAN_LOCK
+
+    if not CAN_LOCK:
+        click.echo(
+            "figcheck: warning: this system has no file locking; do not run two figcheck "
+            "commands that write to one ledger at the same time",
+            err=True,
+        )
 
 
 def load(data: str) -> Ledger:

@@ -1,0 +1,127 @@
+"""A new record as a curator gives it, and the YAML mapping written for it.
+
+`figcheck add` takes the value as curators copy it from a report (`2,719`, `2.5`,
+`2,000..3,000`), makes a readable id when none is given, and writes the fields in the order
+of the ledger format, with dates unquoted as the rest of the ledger writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from figcheck.model import Number, Quantity
+from figcheck.yamltext import DateText, block_mapping
+
+Value = Number | tuple[Number, Number]
+
+_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class NewFigure:
+    document: str
+    quantity: str
+    value: Value
+    as_of: str
+    said_by: str
+    quote: str
+    approx: str | None = None
+    id: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """The metadata of a document that has no source file yet."""
+
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    text: Path | None = None
+
+    def given(self) -> list[str]:
+        return [
+            name for name in ("title", "outlet", "published", "url", "text") if getattr(self, name)
+        ]
+
+
+def parse_value(text: str) -> Value:
+    """`2719`, `2,719`, `-46`, `2.5`, or `LOW..HIGH` for a range. Raises ValueError."""
+    text = text.strip()
+    if ".." in text:
+        low, high = text.split("..", 1)
+        return (_number(low, text), _number(high, text))
+    return _number(text, text)
+
+
+def _number(text: str, whole: str) -> Number:
+    text = text.strip()
+    if not _NUMBER.fullmatch(text):
+        raise ValueError(
+            f"--value {whole!r} is not a number; write 2719, 2,719, -46, 2.5, "
+            "or LOW..HIGH for a range"
+        )
+    plain = text.replace(",", "")
+    return float(plain) if "." in plain else int(plain)
+
+
+def figure_id(quantity_id: str, quantities: Mapping[str, Quantity], taken: set[str]) -> str:
+    """A short id for a figure of `quantity_id`, unique among `taken`.
+
+    The id keeps the quantity's first word of three letters or more (skipping a place code
+    such as `ru` or `nc`) and, for a quantity that is a part, a subset or a change of another,
+    the words that set it apart from that one, in their order, three words at most:
+    `ru-departed-syria` gives `departed`; its part `ru-departed-syria-killed` gives
+    `departed-killed`; its subset `chechnya-departed-syria` gives `chechnya`. When the document
+    already uses that id, `-2`, `-3`, ... is added: `departed-2`."""
+    words = [w for w in quantity_id.split("-") if w] or ["figure"]
+    head = next((w for w in words if len(w) >= 3), words[0])
+    related: set[str] = set()
+    quantity = quantities.get(quantity_id)
+    if quantity is not None:
+        others = [*quantity.subset_of, *([quantity.of] if quantity.of else [])]
+        others += [q.id for q in quantities.values() if quantity_id in q.parts]
+        related = {word for other in others for word in other.split("-")}
+    kept = [w for w in words if w == head or (related and w not in related)]
+    base = "-".join(list(dict.fromkeys(kept))[:3])
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def figure_record(figure: NewFigure, figure_id: str) -> dict[str, Any]:
+    """The figure as the mapping written into its source file, fields in the format's order."""
+    record: dict[str, Any] = {"id": figure_id, "quantity": figure.quantity}
+    if isinstance(figure.value, tuple):
+        record["value"] = list(figure.value)
+        record["approx"] = "range"
+    else:
+        record["value"] = figure.value
+        if figure.approx:
+            record["approx"] = figure.approx
+    record["as_of"] = DateText(figure.as_of)
+    record["said_by"] = figure.said_by
+    record["quote"] = figure.quote
+    if figure.note:
+        record["note"] = figure.note
+    return record
+
+
+def new_source(document_id: str, document: NewDocument, text_reference: str | None) -> str:
+    """The start of a new document's source file: its `document:` block."""
+    meta: dict[str, Any] = {"id": document_id, "title": document.title}
+    if document.outlet:
+        meta["outlet"] = document.outlet
+    if document.published:
+        meta["published"] = DateText(document.published)
+    if document.url:
+        meta["url"] = document.url
+    if text_reference is not None:
+        meta["text"] = text_reference
+    return "\n".join(["document:", *block_mapping(meta, 2)]) + "\n"

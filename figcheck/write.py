@@ -1,0 +1,148 @@
+"""Writing ledger files safely: atomically, and one writer at a time.
+
+A file is replaced, never rewritten in place: the new content goes to a temporary file in
+the same directory, which is flushed and fsynced and then renamed over the target
+(`os.replace`, atomic on POSIX and Windows), and the directory is fsynced so that the rename
+itself survives a power cut. A process killed at any moment leaves the old file or the new
+one, never half of either; at worst a hidden temporary file stays behind, which figcheck
+never reads (the loader skips names starting with a dot) and the next write removes.
+
+Writers of one ledger (`figcheck add`, `figcheck accept`) take an advisory lock on
+`.figcheck.lock` in the ledger directory for the whole read-validate-write sequence, so that
+two curators' commands run one after the other and neither loses the other's record. The
+lock is `fcntl.flock`, which the kernel releases when its holder dies, so a killed command
+never blocks the next one. Where `fcntl` does not exist (Windows) figcheck warns and writes
+without the lock.
+
+For tests, the environment variable FIGCHECK_FAULT names a stage at which the process ends
+at once with `os._exit(97)`: `locked`, `after-temp-write`, `before-fsync`, `before-rename`
+or `after-rename`. Nothing else reads it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+# Without fcntl the commands warn that concurrent writers are not serialised.
+CAN_LOCK = fcntl is not None
+LOCK_NAME = ".figcheck.lock"
+TEMP_SUFFIX = ".figcheck-tmp"
+FAULT_STAGES = ("locked", "after-temp-write", "before-fsync", "before-rename", "after-rename")
+FAULT_EXIT = 97
+
+
+class Refused(Exception):
+    """A change to the ledger that figcheck will not make as asked; nothing was written.
+    `details` are further lines to show under the message, one problem each."""
+
+    def __init__(self, message: str, details: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.details = details
+
+
+class LockTimeout(Exception):
+    """Another figcheck held the ledger's lock for longer than we were willing to wait."""
+
+
+def _fault(stage: str) -> None:
+    """End the process at `stage` when FIGCHECK_FAULT says so (crash tests only)."""
+    if os.environ.get("FIGCHECK_FAULT") == stage:
+        os._exit(FAULT_EXIT)
+
+
+@contextlib.contextmanager
+def ledger_lock(root: Path, timeout: float = 60.0) -> Iterator[None]:
+    """Hold the ledger's write lock (a no-op where CAN_LOCK is False). Raises LockTimeout
+    after `timeout` seconds of waiting."""
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        deadline = time.monotonic() + timeout
+        delay = 0.005
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as error:
+                if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    raise
+                if time.monotonic() > deadline:
+                    raise LockTimeout(
+                        f"another figcheck has been writing to {root} for over {timeout:.0f}s "
+                        f"(lock {root / LOCK_NAME}); try again when it is done"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.1)
+        _fault("locked")
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def atomic_write(path: Path, content: bytes) -> None:
+    """Replace (or create) `path` with `content`, atomically and durably."""
+    directory = path.parent
+    mode = _mode_for(path)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=directory)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(content)
+            _fault("after-temp-write")
+            stream.flush()
+            _fault("before-fsync")
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)  # mkstemp creates 0600; keep the target's permissions
+        _fault("before-rename")
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    _fault("after-rename")
+    _fsync_directory(directory)
+
+
+def remove_stale_temporaries(directory: Path) -> None:
+    """Remove temporary files that killed writers left in `directory`. Call only while
+    holding the ledger lock: then no live writer has a temporary file there."""
+    with contextlib.suppress(OSError):
+        for leftover in directory.glob(f".*{TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable. Windows cannot open a directory; there it is skipped."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,317 @@
+"""Adding an item to a list in a YAML file as text, keeping the rest of the file byte for byte.
+
+Loading a file and dumping it again loses its comments (PyYAML) or costs a slow round-trip
+parser (ruamel.yaml, ../shared/MEASURED.md). figcheck instead reads where the list under a
+top-level key ends from the parser's marks and inserts one item written in the file's own
+style: the list's indentation, a blank line between items if the file has them, a flow item
+(`- {id: a, ...}`) after flow items, the file's line endings, and no final newline if the
+file had none. Every string is quoted only as much as YAML needs, and the new text is parsed
+again to make sure each value reads back exactly as given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from math import inf, isfinite
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from figcheck import yamlio
+
+Scalar = str | int | float
+Value = Scalar | Sequence[int | float]
+
+_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
+_BOM = "\ufeff"
+DEFAULT_INDENT = 2
+
+
+class DateText(str):
+    """A date as the curator wrote it (`2015-11-19`, `2015`, `2015-12~`): written without
+    quotes, like the rest of the ledger, wherever figcheck reads it back as the same text."""
+
+
+class CannotAppend(Exception):
+    """The file's structure leaves no place for a new item; the message says why."""
+
+
+@dataclass(frozen=True)
+class Appended:
+    text: str  # the whole new file
+    first_line: int  # 1-based lines of the new item in it
+    last_line: int
+    item: str  # the item as inserted
+
+
+def scalar(value: Value) -> str:
+    """`value` as a YAML scalar in block context, on one line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not isfinite(value):
+            raise ValueError(f"{value} is not a finite number")
+        return repr(value)
+    if isinstance(value, str):
+        if isinstance(value, DateText) and _reads_back(str(value), value):
+            return str(value)
+        return _string(value)
+    return "[" + ", ".join(scalar(v) for v in value) + "]"
+
+
+def _string(text: str) -> str:
+    """Plain if YAML reads it back as this text, else single-quoted, else double-quoted with
+    escapes (for line breaks and characters YAML cannot hold literally)."""
+    dumped = _dump(text, style=None)
+    if "\n" not in dumped and _reads_back(dumped, text):
+        return dumped
+    dumped = _dump(text, style='"')
+    if _reads_back(dumped, text):
+        return dumped
+    raise ValueError(f"cannot write {text!r} as YAML")
+
+
+def _dump(text: str, style: str | None) -> str:
+    out = yaml.safe_dump(str(text), default_style=style, allow_unicode=True, width=inf)
+    return out.removesuffix("\n...\n").removesuffix("\n")
+
+
+def _reads_back(written: str, value: Value) -> bool:
+    try:
+        data, _ = yamlio.loads(f"k: {written}\n")
+    except yamlio.YamlError:
+        return False
+    return isinstance(data, dict) and _same(data.get("k"), value)
+
+
+def _same(read: object, value: Value) -> bool:
+    if isinstance(value, DateText):
+        # A bare year reads as an int; the loader takes it as the same date text.
+        return isinstance(read, (str, int)) and not isinstance(read, bool) and str(read) == value
+    if isinstance(value, str):
+        return isinstance(read, str) and read == value
+    if isinstance(value, (int, float)):
+        return type(read) is type(value) and read == value
+    return isinstance(read, list) and len(read) == len(value) and all(map(_same, read, value))
+
+
+def flow_mapping(item: Mapping[str, Value]) -> str:
+    """`{id: a, value: 1, ...}` on one line, with the quoting that flow context needs."""
+    plain = {k: (str(v) if isinstance(v, str) else v) for k, v in item.items()}
+    dumped = yaml.safe_dump(
+        plain, default_flow_style=True, allow_unicode=True, width=inf, sort_keys=False
+    )
+    return dumped.removesuffix("\n")
+
+
+def block_mapping(item: Mapping[str, Value], indent: int) -> list[str]:
+    """`key: value` lines at `indent` spaces."""
+    return [f"{' ' * indent}{key}: {scalar(value)}" for key, value in item.items()]
+
+
+class _Lines:
+    """Line and column <-> offset, counting line breaks as YAML does."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        breaks = list(_BREAK.finditer(text))
+        self.starts = [0, *(m.end() for m in breaks)]
+        self.ends = [*(m.start() for m in breaks), len(text)]
+        first = breaks[0].group() if breaks else "\n"
+        self.newline = first if first in ("\n", "\r\n", "\r") else "\n"
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, line: int) -> str:
+        return self.text[self.starts[line] : self.ends[line]]
+
+    def offset(self, mark: yaml.Mark) -> int:
+        return self.starts[mark.line] + mark.column
+
+    def line_at(self, offset: int) -> int:
+        """The 1-based line holding `offset`."""
+        return len(_BREAK.findall(self.text, 0, offset)) + 1
+
+
+def append_item(text: str, key: str, item: Mapping[str, Value]) -> Appended:
+    """`text` with `item` added at the end of the list under the top-level `key` (created if
+    missing; an empty `key:`, `key: ~` or `key: []` becomes a block list). Raises
+    CannotAppend when the file is not a YAML mapping, or `key` holds something else."""
+    bom = _BOM if text.startswith(_BOM) else ""
+    body = text[len(bom) :]
+    try:
+        root = yamlio.compose(body)
+    except yamlio.YamlError as error:
+        raise CannotAppend(f"it is not valid YAML ({error}, line {error.line})") from None
+    lines = _Lines(body)
+    if root is None:
+        edit = _add_key_to_empty_file(lines, key, item)
+    elif not isinstance(root, MappingNode):
+        raise CannotAppend("it is not a YAML mapping")
+    else:
+        values = [v for k, v in root.value if isinstance(k, ScalarNode) and k.value == key]
+        if not values:
+            edit = _add_key(lines, root, key, item)
+        elif _is_empty(values[-1]):
+            edit = _fill_empty(lines, root, values[-1], item)
+        elif not isinstance(values[-1], SequenceNode):
+            raise CannotAppend(f"`{key}:` holds something other than a list")
+        elif values[-1].flow_style:
+            edit = _add_to_flow_list(lines, values[-1], item)
+        else:
+            edit = _add_to_block_list(lines, values[-1], item)
+    new = edit.apply(body)
+    _check_reads_back(body, new, key, item)
+    first = _Lines(new).line_at(edit.item_start)
+    return Appended(bom + new, first, first + len(_BREAK.findall(edit.item)), edit.item)
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """Replace text[start:end] by before + item + after."""
+
+    start: int
+    end: int
+    item: str
+    before: str = ""
+    after: str = ""
+
+    def apply(self, text: str) -> str:
+        return text[: self.start] + self.before + self.item + self.after + text[self.end :]
+
+    @property
+    def item_start(self) -> int:
+        return self.start + len(self.before)
+
+
+def _is_empty(node: Node) -> bool:
+    if isinstance(node, ScalarNode):
+        return bool(node.tag.endswith(":null"))
+    return isinstance(node, SequenceNode) and bool(node.flow_style) and not node.value
+
+
+def _after_line(lines: _Lines, line: int, block: list[str], blank: bool = False) -> _Edit:
+    """`block` as new lines after the 0-based `line`, after a blank line if `blank`."""
+    at = lines.ends[line]
+    nl = lines.newline
+    return _Edit(at, at, nl.join(block), before=nl * (2 if blank else 1))
+
+
+def _add_key_to_empty_file(lines: _Lines, key: str, item: Mapping[str, Value]) -> _Edit:
+    """An empty file, or one of comments only: `key:` and the item go at its end."""
+    nl, text = lines.newline, lines.text
+    block = nl.join(_block_item(item, DEFAULT_INDENT, DEFAULT_INDENT + 2))
+    if not text:
+        return _Edit(0, 0, block, before=f"{key}:{nl}", after=nl)
+    lead = "" if _BREAK.fullmatch(text[-1]) else nl  # keep a missing final newline missing
+    return _Edit(
+        len(text), len(text), block, before=f"{lead}{key}:{nl}", after=nl if not lead else ""
+    )
+
+
+def _add_key(lines: _Lines, root: MappingNode, key: str, item: Mapping[str, Value]) -> _Edit:
+    """A new `key:` with a one-item list, after the last content of the file."""
+    if root.flow_style:
+        raise CannotAppend("it is written as one flow mapping ({...}); write it in block style")
+    indent = _indent_of_children(root)
+    edit = _after_line(lines, _content_end(lines, root, 0), [f"{key}:"])
+    block = lines.newline.join(_block_item(item, indent, indent + 2))
+    return _Edit(edit.start, edit.end, block, before=edit.before + edit.item + lines.newline)
+
+
+def _fill_empty(lines: _Lines, root: MappingNode, empty: Node, item: Mapping[str, Value]) -> _Edit:
+    """`key:`, `key: ~` or `key: []` followed by a block list of the one new item."""
+    start, end = lines.offset(empty.start_mark), lines.offset(empty.end_mark)
+    line_start = lines.starts[empty.end_mark.line]
+    while start > line_start and lines.text[start - 1] in " \t":
+        start -= 1  # `key: []` becomes `key:`, not `key: `
+    at = lines.ends[empty.end_mark.line]
+    indent = _indent_of_children(root)
+    block = lines.newline.join(_block_item(item, indent, indent + 2))
+    # Keep what follows the empty value on its line (a comment), then the new lines.
+    return _Edit(start, at, block, before=lines.text[end:at] + lines.newline)
+
+
+def _add_to_flow_list(lines: _Lines, sequence: SequenceNode, item: Mapping[str, Value]) -> _Edit:
+    """`[a, b]` -> `[a, b, {new}]`, inserted right after the last item."""
+    at = lines.offset(sequence.value[-1].end_mark)
+    return _Edit(at, at, flow_mapping(item), before=", ")
+
+
+def _add_to_block_list(lines: _Lines, sequence: SequenceNode, item: Mapping[str, Value]) -> _Edit:
+    last = sequence.value[-1]
+    dash = sequence.start_mark.column
+    content = max(last.start_mark.column, dash + 2)
+    end = _content_end(lines, last, dash)
+    blank = len(sequence.value) > 1 and any(
+        not lines[i].strip()
+        for i in range(_content_end(lines, sequence.value[-2], dash) + 1, last.start_mark.line)
+    )
+    if isinstance(last, MappingNode) and last.flow_style:
+        block = [" " * dash + "-" + " " * (content - dash - 1) + flow_mapping(item)]
+    else:
+        block = _block_item(item, dash, content)
+    return _after_line(lines, end, block, blank)
+
+
+def _block_item(item: Mapping[str, Value], dash: int, content: int) -> list[str]:
+    first, *rest = block_mapping(item, content)
+    return [" " * dash + "-" + first[dash + 1 :], *rest]
+
+
+def _content_end(lines: _Lines, node: Node, owner_column: int) -> int:
+    """The 0-based last line of `node`'s content, with the comment lines right after it that
+    are indented deeper than `owner_column` (they belong to it, not to what follows)."""
+    while isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value:
+        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
+    last = node.end_mark.line
+    if node.end_mark.column == 0 and last > node.start_mark.line:
+        # A block scalar (`|`, `>`) ends at the start of the line after it. The blank lines
+        # before that may be part of its value (`|+`), so the new item goes after them.
+        last -= 1
+    while last + 1 < len(lines):
+        following = lines[last + 1]
+        stripped = following.lstrip(" ")
+        if not stripped.startswith("#") or len(following) - len(stripped) <= owner_column:
+            break
+        last += 1
+    return last
+
+
+def _indent_of_children(root: MappingNode) -> int:
+    """How far the file indents what lies under a top-level key: a list's dash, or a nested
+    mapping's keys, as the first one found shows it."""
+    for _, value in root.value:
+        if isinstance(value, SequenceNode) and not value.flow_style and value.value:
+            return value.start_mark.column - root.start_mark.column
+        if isinstance(value, MappingNode) and not value.flow_style and value.value:
+            return value.start_mark.column - root.start_mark.column
+    return DEFAULT_INDENT
+
+
+def _check_reads_back(old: str, new: str, key: str, item: Mapping[str, Value]) -> None:
+    """The new file must read as the old one with `item` at the end of the list under `key`:
+    every value written exactly as given, and nothing else changed."""
+    try:
+        before, _ = yamlio.loads(old)
+        after, _ = yamlio.loads(new)
+    except yamlio.YamlError as error:
+        raise AssertionError(f"figcheck wrote invalid YAML: {error}") from None
+    before = dict(before or {})
+    before[key] = [*(before.get(key) or []), None]
+    after = dict(after) if isinstance(after, dict) else {}
+    written = after.get(key)
+    last = written[-1] if isinstance(written, list) and written else None
+    if not isinstance(last, dict) or set(last) != set(item):
+        raise AssertionError(f"figcheck did not write the new {key} item as intended")
+    for name, value in item.items():
+        if not _same(last[name], value):
+            raise AssertionError(f"figcheck wrote {name} as {last[name]!r}, not {value!r}")
+    after[key] = [*written[:-1], None]
+    if after != before:
+        raise AssertionError("figcheck changed the file beyond the new item")

@@ -1,0 +1,160 @@
+"""`figcheck accept FINDING_ID --why TEXT`: only current findings, with a reason, never a data
+error; accepted.yaml created or appended to byte for byte; `check` then shows it accepted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from figcheck import check, load_ledger
+from figcheck.accepting import normal_id
+from figcheck.cli import cli
+
+FIXTURE = Path(__file__).parent / "fixtures" / "curation"
+CONFLICT = """\
+document: {id: later, title: A later report}
+figures:
+  - id: fighting
+    quantity: ru-fighting
+    value: 4100
+    as_of: 2015-12
+    said_by: FSB of Russia
+    quote: 4100 citizens of Russia are fighting
+"""
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """The test ledger with one conflict (4,100 against about 2,200 in 2015)."""
+    root = Path(shutil.copytree(FIXTURE, tmp_path / "ledger"))
+    (root / "sources" / "later.yaml").write_text(CONFLICT)
+    return root
+
+
+def conflict_id(root: Path) -> str:
+    (finding,) = [f for f in check(load_ledger(root)).findings if f.rule == "FC201"]
+    return finding.id
+
+
+def accept(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["accept", "--data", str(root), *args])
+
+
+def check_json(root: Path) -> tuple[int, dict]:  # type: ignore[type-arg]
+    result = CliRunner().invoke(cli, ["check", "--data", str(root), "--format", "json"])
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_accepting_creates_accepted_yaml_and_check_then_passes(root: Path) -> None:
+    finding = conflict_id(root)
+    assert check_json(root)[0] == 1
+    result = accept(root, finding, "--why", "  The FSB counts later, and more widely.  ")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"Accepted {finding} (FC201 conflict) at {root}/accepted.yaml:4 (a new file); "
+        "`figcheck check` now shows it as accepted.\n"
+    )
+    text = (root / "accepted.yaml").read_text()
+    assert text.endswith(
+        f"accepted:\n  - finding: {finding}\n    why: The FSB counts later, and more widely.\n"
+    )
+    code, report = check_json(root)
+    assert code == 0
+    (shown,) = [f for f in report["findings"] if f["id"] == finding]
+    assert (shown["accepted"], shown["why"]) == (True, "The FSB counts later, and more widely.")
+
+
+def test_an_existing_accepted_yaml_is_kept_byte_for_byte(root: Path) -> None:
+    old = "# By the desk.\naccepted:   # newest last\n- finding: FC301:0123456789\n  why: old"
+    (root / "accepted.yaml").write_text(old)
+    finding = conflict_id(root)
+    assert accept(root, finding, "--why", "reviewed: real").exit_code == 0
+    new = (root / "accepted.yaml").read_text()
+    assert new == old + f"\n- finding: {finding}\n  why: 'reviewed: real'"
+
+
+def test_an_empty_accepted_list_gets_the_entry(root: Path) -> None:
+    (root / "accepted.yaml").write_text("accepted: []\n")
+    finding = conflict_id(root)
+    assert accept(root, finding, "--why", "real").exit_code == 0
+    assert (root / "accepted.yaml").read_text() == (
+        f"accepted:\n  - finding: {finding}\n    why: real\n"
+    )
+
+
+def test_the_id_may_be_typed_in_any_case(root: Path) -> None:
+    finding = conflict_id(root)
+    assert normal_id(f" {finding.lower()} ") == finding
+    assert accept(root, finding.lower(), "--why", "real").exit_code == 0
+    assert check_json(root)[0] == 0
+
+
+@pytest.mark.parametrize("why", ["", "   ", "\n\t"])
+def test_an_empty_reason_is_refused(root: Path, why: str) -> None:
+    result = accept(root, conflict_id(root), "--why", why)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("figcheck: --why is empty;")
+    assert not (root / "accepted.yaml").exists()
+
+
+def test_an_id_that_is_not_a_current_finding_is_refused_with_close_ids(root: Path) -> None:
+    finding = conflict_id(root)
+    result = accept(root, finding[:-3], "--why", "real")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"figcheck: {finding[:-3]} is not a current finding (did you mean {finding}?); "
+        "`figcheck check` lists the findings with their ids\n"
+    )
+    typo = accept(root, finding[:-1] + ("0" if finding[-1] != "0" else "1"), "--why", "real")
+    assert typo.exit_code == 2 and f"(did you mean {finding}?)" in typo.stderr
+    unknown = accept(root, "FC201:0000000000", "--why", "real")
+    assert unknown.exit_code == 2 and "is not a current finding" in unknown.stderr
+    assert not (root / "accepted.yaml").exists()
+
+
+def test_a_finding_already_accepted_is_refused(root: Path) -> None:
+    finding = conflict_id(root)
+    assert accept(root, finding, "--why", "real").exit_code == 0
+    before = (root / "accepted.yaml").read_bytes()
+    again = accept(root, finding, "--why", "still real")
+    assert again.exit_code == 2
+    assert again.stderr == f"figcheck: {finding} is already accepted at {root}/accepted.yaml:4\n"
+    assert (root / "accepted.yaml").read_bytes() == before
+
+
+def test_a_data_error_cannot_be_accepted(root: Path) -> None:
+    (root / "sources" / "later.yaml").write_text(
+        CONFLICT.replace("as_of: 2015-12", "as_of: 2015-13")
+    )
+    (problem,) = load_ledger(root).problems
+    result = accept(root, problem.id, "--why", "it is fine")
+    assert result.exit_code == 2
+    assert f"figcheck: {problem.id} is a data error (FC101 invalid record), which cannot be" in (
+        result.stderr
+    )
+    assert "later.yaml:6" in result.stderr
+    other = accept(root, "FC201:0123456789", "--why", "real")
+    assert other.exit_code == 2
+    assert "the ledger has data errors, so figcheck cannot tell which findings are current" in (
+        other.stderr
+    )
+    assert not (root / "accepted.yaml").exists()
+
+
+def test_an_acceptance_to_review_cannot_be_accepted(root: Path) -> None:
+    (root / "accepted.yaml").write_text("accepted:\n  - finding: FC201:0123456789\n    why: gone\n")
+    (stale,) = [f for f in check(load_ledger(root)).findings if f.rule == "FC109"]
+    result = accept(root, stale.id, "--why", "fine")
+    assert result.exit_code == 2
+    assert f"{stale.id} (FC109 acceptance to review) is about accepted.yaml itself" in result.stderr
+
+
+def test_a_missing_ledger_is_one_line(tmp_path: Path) -> None:
+    result = accept(tmp_path / "nowhere", "FC201:0123456789", "--why", "x")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("figcheck: ledger directory")
+    assert "Traceback" not in result.output

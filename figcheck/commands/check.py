@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from figcheck.commands.common import data_option, load
+from figcheck.commands.common import data_option, fail, load
 from figcheck.reporters import REPORTERS
 
 
@@ -27,18 +27,47 @@ from figcheck.reporters import REPORTERS
     show_default=True,
     help="The lowest severity of an unaccepted finding that makes the exit code 1.",
 )
-def check(data: str, output_format: str, fail_on: str) -> None:
+@click.option(
+    "--baseline",
+    metavar="REF",
+    help="A git revision (such as origin/main): only findings that the ledger did not have "
+    "at REF can fail the run; the others are listed as existing.",
+)
+def check(data: str, output_format: str, fail_on: str, baseline: str | None) -> None:
     """Check the ledger: load every record, apply every rule, report what diverges.
 
     \b
     Exit codes:
-      0  no unaccepted finding at or above --fail-on
+      0  no unaccepted finding at or above --fail-on (with --baseline: no new one)
       1  at least one such finding
       2  data errors (FC1xx: the ledger cannot be read as written) or bad usage
+
+    In CI, `figcheck check --baseline origin/main --format github` fails a pull request
+    only on what it brings in: a divergence already on main is shown, but does not fail.
     """
     from figcheck import check as run_check
     from figcheck.reporters import render
 
     result = run_check(load(data))
+    if baseline is not None:
+        result = result.with_baseline(_baseline_ids(baseline, data))
     render(output_format, result, sys.stdout, fail_on=fail_on)
     raise SystemExit(result.exit_code(fail_on))  # type: ignore[arg-type]
+
+
+def _baseline_ids(ref: str, data: str) -> frozenset[str]:
+    from figcheck.baseline import BaselineError, read
+
+    try:
+        found = read(ref, data)
+    except BaselineError as error:
+        fail(str(error))
+    if not found.existed:
+        click.echo(f"figcheck: {data} did not exist at {ref}: every finding is new", err=True)
+    elif found.data_errors:
+        click.echo(
+            f"figcheck: warning: the ledger at {ref} has data errors, so its findings are not "
+            "known: every finding that is not a data error there counts as new",
+            err=True,
+        )
+    return found.finding_ids

@@ -43,10 +43,15 @@ def is_same_speaker_elsewhere(a: Figure, b: Figure) -> bool:
 
 
 def conflict_message(a: Figure, b: Figure, quantity: Quantity) -> str:
-    return (
-        f"{describe.figure(a, quantity)} and {describe.figure(b, quantity)} cannot both hold: "
-        f"{describe.interval(a)} and {describe.interval(b)} do not overlap"
-    )
+    return f"{both(a, b, quantity)} cannot both hold: {no_overlap(a, b)}"
+
+
+def both(a: Figure, b: Figure, quantity: Quantity) -> str:
+    return f"{describe.figure(a, quantity)} and {describe.figure(b, quantity)}"
+
+
+def no_overlap(a: Figure, b: Figure) -> str:
+    return f"{describe.interval(a)} and {describe.interval(b)} do not overlap"
 
 
 RULE = Rule(

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from figcheck import describe
 from figcheck.family import Family
 from figcheck.rules.base import Hit, Rule
-from figcheck.rules.fc201_conflict import conflict_message, is_same_speaker_elsewhere
+from figcheck.rules.fc201_conflict import both, is_same_speaker_elsewhere, no_overlap
 
 
 def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
@@ -35,10 +35,9 @@ def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
             if is_same_speaker_elsewhere(a, b):
                 who = describe.speaker(a.said_by)
                 message = (
-                    f"{who} is quoted with two figures that cannot both hold: "
-                    + conflict_message(a, b, quantity)
-                    + f"; either {a.document} or {b.document} misquotes, "
-                    + f"or {who} revised the figure"
+                    f"{who} is quoted with two figures that cannot both hold, "
+                    f"{both(a, b, quantity)}: {no_overlap(a, b)}; either {a.document} or "
+                    f"{b.document} misquotes, or {who} revised the figure"
                 )
                 yield Hit(message, (a, b), quantity_id)
 

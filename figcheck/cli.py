@@ -14,6 +14,7 @@ from figcheck.commands.add import add
 from figcheck.commands.check import check
 from figcheck.commands.extract import extract
 from figcheck.commands.init import init_command
+from figcheck.commands.report import report
 from figcheck.commands.rules import rules_command
 from figcheck.commands.schema import schema_command
 
@@ -55,6 +56,7 @@ def cli() -> None:
     \b
     Start with:
       figcheck check              check the ledger in ./data
+      figcheck report             read it: each family of figures, findings, coverage
       figcheck rules              list the rules; `figcheck rules FC201` explains one
       figcheck add                record a new figure (asks for what is missing)
       figcheck accept ID --why T  accept a divergence after review
@@ -64,6 +66,7 @@ def cli() -> None:
 
 
 cli.add_command(check)
+cli.add_command(report)
 cli.add_command(extract)
 cli.add_command(rules_command)
 cli.add_command(add)

@@ -1,0 +1,51 @@
+"""`figcheck report`: the ledger family by family, with its findings and a summary."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from figcheck.commands.common import data_option, fail, load
+
+
+@click.command()
+@data_option
+@click.option(
+    "--quantity",
+    "quantity_id",
+    metavar="ID",
+    help="Show only the family of related quantities that ID belongs to.",
+)
+def report(data: str, quantity_id: str | None) -> None:
+    """Read the ledger: for each family of related quantities (a quantity with its subsets,
+    parts and changes), its figures in date order on a shared scale, its findings with the
+    reasons for accepted ones, and what the figures imply together; then a summary of the
+    documents, findings and coverage of the numbers in their texts.
+
+    Exits 0 (a report is not a gate: use `figcheck check` in CI), or 2 when the ledger has
+    data errors or ID is unknown.
+    """
+    from figcheck import check as run_check
+    from figcheck.anchoring import coverage
+    from figcheck.reporters.report_text import render
+    from figcheck.wording import did_you_mean
+
+    result = run_check(load(data))
+    families = list(result.families)
+    if quantity_id is not None:
+        families = [f for f in families if any(q.id == quantity_id for q in f.quantities)]
+        if not families:
+            known = result.ledger.quantities
+            fail(
+                f"no quantity {quantity_id!r}{did_you_mean(quantity_id, known)}; "
+                "`figcheck report` without --quantity shows them all"
+            )
+    render(
+        result,
+        sys.stdout,
+        families=families,
+        coverage=coverage(result.ledger),
+        highlight=quantity_id,
+    )
+    raise SystemExit(2 if any(f.is_data_error for f in result.findings) else 0)

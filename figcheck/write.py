@@ -7,11 +7,12 @@ itself survives a power cut. A process killed at any moment leaves the old file 
 one, never half of either; at worst a hidden temporary file stays behind, which figcheck
 never reads (the loader skips names starting with a dot) and the next write removes.
 
-Writers of one ledger (`figcheck add`, `figcheck accept`) take an advisory lock on
-`.figcheck.lock` in the ledger directory for the whole read-validate-write sequence, so that
-two curators' commands run one after the other and neither loses the other's record. The
-lock is `fcntl.flock`, which the kernel releases when its holder dies, so a killed command
-never blocks the next one. Where `fcntl` does not exist (Windows) figcheck warns and writes
+Writers of one ledger (`figcheck add`, `figcheck accept`) take an advisory lock on the
+ledger directory itself for the whole read-validate-write sequence, so that two curators'
+commands run one after the other and neither loses the other's record. The lock is
+`fcntl.flock` on the directory's descriptor: the kernel releases it when its holder dies, so
+a killed command never blocks the next one, and no lock file is left in the curator's
+repository. Where `fcntl` does not exist (Windows) figcheck warns and writes
 without the lock.
 
 For tests, the environment variable FIGCHECK_FAULT names a stage at which the process ends
@@ -36,7 +37,6 @@ except ImportError:  # Windows
 
 # Without fcntl the commands warn that concurrent writers are not serialised.
 CAN_LOCK = fcntl is not None
-LOCK_NAME = ".figcheck.lock"
 TEMP_SUFFIX = ".figcheck-tmp"
 FAULT_STAGES = ("locked", "after-temp-write", "before-fsync", "before-rename", "after-rename")
 FAULT_EXIT = 97
@@ -68,7 +68,7 @@ def ledger_lock(root: Path, timeout: float = 60.0) -> Iterator[None]:
     if fcntl is None:
         yield
         return
-    fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
+    fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         deadline = time.monotonic() + timeout
         delay = 0.005
@@ -81,8 +81,8 @@ def ledger_lock(root: Path, timeout: float = 60.0) -> Iterator[None]:
                     raise
                 if time.monotonic() > deadline:
                     raise LockTimeout(
-                        f"another figcheck has been writing to {root} for over {timeout:.0f}s "
-                        f"(lock {root / LOCK_NAME}); try again when it is done"
+                        f"another figcheck has been writing to {root} for over {timeout:.0f}s; "
+                        "try again when it is done"
                     ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)

@@ -15,7 +15,6 @@ from figcheck import load_ledger
 from figcheck.cli import cli
 from figcheck.records import figure_id, parse_value
 from figcheck.rules import RULES, Hit, Rule
-from figcheck.write import LOCK_NAME
 
 FIXTURE = Path(__file__).parent / "fixtures" / "curation"
 SHIPPED = Path(__file__).parent.parent / "data"
@@ -47,7 +46,7 @@ def add(root: Path, *args: str, **kwargs: object) -> Result:
 
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file of the ledger but the lock file, which writers leave in place."""
-    files = (p for p in root.rglob("*") if p.is_file() and p.name != LOCK_NAME)
+    files = (p for p in root.rglob("*") if p.is_file())
     return {str(p.relative_to(root)): p.read_bytes() for p in files}
 
 

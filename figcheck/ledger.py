@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from figcheck import config as config_file
@@ -107,7 +108,9 @@ def load_acceptances(
     return acceptances, tuple(reader.problems)
 
 
+@lru_cache(maxsize=4096)
 def _display(root: Path, path: Path) -> str:
+    """`path` as the user should see it: under the ledger directory as they named it."""
     try:
         relative = path.relative_to(root)
     except ValueError:

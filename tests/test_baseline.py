@@ -147,3 +147,61 @@ def test_not_a_git_repository(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["check", "--data", str(root), "--baseline", "HEAD"])
     assert result.exit_code == 2
     assert "needs a git repository" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_the_issues_scenario_on_the_shipped_ledger(tmp_path, monkeypatch):
+    """A new document puts the FSB's end-2015 count at 4,100: `add` saves it and exits 1,
+    `check --baseline HEAD` fails on that finding and no other, `accept` makes both pass."""
+    import shutil
+    from pathlib import Path
+
+    shipped = Path(__file__).resolve().parent.parent / "data"
+    shutil.copytree(shipped, tmp_path / "data")
+    git(tmp_path, "init", "-q")
+    commit_all(tmp_path, "the shipped ledger")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    before = {f["id"] for f in json.loads(check(tmp_path, "--format", "json").stdout)["findings"]}
+
+    added = runner.invoke(
+        cli,
+        [
+            "add",
+            "--document",
+            "later-fsb-count",
+            "--title",
+            "A later FSB count",
+            "--quantity",
+            "ru-fighting-syria-iraq",
+            "--value",
+            "4,100",
+            "--as-of",
+            "2015-12",
+            "--said-by",
+            "FSB of Russia",
+            "--quote",
+            "4,100 citizens of Russia fight in Syria and Iraq",
+            "--format",
+            "json",
+        ],
+    )
+    assert added.exit_code == 1, added.output
+    new_figure = json.loads(added.stdout)["figure"]
+
+    gate = check(tmp_path, "--baseline", "HEAD", "--format", "json")
+    assert gate.exit_code == 1
+    report = json.loads(gate.stdout)
+    failing = [
+        f for f in report["findings"] if f["new"] and not f["accepted"] and f["severity"] == "error"
+    ]
+    assert len(failing) == 1
+    assert new_figure in failing[0]["figures"]
+    assert "icg-departure-report/fsb-fighters" in failing[0]["figures"]
+    assert all(f["new"] is (f["id"] not in before) for f in report["findings"])
+
+    accepted = runner.invoke(
+        cli, ["accept", failing[0]["id"], "--why", "The FSB revised its count."]
+    )
+    assert accepted.exit_code == 0, accepted.output
+    assert check(tmp_path, "--baseline", "HEAD").exit_code == 0
+    assert check(tmp_path).exit_code == 0

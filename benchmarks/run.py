@@ -1,0 +1,90 @@
+"""Time figcheck on synthetic ledgers, and the bare YAML parse it has to stay close to.
+
+    python benchmarks/run.py [--sizes 10000 100000] [--repeat 3]
+
+For each size, a ledger is generated (benchmarks/generate.py, files of 50 figures) and timed:
+the bare libyaml parse of every file (the floor), figcheck's load (parse, validate, build the
+model), its rules (every rule, anchoring included), and `figcheck check` end to end in a new
+process, with its peak memory. Prints a Markdown table; the median of --repeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import write  # noqa: E402
+
+from figcheck.engine import check  # noqa: E402
+from figcheck.ledger import load_ledger  # noqa: E402
+
+
+def bare_parse(root: Path) -> None:
+    gc.disable()
+    try:
+        for path in sorted((root / "sources").glob("*.yaml")):
+            yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)  # noqa: S506 - safe C loader
+    finally:
+        gc.enable()
+
+
+def timed(action) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def end_to_end(root: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of `figcheck check` in a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "figcheck", "check", "--data", str(root), "--format", "json"],
+        capture_output=True, check=False,
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(done.stderr.decode())
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print("| figures | files | bare parse (s) | figcheck load (s) | rules (s) | "
+          "`figcheck check` (s) | peak memory (MiB) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as scratch:
+            root = Path(scratch) / "ledger"
+            write(root, size, 50, 0)
+            parse, load, rules, whole, memory = [], [], [], [], []
+            for _ in range(args.repeat):
+                parse.append(timed(lambda: bare_parse(root)))
+                ledger_box = []
+                load.append(timed(lambda: ledger_box.append(load_ledger(root))))
+                rules.append(timed(lambda: check(ledger_box[0])))
+                seconds, peak = end_to_end(root)
+                whole.append(seconds)
+                memory.append(peak)
+            files = len(list((root / "sources").glob("*.yaml")))
+            print(f"| {size:,} | {files:,} | {statistics.median(parse):.2f} | "
+                  f"{statistics.median(load):.2f} | {statistics.median(rules):.2f} | "
+                  f"{statistics.median(whole):.2f} | {max(memory):.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

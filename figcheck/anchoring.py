@@ -160,14 +160,25 @@ def anchors(document: Document, ledger: Ledger) -> Anchors | None:
     if document.text_path is None:
         return None
     text = read_text(document.text_path)
-    return _cached(text, figures_of(document, ledger), document.ignored)
+    figures = figures_of(document, ledger)
+    # What the analysis depends on, cheap to hash (a Figure hashes every interval bound).
+    key = (
+        text,
+        tuple((f.full_id, f.quote, f.value, f.approx, kind) for f, kind in figures),
+        document.ignored,
+    )
+    found = _ANALYSES.get(key)
+    if found is None:
+        if len(_ANALYSES) >= _ANALYSES_KEPT:
+            _ANALYSES.pop(next(iter(_ANALYSES)))  # the oldest
+        found = _ANALYSES[key] = analyse(text, figures, document.ignored)
+    return found
 
 
-@lru_cache(maxsize=32)
-def _cached(
-    text: str, figures: tuple[tuple[Figure, str], ...], ignored: tuple[Ignored, ...]
-) -> Anchors:
-    return analyse(text, figures, ignored)
+# FC104, FC105, FC302 and the report each ask for every document's analysis; a run over a
+# large ledger asks for each one a few times in a row, so a short memory is enough.
+_ANALYSES: dict[tuple, Anchors] = {}
+_ANALYSES_KEPT = 64
 
 
 def text_location(document: Document, ledger: Ledger, line: int = 0) -> Location:

@@ -15,6 +15,7 @@ the folded text has a span in the original.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ _MARKS = str.maketrans(
     }
 )
 _PIECES = re.compile(r"(\s+)|\S+")
+# Runs of white space that folding shortens (a single space stays as it is, one for one);
+# a single other white-space character is folded to a space in place, see `of`.
+_LONG_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
 def fold(text: str) -> str:
@@ -36,37 +40,72 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """A text folded for comparison, and where each folded character came from."""
+    """A text folded for comparison, and where each folded character came from.
+
+    Folding keeps most characters one for one, so the map from folded to original positions
+    is kept as the points where the shift between them changes: `breaks[k]` is a folded
+    position from which on the original position is `shifts[k]` further along.
+    """
 
     original: str
     folded: str
-    origins: tuple[int, ...]  # origins[i]: index in `original` of folded character i
+    breaks: tuple[int, ...]
+    shifts: tuple[int, ...]
 
     @classmethod
     def of(cls, original: str) -> Folded:
+        marked = original.translate(_MARKS)
+        cased = marked.casefold()
+        if len(cased) != len(marked):  # casefold changed a length ('ß' is 'ss')
+            return cls._char_by_char(original)
         parts: list[str] = []
-        origins: list[int] = []
+        breaks, shifts = [0], [0]
+        taken = 0  # original characters consumed so far
+        for run in _LONG_SPACE.finditer(cased):
+            start, end = run.span()
+            parts.append(cased[taken:start])
+            parts.append(" ")
+            folded_at = start - shifts[-1]  # where the single space stands in the folded text
+            breaks.append(folded_at + 1)
+            shifts.append(shifts[-1] + (end - start) - 1)
+            taken = end
+        parts.append(cased[taken:])
+        folded = "".join(parts)
+        return cls(original, folded, tuple(breaks), tuple(shifts))
+
+    @classmethod
+    def _char_by_char(cls, original: str) -> Folded:
+        chars: list[str] = []
+        origins: list[int] = []  # for each folded character, the original it came from
         for piece in _PIECES.finditer(original):
-            start = piece.start()
             if piece.group(1) is not None:
-                parts.append(" ")
-                origins.append(start)
+                chars.append(" ")
+                origins.append(piece.start())
                 continue
-            chunk = piece.group().translate(_MARKS).casefold()
-            if len(chunk) == piece.end() - start:
-                parts.append(chunk)
-                origins.extend(range(start, piece.end()))
-            else:  # casefold changed a length ('ß' is 'ss'): map character by character
-                for offset, char in enumerate(piece.group()):
-                    folded = char.translate(_MARKS).casefold()
-                    parts.append(folded)
-                    origins.extend([start + offset] * len(folded))
-        return cls(original, "".join(parts), tuple(origins))
+            for offset, char in enumerate(piece.group()):
+                folded = char.translate(_MARKS).casefold()
+                chars.extend(folded)
+                origins.extend([piece.start() + offset] * len(folded))
+        breaks, shifts = [0], [origins[0] if origins else 0]
+        for position, origin in enumerate(origins):
+            if origin - position != shifts[-1]:
+                breaks.append(position)
+                shifts.append(origin - position)
+        return cls(original, "".join(chars), tuple(breaks), tuple(shifts))
+
+    def origin(self, position: int) -> int:
+        """The index in `original` of the character at folded `position`."""
+        if position >= len(self.folded):
+            return len(self.original)
+        k = bisect.bisect_right(self.breaks, position) - 1
+        return min(position + self.shifts[k], len(self.original))
 
     def places(self, text: str) -> Iterator[int]:
         """Where the folded `text` starts in the folded text, every place, overlapping ones
         too; only places that neither begin nor end inside a word or a number."""
-        needle = fold(text)
+        yield from self._places(fold(text))
+
+    def _places(self, needle: str) -> Iterator[int]:
         if not needle:
             return
         at = self.folded.find(needle)
@@ -77,14 +116,13 @@ class Folded:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The original spans of every place where `text` occurs."""
-        size = len(fold(text))
-        return [self.original_span((at, at + size)) for at in self.places(text)]
+        needle = fold(text)
+        return [self.original_span((at, at + len(needle))) for at in self._places(needle)]
 
     def original_span(self, folded_span: tuple[int, int]) -> tuple[int, int]:
         """The [start, end) span in the original text of a [start, end) folded span."""
         start, end = folded_span
-        original_end = self.origins[end] if end < len(self.origins) else len(self.original)
-        return self.origins[start], original_end
+        return self.origin(start), self.origin(end)
 
     def _whole(self, start: int, end: int, needle: str) -> bool:
         """False when the match cuts a word or a number: 'ne hundred' in 'one hundred'."""

@@ -652,11 +652,13 @@ class _Fields:
         self.failed = True
 
     def text(self, key: str, required: bool = False) -> str | None:
-        if key not in self.data or self.data[key] is None:
+        value = self.data.get(key)
+        if type(value) is str and value and not value.isspace():
+            return value  # the common case, first: loading 100,000 figures asks this 600,000 times
+        if value is None:
             if required:
                 self.missing(key)
             return None
-        value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.error(key, f"`{key}` must be text, not {type_name(value)}")
             return None

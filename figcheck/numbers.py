@@ -115,12 +115,33 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
 
 
+# Every number starts at a run of digits, or at a word that can begin a number phrase.
+# Trying the full pattern only there, instead of searching with it at every position, makes
+# the scan several times faster on long texts; the matches are the same.
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_FIRST_WORDS = frozenset(
+    re.split(r"[^a-z]+", phrase)[0]
+    for phrase in (*numberwords.NUMBER_WORDS, *numberwords.VAGUE, "a", "half")
+)
+
+
+def _next_number(text: str, pos: int) -> re.Match[str] | None:
+    """The first match of the number pattern at or after `pos` (what `_NUMBER.search` finds)."""
+    for token in _TOKEN.finditer(text, pos):
+        word = token.group()
+        if word[0].isdigit() or word.lower() in _FIRST_WORDS:
+            match = _NUMBER.match(text, token.start())
+            if match is not None:
+                return match
+    return None
+
+
 def find_numbers(text: str) -> list[Occurrence]:
     """Every number in `text`, in order of position."""
     lines = _LineIndex(text)
     found: list[Occurrence] = []
     pos = 0
-    while (match := _NUMBER.search(text, pos)) is not None:
+    while (match := _next_number(text, pos)) is not None:
         if match["vague"]:
             low, high = numberwords.vague_range(match["vague"])
             found.append(lines.occurrence(text, match.start(), match.end(), low, high, "vague"))
@@ -137,7 +158,9 @@ def find_numbers(text: str) -> list[Occurrence]:
 
 
 def _digits(text: str, match: re.Match[str], lines: _LineIndex) -> Occurrence:
-    value = Fraction(_SEPARATORS.sub("", match["digits"]) + (match["decimals"] or ""))
+    digits = _SEPARATORS.sub("", match["digits"])
+    decimals = match["decimals"]
+    value = Fraction(digits + decimals) if decimals else Fraction(int(digits))
     end = match.end()
     kind: NumberKind = "plain"
     if match["ordinal"]:

@@ -44,12 +44,6 @@ class Scale:
             return value.numerator * (self.factor // value.denominator)
         return value  # ±inf
 
-    def floor(self, value: Fraction) -> int:
-        return (value.numerator * self.factor) // value.denominator
-
-    def ceil(self, value: Fraction) -> int:
-        return -((-value.numerator * self.factor) // value.denominator)
-
 
 class ValueIndex:
     """Figures kept sorted by both bounds, to ask which lie wholly below or above an interval.

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import doctest
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import figcheck.folding
 from figcheck.folding import Folded, fold
 
@@ -51,3 +54,31 @@ def test_longest_prefix() -> None:
 
 def test_module_examples() -> None:
     assert doctest.testmod(figcheck.folding).failed == 0
+
+
+def _reference(text: str) -> tuple[str, list[int]]:
+    """Folding one character at a time, with each folded character's origin: the plain
+    definition that Folded's compact position map must agree with."""
+    from figcheck.folding import _MARKS, _PIECES
+
+    chars: list[str] = []
+    origins: list[int] = []
+    for piece in _PIECES.finditer(text):
+        if piece.group(1) is not None:
+            chars.append(" ")
+            origins.append(piece.start())
+            continue
+        for offset, char in enumerate(piece.group()):
+            folded = char.translate(_MARKS).casefold()
+            chars.extend(folded)
+            origins.extend([piece.start() + offset] * len(folded))
+    return "".join(chars), origins
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab2 ß\n\t\u00a0—“”İ'", max_size=30))
+def test_positions_map_back_to_their_origins(text):
+    folded = Folded.of(text)
+    expected, origins = _reference(text)
+    assert folded.folded == expected
+    assert [folded.origin(i) for i in range(len(expected))] == origins

@@ -6,6 +6,8 @@ import doctest
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import figcheck.numbers
 from figcheck.numbers import find_numbers
@@ -127,3 +129,69 @@ def test_shown() -> None:
 
 def test_module_examples() -> None:
     assert doctest.testmod(figcheck.numbers).failed == 0
+
+
+_PIECES_OF_TEXT = [
+    "2,719",
+    "2 719",
+    "2.9",
+    "25 thousand",
+    "46%",
+    "46 percent",
+    " per cent",
+    "forty-four",
+    "forty four",
+    "a dozen",
+    "half a dozen",
+    "dozens",
+    "hundreds of thousands",
+    "second",
+    "7th",
+    "2010s",
+    "24/7",
+    "©2014-2024",
+    "No one",
+    "someone",
+    "MH17",
+    "one hundred and five",
+    "a",
+    "an",
+    "and",
+    "the",
+    " ",
+    "  ",
+    "\n",
+    ",",
+    ".",
+    "-",
+    "—",
+    "x_one",
+    "ONE",
+    "Tens of",
+    "millions",
+    "thousand",
+    "İ",
+    "ß",
+    "1st",
+    "3rd",
+    "twenty-first",
+    "hundredth",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES_OF_TEXT), max_size=12).map("".join))
+def test_the_token_scan_finds_what_a_full_search_finds(text):
+    """The scan only tries the pattern where a number can start; it must find exactly the
+    matches that searching with the pattern at every position finds."""
+    from figcheck.numbers import _NUMBER, _next_number
+
+    pos, by_search, by_scan = 0, [], []
+    while (match := _NUMBER.search(text, pos)) is not None:
+        by_search.append(match.span())
+        pos = max(match.end(), pos + 1)
+    pos = 0
+    while (match := _next_number(text, pos)) is not None:
+        by_scan.append(match.span())
+        pos = max(match.end(), pos + 1)
+    assert by_scan == by_search

@@ -52,10 +52,14 @@ def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
                     yield Hit(_message(a, b, quantity, threshold), (a, b), quantity.id)
 
 
-def agreeing(value: Fraction, threshold: Fraction) -> tuple[Fraction, Fraction]:
-    """The stated values within `threshold` of `value`, relative to the larger of the two."""
-    near, far = value * (1 - threshold), value / (1 - threshold)
-    return (near, far) if value >= 0 else (far, near)
+def agreeing(key: int, threshold: Fraction) -> tuple[int, int]:
+    """The integer keys (see sweep.Scale) of the stated values within `threshold` of the one
+    whose key is `key`, relative to the larger of the two: u agrees with v > 0 when
+    v(1 - t) <= u <= v / (1 - t). Integer arithmetic, exact and fast."""
+    p, q = threshold.numerator, threshold.denominator
+    if key >= 0:
+        return -((-key * (q - p)) // q), (key * q) // (q - p)
+    return -((-key * q) // (q - p)), (key * (q - p)) // q
 
 
 def _far_apart(
@@ -68,12 +72,13 @@ def _far_apart(
     for seq, figure in enumerate(figures):
         while expiry and expiry[0][0] < figure.as_of.start:
             active.remove(heapq.heappop(expiry)[2])
-        low, high = agreeing(figure.stated, threshold)
-        below = active.bisect_left((scale.ceil(low),))
-        above = active.bisect_left((scale.floor(high) + 1,))
+        key = scale.key(figure.stated)
+        low, high = agreeing(key, threshold)  # type: ignore[arg-type]
+        below = active.bisect_left((low,))
+        above = active.bisect_left((high + 1,))
         for _, other in (*active.islice(0, below), *active.islice(above)):
             yield figures[other], figure
-        entry = (scale.key(figure.stated), seq)
+        entry = (key, seq)
         active.add(entry)
         heapq.heappush(expiry, (figure.as_of.end + window, seq, entry))
 

@@ -1,4 +1,10 @@
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ledgers import figure, findings_of, pairs, quantity, write_ledger
+
+from figcheck.rules.fc301_divergence import agreeing
 
 
 def divergences(tmp_path, figures, kind="stock", config=None):
@@ -117,3 +123,15 @@ def test_rule_can_be_turned_off(tmp_path):
         ],
         config={"rules": {"FC301": {"severity": "off"}}},
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(-10_000, 10_000),
+    st.fractions(min_value=0, max_value=Fraction(99, 100), max_denominator=100),
+)
+def test_agreeing_keys_are_exactly_the_values_within_the_threshold(value, threshold):
+    low, high = agreeing(value, threshold)
+    for other in range(value - 3 * abs(value) - 2, value + 3 * abs(value) + 3):
+        within = abs(other - value) <= threshold * max(abs(other), abs(value))
+        assert (low <= other <= high) is within, (other, low, high)

@@ -50,9 +50,14 @@ class CheckResult:
     def exit_code(self, fail_on: Severity = "error") -> int:
         """2 for data errors (never accepted away: the ledger cannot be trusted as written),
         1 for failing findings, else 0."""
-        if any(f.is_data_error for f in self.findings):
+        if self.has_data_errors:
             return EXIT_DATA
         return EXIT_FINDINGS if self.failing(fail_on) else EXIT_OK
+
+    @property
+    def has_data_errors(self) -> bool:
+        """Data errors among the findings: those of loading, and anchoring's FC104, FC105."""
+        return any(f.is_data_error for f in self.findings)
 
     @cached_property
     def summary(self) -> dict[str, int]:
@@ -80,7 +85,7 @@ def check(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
     consistency rules: a ledger that cannot be read as written cannot be checked."""
     config = ledger.config
     found: dict[str, Finding] = {f.id: f for f in ledger.problems}
-    rules_ran = not any(f.is_data_error for f in ledger.problems)
+    rules_ran = not ledger.has_data_errors
     groups = tuple(families(ledger.quantities, ledger.figures.values()))
     if rules_ran:
         active = [

@@ -70,6 +70,11 @@ class Ledger:
     problems: tuple[Finding, ...] = ()
     source_files: tuple[Path, ...] = field(default=())
 
+    @property
+    def has_data_errors(self) -> bool:
+        """Whether reading found data errors (the consistency rules then do not run)."""
+        return any(p.is_data_error for p in self.problems)
+
     def display(self, path: Path) -> str:
         return _display(self.root, path)
 

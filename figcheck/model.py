@@ -196,4 +196,10 @@ class Finding:
 
     @property
     def is_data_error(self) -> bool:
-        return self.rule.startswith("FC1") and self.severity == "error"
+        """The ledger does not say what it should (exit code 2; never accepted)."""
+        return self.rule in DATA_ERROR_RULES and self.severity == "error"
+
+
+# The rules whose error findings mean the ledger cannot be trusted as written: it cannot be
+# read (FC101-FC103), or its records do not say what their documents say (FC104, FC105).
+DATA_ERROR_RULES = frozenset({"FC101", "FC102", "FC103", "FC104", "FC105"})

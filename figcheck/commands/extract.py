@@ -51,7 +51,7 @@ def extract(target: str, data: str, output_format: str, only_unrecorded: bool) -
         worklist = build(target, ledger)
     except TargetError as error:
         fail(str(error))
-    if worklist.document is not None and any(f.is_data_error for f in ledger.problems):  # type: ignore[union-attr]
+    if worklist.document is not None and ledger.has_data_errors:  # type: ignore[union-attr]
         click.echo(
             "figcheck: warning: the ledger has data errors (see `figcheck check`); records "
             "with errors are left out of the statuses below",

@@ -48,4 +48,4 @@ def report(data: str, quantity_id: str | None) -> None:
         coverage=coverage(result.ledger),
         highlight=quantity_id,
     )
-    raise SystemExit(2 if any(f.is_data_error for f in result.findings) else 0)
+    raise SystemExit(2 if result.has_data_errors else 0)

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from figcheck import load_ledger
 from figcheck.cli import cli
 from figcheck.records import figure_id, parse_value
-from figcheck.rules import RULES, Hit, Rule
+from figcheck.rules import Hit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "curation"
 SHIPPED = Path(__file__).parent.parent / "data"
@@ -466,17 +466,6 @@ def _quote_in_text(document, ledger, options) -> Iterator[Hit]:  # type: ignore[
             yield Hit(f"{full_id}: quote not in the text", (figure,), None)
 
 
-def test_a_document_rule_that_finds_a_data_error_in_the_record_stops_the_add(
-    root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    rule = Rule("FC199", "quote not in text", "error", "test rule", "document", _quote_in_text)
-    monkeypatch.setitem(RULES, "FC199", rule)
-    args = replaced(DEPARTED, "From Russia went to Syria 2719 Russian citizens", "2719 went")
-    assert "error FC199 tass/departed-2: quote not in the text" in refused(root, *args)
-    assert add(root, *DEPARTED).exit_code == 0
-
-
-@pytest.mark.skipif("FC104" not in RULES, reason="FC104 (quote anchoring) is not merged yet")
 def test_a_quote_missing_from_the_documents_text_is_refused(root: Path) -> None:
     args = replaced(DEPARTED, "From Russia went to Syria 2719 Russian citizens", "2719 left")
     assert "FC104" in refused(root, *args)

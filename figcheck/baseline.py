@@ -2,17 +2,15 @@
 
 A pull request should fail when a new source contradicts what the ledger already holds, not
 because of a divergence that was already on the main branch. figcheck reads the ledger
-directory as it was at REF straight from git's object store (`git archive`: the working tree
-and the index are never touched), checks it, and the caller marks each current finding
-whose id is not among that revision's as new.
+directory as it was at REF straight from git's object store (`git ls-tree`, `git cat-file`:
+the working tree and the index are never touched), checks it, and the caller marks each
+current finding whose id is not among that revision's as new.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
-import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -45,7 +43,11 @@ def read(ref: str, data: str | os.PathLike[str]) -> Baseline:
     directory = Path(data).resolve()
     top = _git(["rev-parse", "--show-toplevel"], directory)
     if top.returncode != 0:
-        raise BaselineError(f"--baseline needs a git repository, and {data} is not in one")
+        why = _first_line(top.stderr)
+        raise BaselineError(
+            f"--baseline needs a git repository, and {data} is not in one"
+            + (f" (git: {why})" if why and "not a git repository" not in why else "")
+        )
     root = Path(top.stdout.decode().strip()).resolve()
     known = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root).returncode == 0
     if ref.startswith("-") or not known:
@@ -54,29 +56,65 @@ def read(ref: str, data: str | os.PathLike[str]) -> Baseline:
             "fetch-depth: 0), or name a branch, tag or commit that exists"
         )
     relative = PurePosixPath(directory.relative_to(root).as_posix())
-    if _git(["cat-file", "-e", f"{ref}:{relative}"], root).returncode != 0:
+    if str(relative) != "." and _object_type(root, f"{ref}:{relative}") != "tree":
         return Baseline(ref, frozenset(), existed=False, data_errors=0)
-    archive = _git(["archive", "--format=tar", ref, "--", str(relative)], root)
-    if archive.returncode != 0:
-        raise BaselineError(
-            f"git could not read {relative} at {ref}: "
-            f"{archive.stderr.decode(errors='replace').strip()}"
-        )
     with tempfile.TemporaryDirectory(prefix="figcheck-baseline-") as scratch:
-        _extract(archive.stdout, Path(scratch))
+        _export(root, ref, relative, Path(scratch))
         result = check(load_ledger(Path(scratch) / relative))
     data_errors = sum(1 for f in result.findings if f.is_data_error)
     return Baseline(ref, frozenset(f.id for f in result.findings), True, data_errors)
 
 
-def _extract(tar_bytes: bytes, into: Path) -> None:
-    with tarfile.open(fileobj=io.BytesIO(tar_bytes)) as archive:
-        members = [m for m in archive.getmembers() if m.isfile() or m.isdir()]
-        for member in members:
-            # git archive writes relative paths; refuse anything that would leave `into`.
-            if not (into / member.name).resolve().is_relative_to(into.resolve()):
-                raise BaselineError(f"unexpected path in git archive: {member.name}")
-        if hasattr(tarfile, "data_filter"):  # Python 3.10.12+, 3.11.4+: refuse links and devices
-            archive.extractall(into, members=members, filter="data")
-        else:
-            archive.extractall(into, members=members)
+def _first_line(stderr: bytes) -> str:
+    lines = stderr.decode(errors="replace").strip().splitlines()
+    return lines[0].removeprefix("fatal: ") if lines else ""
+
+
+def _object_type(root: Path, name: str) -> str:
+    done = _git(["cat-file", "-t", name], root)
+    return done.stdout.decode().strip() if done.returncode == 0 else ""
+
+
+def _export(root: Path, ref: str, relative: PurePosixPath, into: Path) -> None:
+    """Write the files under `relative` at `ref` into `into`, as git stores them: no
+    export-ignore or other attribute of `git archive` changes what the baseline reads."""
+    pathspec = [] if str(relative) == "." else ["--", str(relative)]
+    listing = _git(["ls-tree", "-r", "-z", "--full-tree", ref, *pathspec], root)
+    if listing.returncode != 0:
+        raise BaselineError(
+            f"git could not list {relative} at {ref}: {_first_line(listing.stderr)}"
+        )
+    blobs: list[tuple[str, str]] = []  # (object id, path)
+    for entry in listing.stdout.decode("utf-8", errors="surrogateescape").split("\0"):
+        if not entry:
+            continue
+        meta, path = entry.split("\t", 1)
+        mode, kind, oid = meta.split()
+        if kind == "blob" and mode in ("100644", "100755"):  # not links, not submodules
+            blobs.append((oid, path))
+    if not blobs:
+        return
+    batch = _git_input(["cat-file", "--batch"], root, "".join(f"{oid}\n" for oid, _ in blobs))
+    position = 0
+    for _oid, path in blobs:
+        header_end = batch.index(b"\n", position)
+        size = int(batch[position:header_end].split()[2])
+        content = batch[header_end + 1 : header_end + 1 + size]
+        position = header_end + 1 + size + 1
+        target = (into / path).resolve()
+        if not target.is_relative_to(into.resolve()):
+            raise BaselineError(f"unexpected path in git: {path}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def _git_input(args: list[str], cwd: Path, stdin: str) -> bytes:
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin.encode(), capture_output=True, check=False
+        )
+    except FileNotFoundError:
+        raise BaselineError("--baseline needs git, and git is not installed") from None
+    if done.returncode != 0:
+        raise BaselineError(f"git could not read the baseline: {_first_line(done.stderr)}")
+    return done.stdout

@@ -205,3 +205,34 @@ def test_the_issues_scenario_on_the_shipped_ledger(tmp_path, monkeypatch):
     assert accepted.exit_code == 0, accepted.output
     assert check(tmp_path, "--baseline", "HEAD").exit_code == 0
     assert check(tmp_path).exit_code == 0
+
+
+def test_a_ledger_at_the_root_of_its_repository(tmp_path, monkeypatch):
+    write_ledger(
+        tmp_path,
+        {"q": quantity("stock")},
+        {
+            "doc": [
+                figure("a", "q", 2200, "2015", approx="about"),
+                figure("b", "q", 2719, "2015-11-19", said_by="B"),
+            ]
+        },
+    )
+    git(tmp_path, "init", "-q")
+    commit_all(tmp_path, "base")
+    for cwd, data in (
+        (tmp_path, "."),
+        (tmp_path.parent, tmp_path.name),
+        (tmp_path / "sources", ".."),
+    ):
+        monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(cli, ["check", "--data", data, "--baseline", "HEAD"])
+        assert result.exit_code == 0, (cwd, result.output)
+        assert "did not exist" not in result.stderr
+
+
+def test_export_ignore_does_not_hide_the_baseline(repo):
+    (repo / ".gitattributes").write_text("data/** export-ignore\n")
+    commit_all(repo, "attributes")
+    # git archive would leave data/ out, making the existing conflict look new.
+    assert check(repo, "--baseline", "HEAD").exit_code == 0

@@ -20,8 +20,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from figcheck import wording
 from figcheck.expressing import expressing
-from figcheck.folding import Folded, fold
+from figcheck.folding import Folded
 from figcheck.model import Document, Figure, Ignored, Location
 from figcheck.numbers import Occurrence, find_numbers
 
@@ -202,10 +203,6 @@ def context(text: str, start: int, end: int, words: int = 6) -> tuple[str, str, 
     return before, " ".join(text[start:end].split()), after
 
 
-def quote_found(anchors: Anchors, quote: str) -> bool:
-    return bool(fold(quote)) and next(anchors.folded.places(quote), None) is not None
-
-
 # -- coverage ---------------------------------------------------------------------------------
 
 
@@ -250,7 +247,7 @@ class Coverage:
         total = self.total
         if total.ratio is None:
             return "coverage: no numbers found (no document has a readable text)"
-        percent = f"{float(total.ratio * 100):.0f}%"
+        percent = f"{wording.rounded(total.ratio * 100)}%"
         if total.unrecorded and percent == "100%":
             percent = "99%"  # never round an incomplete coverage up to complete
         return (

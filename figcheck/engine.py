@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -10,7 +10,7 @@ from figcheck import findings
 from figcheck.config import Config
 from figcheck.family import Family, families
 from figcheck.ledger import Ledger
-from figcheck.model import SEVERITIES, Finding, Severity
+from figcheck.model import SEVERITIES, Acceptance, Finding, Severity
 from figcheck.rules import RULES, Hit, Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_DATA = 0, 1, 2
@@ -81,10 +81,10 @@ class CheckResult:
 
 
 def check(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
-    """Apply every rule to the ledger. Data errors (FC1xx) found while loading stop the
-    consistency rules: a ledger that cannot be read as written cannot be checked."""
+    """Apply every rule to the ledger. Data errors found while loading stop the consistency
+    rules: a ledger that cannot be read as written cannot be checked."""
     config = ledger.config
-    found: dict[str, Finding] = {f.id: f for f in ledger.problems}
+    found: list[Finding] = list(ledger.problems)
     rules_ran = not ledger.has_data_errors
     groups = tuple(families(ledger.quantities, ledger.figures.values()))
     if rules_ran:
@@ -94,26 +94,43 @@ def check(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
         for family in groups:
             for rule in active:
                 if rule.scope == "family":
-                    _collect(found, rule, config, rule.check(family, config.options(rule.code)))
+                    found += _findings(rule, config, rule.check(family, config.options(rule.code)))
         for document in ledger.documents.values():
             for rule in active:
                 if rule.scope == "document":
                     hits = rule.check(document, ledger, config.options(rule.code))
-                    _collect(found, rule, config, hits)
-    accepted = {}
-    for acceptance in _acceptance_findings(ledger, found, rules_ran):
-        found.setdefault(acceptance.id, acceptance)
-    for entry in ledger.acceptances:
-        if entry.finding in found:
-            accepted[entry.finding] = entry.why
-    return CheckResult(ledger, tuple(found.values()), groups, accepted, rules_ran)
+                    found += _findings(rule, config, hits)
+        found = _without_superseded(found, active)
+    found += _acceptance_findings(ledger, {f.id for f in found}, rules_ran)
+    ids = {f.id for f in found}
+    accepted = {entry.finding: entry.why for entry in ledger.acceptances if entry.finding in ids}
+    return CheckResult(ledger, tuple(_unique(found)), groups, accepted, rules_ran)
 
 
-def _collect(found: dict[str, Finding], rule: Rule, config: Config, hits: Iterable[Hit]) -> None:
+def _findings(rule: Rule, config: Config, hits: Iterable[Hit]) -> list[Finding]:
     severity = config.severity(rule.code)
-    for hit in hits:
-        finding = _finding(rule, "info" if hit.info else severity, hit)  # type: ignore[arg-type]
-        found.setdefault(finding.id, finding)
+    return [_finding(rule, "info" if hit.info else severity, hit) for hit in hits]  # type: ignore[arg-type]
+
+
+def _without_superseded(found: list[Finding], active: Iterable[Rule]) -> list[Finding]:
+    """Drop the findings that a more specific active rule reports instead (FC206's pairs,
+    which FC201 also finds); with that rule off, the general one still reports them."""
+    replacing = {r.code: r.supersedes for r in active if r.supersedes}
+    if not replacing:
+        return found
+    claimed = {(replacing[f.rule], f.figures) for f in found if f.rule in replacing}
+    return [f for f in found if (f.rule, f.figures) not in claimed]
+
+
+def _unique(found: Iterable[Finding]) -> Iterator[Finding]:
+    """Each finding once. Two different findings may share an id (10 hex digits of a hash,
+    as the finding-id contract fixes), so identity is the id with the figures and message."""
+    seen: set[tuple[str, tuple[str, ...], str]] = set()
+    for f in found:
+        key = (f.id, f.figures, f.message)
+        if key not in seen:
+            seen.add(key)
+            yield f
 
 
 def _finding(rule: Rule, severity: Severity, hit: Hit) -> Finding:
@@ -129,33 +146,46 @@ def _finding(rule: Rule, severity: Severity, hit: Hit) -> Finding:
     )
 
 
-def _acceptance_findings(
-    ledger: Ledger, found: Mapping[str, Finding], rules_ran: bool
-) -> Iterable[Finding]:
+def _acceptance_findings(ledger: Ledger, found: set[str], rules_ran: bool) -> list[Finding]:
     """FC109 for acceptances without a reason, and (when the rules ran, so that the list of
     current findings is complete) for acceptances of findings that no longer occur."""
     rule = RULES["FC109"]
     severity = ledger.config.severity(rule.code)
     if severity == "off":
-        return
+        return []
+    problems: list[tuple[str, str, Acceptance]] = []
     for entry in ledger.acceptances:
         if not entry.why:
-            yield findings.make(
-                rule.code,
-                severity,
-                rule.title,  # type: ignore[arg-type]
-                f"the acceptance of {entry.finding} gives no `why`; say why the divergence is "
-                "real, so that the next reader does not have to find out again",
-                locations=(entry.location,),
-                subject=("why", entry.finding),
+            problems.append(
+                (
+                    "why",
+                    f"the acceptance of {entry.finding} gives no `why`; say why the divergence is "
+                    "real, so that the next reader does not have to find out again",
+                    entry,
+                )
             )
-        if rules_ran and entry.finding not in found:
-            yield findings.make(
-                rule.code,
-                severity,
-                rule.title,  # type: ignore[arg-type]
-                f"{entry.finding} is accepted but no longer occurs; remove the entry "
-                "(the figures it was about were corrected or removed)",
-                locations=(entry.location,),
-                subject=("stale", entry.finding),
+        code = entry.finding.split(":")[0]
+        if code not in RULES:
+            problems.append(("stale", f"{entry.finding} names no rule figcheck has", entry))
+        elif ledger.config.severity(code) == "off":
+            continue  # the rule is off: whether the finding still occurs is unknown
+        elif rules_ran and entry.finding not in found:
+            problems.append(
+                (
+                    "stale",
+                    f"{entry.finding} is accepted but no longer occurs; remove the entry "
+                    "(the figures it was about were corrected or removed)",
+                    entry,
+                )
             )
+    return [
+        findings.make(
+            rule.code,
+            severity,
+            rule.title,
+            message,  # type: ignore[arg-type]
+            locations=(entry.location,),
+            subject=(kind, entry.finding),
+        )
+        for kind, message, entry in problems
+    ]

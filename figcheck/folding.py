@@ -125,11 +125,27 @@ class Folded:
         return self.origin(start), self.origin(end)
 
     def _whole(self, start: int, end: int, needle: str) -> bool:
-        """False when the match cuts a word or a number: 'ne hundred' in 'one hundred'."""
+        """False when the match cuts a word or a number: 'ne hundred' in 'one hundred', '210
+        people' in '4,210 people', '2,7' in '2,719'."""
         folded = self.folded
         if needle[0].isalnum() and start > 0 and folded[start - 1].isalnum():
             return False
-        return not (needle[-1].isalnum() and end < len(folded) and folded[end].isalnum())
+        if needle[-1].isalnum() and end < len(folded) and folded[end].isalnum():
+            return False
+        # A comma or point between digits is inside a number, not a boundary.
+        if (
+            needle[0].isdigit()
+            and start > 1
+            and folded[start - 1] in ",."
+            and folded[start - 2].isdigit()
+        ):
+            return False
+        return not (
+            needle[-1].isdigit()
+            and end + 1 < len(folded)
+            and folded[end] in ",."
+            and folded[end + 1].isdigit()
+        )
 
     def longest_prefix(self, text: str) -> tuple[int, int]:
         """How many folded characters of `text` occur at the start of some place in the text,

@@ -36,11 +36,12 @@ def _closest(figure: Figure, candidates: Sequence[Figure]) -> Figure | None:
 
 def percent(part: Fraction, whole: Fraction) -> str:
     share = part / whole * 100
-    return f"{float(share):.1f}%" if abs(share) < 10 else f"{float(share):.0f}%"
+    return f"{wording.rounded(share, 1 if abs(share) < 10 else 0)}%"
 
 
 def signed_percent(change: Fraction) -> str:
-    return f"{float(change):+.1f}%" if change % 1 else f"{int(change):+d}%"
+    text = wording.rounded(change, 1 if change % 1 else 0)
+    return f"{'' if text.startswith('-') else '+'}{text}%"
 
 
 def _side_by_side(family: Family) -> Iterator[str]:

@@ -15,14 +15,15 @@ finding in `Ledger.problems`, and records with problems are left out of the mode
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from figcheck import config as config_file
-from figcheck import dates, findings, values
+from figcheck import findings, values
+from figcheck.fields import FINDING_ID, QUANTITY_ID, Fields, Report
+from figcheck.fields import RECORD_ID as RECORD_ID  # re-exported for the writers
 from figcheck.model import (
     APPROXES,
     KINDS,
@@ -34,15 +35,12 @@ from figcheck.model import (
     Location,
     Quantity,
 )
+from figcheck.relations import cycles
 from figcheck.rules import RULES
 from figcheck.wording import did_you_mean, type_name
 from figcheck.yamlio import LineMap, YamlError
 from figcheck.yamlio import load as load_yaml
 from figcheck.yamlio import loads as loads_yaml
-
-QUANTITY_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
-RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-FINDING_ID = re.compile(r"FC\d{3}:[0-9a-f]{10}")
 
 FIGURE_FIELDS = ("id", "quantity", "value", "approx", "as_of", "said_by", "quote", "note")
 REQUIRED_FIGURE_FIELDS = ("id", "quantity", "value", "as_of", "said_by", "quote")
@@ -138,6 +136,9 @@ class _Reader:
         # Quantities dropped for a reported problem: figures of theirs are left out quietly,
         # since "not in quantities.yaml" would send the curator looking in the wrong place.
         self.dropped_quantities: set[str] = set()
+        # When quantities.yaml itself cannot be read, every figure's quantity is unknown:
+        # one problem says so, not one per figure.
+        self.quantities_unreadable = False
         self.overrides = {_override_key(p): content for p, content in (overrides or {}).items()}
 
     def override(self, path: Path) -> str | bytes | None:
@@ -147,6 +148,10 @@ class _Reader:
         return self.override(path) is not None or path.exists()
 
     # -- reporting ---------------------------------------------------------------------------
+
+    def reporter(self, path: Path) -> Report:
+        """Report problems of one file: what `Fields` needs."""
+        return lambda code, line, message: self.problem(code, path, line, message)
 
     def problem(self, code: str, path: Path, line: int, message: str, *subject: str) -> None:
         location = Location(_display(self.root, path), line)
@@ -234,9 +239,11 @@ class _Reader:
                 "quantities.yaml is missing; every ledger needs one "
                 "(`figcheck init DIR` starts a ledger)",
             )
+            self.quantities_unreadable = True
             return {}
         data = self.yaml(path)
         if data is UNREADABLE:
+            self.quantities_unreadable = True
             return {}
         if not isinstance(data, LineMap) or not isinstance(data.get("quantities"), LineMap):
             line = data.line_of("quantities") if isinstance(data, LineMap) else 1
@@ -246,6 +253,7 @@ class _Reader:
                 line,
                 "quantities.yaml must hold a mapping under `quantities:`, keyed by quantity id",
             )
+            self.quantities_unreadable = True
             return {}
         for key in data:
             if key != "quantities":
@@ -285,7 +293,7 @@ class _Reader:
                 f"and kind, not {type_name(entry)}",
             )
             return None
-        fields = _Fields(self, path, entry, f"quantity {qid}", line)
+        fields = Fields(self.reporter(path), entry, f"quantity {qid}", line)
         fields.unknown(QUANTITY_FIELDS)
         label = fields.text("label", required=True)
         unit = fields.text("unit", required=True)
@@ -328,7 +336,9 @@ class _Reader:
             ):
                 for name in names:
                     other = quantities.get(name)
-                    if other is None:
+                    if name in self.dropped_quantities:
+                        broken.add(q.id)  # that quantity's own problem is reported already
+                    elif other is None:
                         self.problem(
                             "FC102",
                             path,
@@ -348,7 +358,7 @@ class _Reader:
                             f"{name} ({other.unit}): units differ",
                         )
                         broken.add(q.id)
-        for cycle in _cycles(quantities):
+        for cycle in cycles(quantities):
             self.problem(
                 "FC102",
                 path,
@@ -378,8 +388,8 @@ class _Reader:
                 "FC101",
                 path,
                 1,
-                "a source file must be a mapping with `document:` and "
-                f"`figures:`, not {type_name(data)}",
+                "a source file must be a mapping with `document:` and `figures:`"
+                + (" but it is empty" if data is None else f", not {type_name(data)}"),
             )
             return
         for key in data:
@@ -450,7 +460,7 @@ class _Reader:
                 "and title" + ("" if entry is None else f", not {type_name(entry)}"),
             )
             return None
-        fields = _Fields(self, path, entry, "document")
+        fields = Fields(self.reporter(path), entry, "document")
         fields.unknown(DOCUMENT_FIELDS)
         doc_id = fields.record_id("id")
         title = fields.text("title", required=True)
@@ -471,11 +481,16 @@ class _Reader:
             text_path=text_path,
         )
 
-    def text_path(self, path: Path, fields: _Fields) -> Path | None:
+    def text_path(self, path: Path, fields: Fields) -> Path | None:
         text = fields.text("text")
         if text is None:
             return None
-        resolved = (path.parent / text).resolve()
+        try:
+            resolved = (path.parent / text).resolve()
+            is_file = resolved.is_file()
+        except (OSError, ValueError, RuntimeError) as error:  # NUL byte, too long, a link loop
+            fields.error("text", f"text {text[:60]!r} is not a usable path: {error}")
+            return None
         if not resolved.is_relative_to(self.root.resolve()):
             fields.error(
                 "text",
@@ -483,7 +498,7 @@ class _Reader:
                 f"{_display(self.root, self.root / 'documents')}",
             )
             return None
-        if not resolved.is_file():
+        if not is_file:
             fields.error("text", f"text file {text!r} not found (paths are relative to this file)")
             return None
         return resolved
@@ -506,7 +521,7 @@ class _Reader:
             )
             return None
         label = f"figure {doc_id}/{entry['id']}" if "id" in entry else f"a figure of {doc_id}"
-        fields = _Fields(self, path, entry, label)
+        fields = Fields(self.reporter(path), entry, label)
         fields.unknown(FIGURE_FIELDS)
         figure_id = fields.record_id("id")
         quantity_id = fields.text("quantity", required=True)
@@ -518,7 +533,7 @@ class _Reader:
         note = fields.text("note")
         full_id = f"{doc_id}/{figure_id}"
         quantity = quantities.get(quantity_id) if quantity_id else None
-        if quantity_id in self.dropped_quantities:
+        if quantity_id in self.dropped_quantities or self.quantities_unreadable:
             fields.failed = True
         elif quantity_id is not None and quantity is None:
             self.problem(
@@ -572,7 +587,7 @@ class _Reader:
                     f"not {type_name(entry)}",
                 )
                 continue
-            fields = _Fields(self, path, entry, "ignore entry")
+            fields = Fields(self.reporter(path), entry, "ignore entry")
             fields.unknown(("text", "why"))
             text = fields.text("text", required=True)
             why = fields.text("why", required=True)
@@ -610,7 +625,7 @@ class _Reader:
                     "each acceptance must be a mapping with finding and why",
                 )
                 continue
-            fields = _Fields(self, path, entry, "acceptance")
+            fields = Fields(self.reporter(path), entry, "acceptance")
             fields.unknown(("finding", "why"))
             finding = fields.text("finding", required=True)
             why = fields.text("why")
@@ -630,194 +645,3 @@ class _Reader:
             seen[finding] = entry.line
             result.append(Acceptance(finding, why, Location(_display(self.root, path), entry.line)))
         return tuple(result)
-
-
-class _Fields:
-    """Typed access to the fields of one YAML mapping; each problem is reported at its line."""
-
-    def __init__(
-        self, reader: _Reader, path: Path, data: LineMap, what: str, line: int | None = None
-    ) -> None:
-        self.reader, self.path, self.data, self.what = reader, path, data, what
-        self.line = data.line if line is None else line  # where a missing field is reported
-        self.failed = False
-
-    def error(self, key: str, message: str, code: str = "FC101") -> None:
-        self.reader.problem(code, self.path, self.data.line_of(key), f"{self.what}: {message}")
-        self.failed = True
-
-    def unknown(self, known: Iterable[str]) -> None:
-        known = tuple(known)
-        for key in self.data:
-            if key not in known:
-                self.error(key, f"unknown field {key!r}{did_you_mean(key, known)}")
-
-    def missing(self, key: str) -> None:
-        self.reader.problem("FC101", self.path, self.line, f"{self.what}: `{key}` is missing")
-        self.failed = True
-
-    def text(self, key: str, required: bool = False) -> str | None:
-        value = self.data.get(key)
-        if type(value) is str and value and not value.isspace():
-            return value  # the common case, first: loading 100,000 figures asks this 600,000 times
-        if value is None:
-            if required:
-                self.missing(key)
-            return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.error(key, f"`{key}` must be text, not {type_name(value)}")
-            return None
-        text = str(value)
-        if not text.strip():
-            self.error(key, f"`{key}` is empty")
-            return None
-        return text
-
-    def record_id(self, key: str) -> str | None:
-        text = self.text(key, required=True)
-        if text is not None and not RECORD_ID.fullmatch(text):
-            self.error(key, f"id {text!r} may hold only letters, digits, '.', '_' and '-'")
-            return None
-        return text
-
-    def choice(self, key: str, choices: tuple[str, ...], required: bool = False) -> str | None:
-        text = self.text(key, required)
-        if text is not None and text not in choices:
-            self.error(
-                key,
-                f"{key} {text!r} is not one of {' | '.join(choices)}{did_you_mean(text, choices)}",
-            )
-            return None
-        return text
-
-    def flag(self, key: str) -> bool | None:
-        value = self.data.get(key)
-        if value is not None and not isinstance(value, bool):
-            self.error(key, f"`{key}` must be true or false")
-            return None
-        return value
-
-    def id_list(self, key: str) -> tuple[str, ...]:
-        value = self.data.get(key)
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.error(key, f"`{key}` must be a list of quantity ids, like [{key}-a, {key}-b]")
-            return ()
-        return tuple(value)
-
-    def date(self, key: str, margin: int, required: bool = False):  # type: ignore[no-untyped-def]
-        if key not in self.data or self.data[key] is None:
-            if required:
-                self.missing(key)
-            return None
-        try:
-            return dates.parse_date(self.data[key], margin)
-        except dates.DateError as error:
-            self.error(key, f"`{key}`: {error}")
-            return None
-
-    def value(self, approx: str) -> int | float | tuple[int | float, int | float] | None:
-        if "value" not in self.data or self.data["value"] is None:
-            self.missing("value")
-            return None
-        value = self.data["value"]
-        if approx == "range":
-            if not (isinstance(value, list) and len(value) == 2 and all(map(_is_number, value))):
-                self.error("value", "`approx: range` needs `value: [low, high]`, two numbers")
-                return None
-            low, high = value
-            if low > high:
-                self.error(
-                    "value", f"range [{low}, {high}] has its low end last; write [{high}, {low}]"
-                )
-                return None
-            return (low, high)
-        if isinstance(value, list):
-            self.error("value", "a [low, high] value needs `approx: range`")
-            return None
-        if isinstance(value, str) and _looks_numeric(value):
-            self.error(
-                "value",
-                f"value {value!r} is text; write it as a plain number, "
-                f"{_plain_number(value)}, without quotes or thousands separators",
-            )
-            return None
-        if not _is_number(value):
-            self.error("value", f"value must be a number, not {type_name(value)}")
-            return None
-        if approx == "under" and value <= 0:
-            self.error("value", "`under` needs a value above 0")
-            return None
-        return value
-
-    def check_against_kind(self, quantity: Quantity, value, as_of) -> None:  # type: ignore[no-untyped-def]
-        numbers = value if isinstance(value, tuple) else (value,)
-        if quantity.kind != "change" and any(n < 0 for n in numbers):
-            self.error(
-                "value",
-                f"{quantity.id} is a {quantity.kind}, which cannot be negative; "
-                "a decrease belongs on a change quantity",
-            )
-        if (
-            quantity.kind == "change"
-            and as_of is not None
-            and not (as_of.is_interval and all(p.precision != "open" for p in as_of.points))
-        ):
-            self.error(
-                "as_of",
-                f"{quantity.id} is a change: as_of must be the two periods it "
-                "compares, like 2013/2014",
-            )
-
-
-def _is_number(value: object) -> bool:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    return value == value and value not in (float("inf"), float("-inf"))
-
-
-_NUMERIC_TEXT = re.compile(r"[-+]?[\d][\d,  .]*")
-
-
-def _looks_numeric(text: str) -> bool:
-    return bool(_NUMERIC_TEXT.fullmatch(text.strip()))
-
-
-def _plain_number(text: str) -> str:
-    return re.sub(r"[,  ]", "", text.strip())
-
-
-def _cycles(quantities: Mapping[str, Quantity]) -> list[list[str]]:
-    """Cycles in the graph of relations (subset -> superset, part -> whole, change -> level)."""
-    edges: dict[str, list[str]] = {qid: [] for qid in quantities}
-    for q in quantities.values():
-        edges[q.id] += [s for s in q.subset_of if s in quantities]
-        if q.of in quantities:
-            edges[q.id].append(q.of)  # type: ignore[arg-type]
-        for part in q.parts:
-            if part in quantities:
-                edges[part].append(q.id)
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    cycles: list[list[str]] = []
-    for start in edges:
-        if state.get(start):
-            continue
-        stack: list[tuple[str, int]] = [(start, 0)]
-        path: list[str] = []
-        while stack:
-            node, i = stack.pop()
-            if i == 0:
-                state[node] = 1
-                path.append(node)
-            if i < len(edges[node]):
-                stack.append((node, i + 1))
-                nxt = edges[node][i]
-                if state.get(nxt) == 1:
-                    cycles.append(path[path.index(nxt) :])
-                elif not state.get(nxt):
-                    stack.append((nxt, 0))
-            else:
-                state[node] = 2
-                path.pop()
-    return cycles

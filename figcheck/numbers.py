@@ -28,6 +28,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
@@ -160,7 +161,12 @@ def find_numbers(text: str) -> list[Occurrence]:
 def _digits(text: str, match: re.Match[str], lines: _LineIndex) -> Occurrence:
     digits = _SEPARATORS.sub("", match["digits"])
     decimals = match["decimals"]
-    value = Fraction(digits + decimals) if decimals else Fraction(int(digits))
+    # Decimal reads any number of digits exactly (int() refuses more than 4,300 of them).
+    value = (
+        Fraction(int(digits))
+        if not decimals and len(digits) < 4000
+        else Fraction(Decimal(digits + (decimals or "")))
+    )
     end = match.end()
     kind: NumberKind = "plain"
     if match["ordinal"]:

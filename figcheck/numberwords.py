@@ -114,7 +114,6 @@ NUMBER_WORDS: tuple[str, ...] = (
     *_SCALE_ORDINALS,
     "dozen",
 )
-JOINERS = ("a", "and", "half")
 
 
 @dataclass(frozen=True, slots=True)

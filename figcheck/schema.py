@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from figcheck import ledger
+from figcheck import fields, ledger
 from figcheck.model import APPROXES, KINDS
 
 Kind = Literal["source", "quantities", "accepted"]
@@ -37,9 +37,9 @@ def anchored(pattern: str) -> str:
     return f"^(?:{pattern})$"
 
 
-QUANTITY_ID = anchored(ledger.QUANTITY_ID.pattern)
-RECORD_ID = anchored(ledger.RECORD_ID.pattern)
-FINDING_ID = anchored(ledger.FINDING_ID.pattern)
+QUANTITY_ID = anchored(fields.QUANTITY_ID.pattern)
+RECORD_ID = anchored(fields.RECORD_ID.pattern)
+FINDING_ID = anchored(fields.FINDING_ID.pattern)
 
 # EDTF as the ledger format documents it: YYYY, YYYY-MM, YYYY-MM-DD, each optionally
 # followed by ? ~ or %; A/B of two of those; `..` for one open end. No year 0000, months

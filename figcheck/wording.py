@@ -32,11 +32,24 @@ def number(value: int | float | Fraction) -> str:
             return "∞" if value > 0 else ("-∞" if value < 0 else "NaN")
         value = Fraction(repr(value))
     elif isinstance(value, int):
-        return f"{value:,}"
+        return _huge(value) if abs(value) >= _HUGE else f"{value:,}"
+    if abs(value) >= _HUGE:
+        return _huge(value)
     exact = _exact_decimal(value)
     if exact is not None:
         return f"{exact:,}"
-    return f"≈{float(value):,.2f}"
+    return f"≈{rounded(value, 2)}"
+
+
+# Python refuses to turn an int of over 4,300 digits into text; far smaller ones are
+# already unreadable in full.
+_HUGE = 10**60
+
+
+def _huge(value: int | Fraction) -> str:
+    """'≈1.111e+4999' for a number too large to write out."""
+    value = Fraction(value)
+    return f"≈{Decimal(value.numerator) / Decimal(value.denominator):.3e}"
 
 
 def _exact_decimal(value: Fraction, max_places: int = 6) -> Decimal | None:
@@ -47,6 +60,17 @@ def _exact_decimal(value: Fraction, max_places: int = 6) -> Decimal | None:
             text = Decimal(scaled).scaleb(-places)
             return text.normalize() if places else text
     return None
+
+
+def rounded(value: Fraction | int, places: int = 0) -> str:
+    """`value` rounded to `places` decimals, with thousands separators, exactly: no float, so
+    no overflow for a figure of 10^400 and no 0.30000000000000004."""
+    if abs(value) >= _HUGE:
+        return _huge(value)
+    scaled = round(Fraction(value) * 10**places)
+    whole, fraction = divmod(abs(scaled), 10**places)
+    text = f"{'-' if scaled < 0 else ''}{whole:,}"
+    return f"{text}.{fraction:0{places}d}" if places else text
 
 
 def bound(value: int | float | Fraction) -> str:

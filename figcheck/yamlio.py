@@ -8,6 +8,7 @@ of each key, so that every error can name file:line. Dates stay the text the cur
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -100,8 +101,43 @@ def _construct_timestamp_as_text(loader: _Loader, node: ScalarNode) -> str:
     return loader.construct_scalar(node)
 
 
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?")
+
+
+def _construct_decimal_int(loader: _Loader, node: ScalarNode) -> int | str:
+    """Only plain decimal integers are numbers. YAML 1.1 also reads `04210` as octal 2184,
+    `0x10` as 16 and `70:10` as 4210; those stay the text written, so that the loader says
+    what is wrong instead of taking a number nobody meant. So does an integer of more than
+    Python's 4,300 digits."""
+    text = loader.construct_scalar(node)
+    if _DECIMAL_INT.fullmatch(text):
+        try:
+            return int(text.replace("_", ""))
+        except ValueError:  # more digits than int() converts
+            return text
+    return text
+
+
+def _construct_decimal_float(loader: _Loader, node: ScalarNode) -> float | str:
+    """Decimal fractions are numbers (and .inf and .nan, which validation refuses by name);
+    YAML 1.1's sexagesimal `190:20:30.15` stays text."""
+    text = loader.construct_scalar(node)
+    if _DECIMAL_FLOAT.fullmatch(text):
+        return float(text.replace("_", ""))
+    if text.lower().lstrip("+-") in (".inf", ".nan"):
+        return float(text.lower().replace(".", ""))
+    return text
+
+
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_line_map)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_decimal_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal_float)
+
+# libyaml composes nested collections recursively in C: tens of thousands of levels crash
+# the interpreter. No ledger needs more than a few levels; deeper files are refused.
+MAX_DEPTH = 1000
 
 
 class YamlError(Exception):
@@ -138,9 +174,10 @@ def loads(raw: bytes | str) -> tuple[object, list[DuplicateKey]]:
         raise YamlError(
             "contains a NUL byte; is it a binary file?", text[: text.index("\x00")].count("\n") + 1
         )
+    _refuse_deep_nesting(text)
     loader = _Loader(text)
     # The cyclic GC, triggered by the many small objects of a parse, triples the load time of
-    # a large file (../shared/MEASURED.md); nothing here creates cycles.
+    # a large file (benchmarks/README.md); nothing here creates cycles.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -152,9 +189,30 @@ def loads(raw: bytes | str) -> tuple[object, list[DuplicateKey]]:
             gc.enable()
 
 
+def _refuse_deep_nesting(text: str) -> None:
+    """Raise YamlError when collections nest deeper than MAX_DEPTH. Nesting that deep needs
+    at least as many brackets, dashes, colons or question marks, so ordinary files are not
+    parsed twice; others are walked event by event, which libyaml does without recursion."""
+    if sum(map(text.count, "[{-:?")) < MAX_DEPTH:
+        return
+    depth = 0
+    with _yaml_errors():
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlError(
+                        f"nests more than {MAX_DEPTH:,} levels deep; a ledger file needs a few",
+                        event.start_mark.line + 1,
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+
+
 def compose(text: str) -> Node | None:
     """The node tree of `text`, with the line and column of every node (for writing into a
     file as text; see figcheck/yamltext.py). Raises YamlError."""
+    _refuse_deep_nesting(text)
     loader = _BaseLoader(text)
     try:
         with _yaml_errors():

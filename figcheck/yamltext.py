@@ -11,6 +11,7 @@ again to make sure each value reads back exactly as given.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -81,11 +82,22 @@ def _dump(text: str, style: str | None) -> str:
 
 
 def _reads_back(written: str, value: Value) -> bool:
+    """Whether figcheck, and any other YAML 1.1 reader (an editor, a schema validator), reads
+    `written` back as `value`: figcheck keeps `0777` as text, others read the octal 511."""
+    document = f"k: {written}\n"
     try:
-        data, _ = yamlio.loads(f"k: {written}\n")
-    except yamlio.YamlError:
+        data, _ = yamlio.loads(document)
+        plain = yaml.safe_load(document)
+    except (yamlio.YamlError, yaml.YAMLError):
         return False
-    return isinstance(data, dict) and _same(data.get("k"), value)
+    if not (isinstance(data, dict) and _same(data.get("k"), value)):
+        return False
+    # Others may read a date as a date (2015-11-19) or a year as an int (2015): the same
+    # text; but `0777` as the octal 511 would not be.
+    other = plain.get("k") if isinstance(plain, dict) else None
+    if isinstance(other, (datetime.date, int)) and not isinstance(other, bool):
+        other = other.isoformat() if isinstance(other, datetime.date) else str(other)
+    return _same(other, value) or other == str(value)
 
 
 def _same(read: object, value: Value) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,3 +83,10 @@ def test_positions_map_back_to_their_origins(text):
     expected, origins = _reference(text)
     assert folded.folded == expected
     assert [folded.origin(i) for i in range(len(expected))] == origins
+
+
+@pytest.mark.parametrize("quote", ["210 registered members", "had 4,2", "9 thousand"])
+def test_a_quote_never_starts_or_ends_inside_a_number(quote):
+    text = Folded.of("The library had 4,210 registered members, and 2.9 thousand.")
+    assert text.spans(quote) == []
+    assert text.spans("4,210 registered members") == [(16, 40)]

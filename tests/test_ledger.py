@@ -323,3 +323,86 @@ def test_config_widens_qualified_dates(tmp_path):
     )
     span = loaded.figures["tass/departed"].as_of
     assert span.end - span.start == 20
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("04210", "starts with 0, which YAML reads as an octal number; write 4210"),
+        ("0x10", "must be a number"),
+        ("70:10", "must be a number"),
+        (".inf", "must be a finite number"),
+        (".nan", "must be a finite number"),
+        ("1" + "0" * 5000, "has 5,001 digits"),
+    ],
+)
+def test_values_yaml_would_misread(tmp_path, value, words):
+    loaded = ledger(tmp_path, source(GOOD_FIGURE.replace("value: 2719", f"value: {value}")))
+    assert problems(loaded) == [("FC101", "doc.yaml", 7)]
+    assert words in loaded.problems[0].message
+    assert len(loaded.problems[0].message) < 300
+
+
+def test_plain_decimal_forms_are_numbers(tmp_path):
+    for value, expected in (("1_000", 1000), ("+12", 12), (".5", 0.5), ("2.9", 2.9)):
+        loaded = ledger(tmp_path, source(GOOD_FIGURE.replace("value: 2719", f"value: {value}")))
+        assert loaded.figures["tass/departed"].value == expected
+
+
+def test_under_applies_to_the_magnitude_of_a_decrease(tmp_path):
+    quantities = QUANTITIES + "  ru-change:\n    label: c\n    unit: percent\n    kind: change\n"
+    change = GOOD_FIGURE.replace("ru-departed", "ru-change").replace(
+        "as_of: 2015-11-19", "as_of: 2013/2014"
+    )
+    under = change.replace("value: 2719", "value: -12\n    approx: under")
+    loaded = ledger(tmp_path, source(under), quantities)
+    assert not loaded.problems
+    interval = loaded.figures["tass/departed"].interval
+    assert (interval.low, interval.high, interval.low_open) == (-12, 0, True)
+    zero = change.replace("value: 2719", "value: 0\n    approx: under")
+    loaded = ledger(tmp_path, source(zero), quantities)
+    assert problems(loaded) == [("FC101", "doc.yaml", 7)]
+
+
+@pytest.mark.parametrize("text", ["../documents/a\\0b.txt", "../documents/" + "x" * 5000, "loop"])
+def test_text_paths_the_system_cannot_use(tmp_path, text):
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents" / "loop").symlink_to(tmp_path / "documents" / "loop")
+    text = "../documents/loop" if text == "loop" else text
+    document = f'document:\n  id: a\n  title: t\n  text: "{text}"\n'
+    loaded = ledger(tmp_path, source(document=document))
+    assert problems(loaded) == [("FC101", "doc.yaml", 4)]
+
+
+def test_a_part_named_twice(tmp_path):
+    quantities = QUANTITIES.replace("subset_of: [ru-departed]", "parts: [p, p]") + (
+        "  p:\n    label: p\n    unit: people\n    kind: stock\n"
+    )
+    loaded = ledger(tmp_path, source(), quantities)
+    assert problems(loaded) == [("FC103", "quantities.yaml", 10)]
+    assert "names p more than once" in loaded.problems[0].message
+
+
+def test_a_relation_to_a_broken_quantity_is_not_reported_again(tmp_path):
+    # ru-departed has its own FC101; chechnya-departed, its subset, must not add an FC102.
+    broken = QUANTITIES.replace("kind: cumulative\n  chechnya", "kind: loose\n  chechnya")
+    loaded = ledger(tmp_path, source(), broken)
+    assert [p.rule for p in loaded.problems] == ["FC101"]
+
+
+@pytest.mark.parametrize("quantities", [None, "quantities: [\n", "- a list\n"])
+def test_an_unreadable_quantities_file_is_one_problem(tmp_path, quantities):
+    (tmp_path / "sources").mkdir()
+    if quantities is not None:
+        (tmp_path / "quantities.yaml").write_text(quantities)
+    figures = GOOD_FIGURE + GOOD_FIGURE.replace("id: departed", "id: other")
+    (tmp_path / "sources" / "doc.yaml").write_text(source(figures))
+    loaded = load_ledger(tmp_path)
+    assert [p.rule for p in loaded.problems] == ["FC101"]
+
+
+@pytest.mark.parametrize("nesting", ["[" * 30_000, "- " * 30_000 + "x"])
+def test_deep_nesting_is_refused_not_crashed(tmp_path, nesting):
+    loaded = ledger(tmp_path, extra={"sources/doc.yaml": nesting})
+    assert problems(loaded) == [("FC101", "doc.yaml", 1)]
+    assert "levels deep" in loaded.problems[0].message

@@ -166,3 +166,87 @@ def test_nasty_yaml():
         "a: " + "[" * 5000,
     ):
         check_never_raises({"quantities.yaml": text, "sources/a.yaml": text, "figcheck.yaml": text})
+
+
+words = st.sampled_from(
+    [
+        "2,719",
+        "one",
+        "No one",
+        "46%",
+        "decreased by",
+        "hundreds",
+        "the",
+        "2015",
+        "“",
+        "”",
+        "—",
+        "\n",
+        "  ",
+        "a dozen",
+        "forty-four",
+        "7th",
+        "1" * 5000,
+        "ß",
+        "İ",
+        "2.9 thousand",
+        "24/7",
+    ]
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.lists(words, max_size=30).map(" ".join),
+    quote_at=st.integers(0, 40),
+    quote_length=st.integers(0, 40),
+    value=st.one_of(st.integers(-100, 3000), st.sampled_from([2719, 46, -46, 44, 1])),
+    ignore=st.lists(st.text(max_size=6), max_size=3),
+)
+def test_random_document_texts(text, quote_at, quote_length, value, ignore):
+    quote = text[quote_at : quote_at + quote_length] or "x"
+    quantities = {
+        "quantities": {
+            "q": {"label": "q", "unit": "people", "kind": "stock"},
+            "c": {"label": "c", "unit": "percent", "kind": "change"},
+        }
+    }
+    figure = {
+        "id": "f",
+        "quantity": "c" if value < 0 else "q",
+        "value": value,
+        "as_of": "2013/2014" if value < 0 else "2015",
+        "said_by": "s",
+        "quote": quote,
+    }
+    source = {
+        "document": {"id": "d", "title": "t", "text": "../documents/d.txt"},
+        "figures": [figure],
+        "ignore": [{"text": t, "why": "w"} for t in ignore],
+    }
+    check_never_raises(
+        {
+            "quantities.yaml": dump(quantities),
+            "sources/a.yaml": dump(source),
+            "documents/d.txt": text,
+        }
+    )
+    from figcheck.cli import cli as command
+
+    for args in (["report"], ["extract", "d"], ["extract", "d", "--format", "json"]):
+        root = Path(tempfile.mkdtemp())
+        try:
+            for name, content in {
+                "quantities.yaml": dump(quantities),
+                "sources/a.yaml": dump(source),
+                "documents/d.txt": text,
+            }.items():
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
+                (root / name).write_text(content, encoding="utf-8")
+            result = CliRunner().invoke(
+                command, [*args, "--data", str(root)], catch_exceptions=False
+            )
+            assert result.exit_code in (0, 2), result.output
+            assert "internal error" not in result.output
+        finally:
+            shutil.rmtree(root)

@@ -81,3 +81,20 @@ def test_as_written(value, approx, unit, words):
 )
 def test_interval_described(interval, text):
     assert values.describe_interval(interval) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "text"),
+    [
+        (Fraction(2, 3), 2, "0.67"),
+        (Fraction(-1, 8), 1, "-0.1"),
+        (Fraction(1234567, 2), 0, "617,284"),
+        (Fraction(10**40, 3), 0, f"{10**40 // 3:,}"),
+        (Fraction(10**400, 3), 0, "≈3.333e+399"),
+        (Fraction(3, 10), 0, "0"),
+    ],
+)
+def test_exact_rounding_for_messages(value, places, text):
+    from figcheck.wording import rounded
+
+    assert rounded(value, places) == text

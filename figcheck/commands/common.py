@@ -12,6 +12,13 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 
+
+def _not_empty(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not value.strip():
+        raise click.BadParameter("is empty; name the ledger directory, such as data")
+    return value
+
+
 data_option = click.option(
     "--data",
     "data",
@@ -19,6 +26,7 @@ data_option = click.option(
     show_default=True,
     metavar="DIR",
     type=click.Path(file_okay=False, path_type=str),
+    callback=_not_empty,
     help="The ledger directory: quantities.yaml, sources/, documents/, accepted.yaml.",
 )
 

@@ -18,7 +18,7 @@ import json
 from fractions import Fraction
 from typing import Any, TextIO
 
-from figcheck import __version__
+from figcheck import __version__, wording
 from figcheck.worklist import Row, Worklist
 
 
@@ -50,8 +50,13 @@ def _number(row: Row) -> dict[str, Any]:
     }
 
 
-def _json_number(value: Fraction) -> int | float:
-    return value.numerator if value.denominator == 1 else float(value)
+def _json_number(value: Fraction) -> int | float | str:
+    """An int or float where JSON holds it; beyond a float's range, the exact decimal text."""
+    if value.denominator == 1 and abs(value.numerator) < 10**300:
+        return value.numerator
+    if abs(value) < 10**300:
+        return float(value)
+    return wording.number(value)
 
 
 def render(worklist: Worklist, stream: TextIO) -> None:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from figcheck.model import Figure, Location, Severity
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +68,9 @@ class Rule:
     scope: Literal["ledger", "family", "document"]
     check: Check | None = None
     options: tuple[Option, ...] = ()
+    # A rule that reports, more specifically, some of another rule's findings: while it is on,
+    # that rule's findings on the same figures are dropped (FC206 supersedes FC201).
+    supersedes: str | None = None
 
     @property
     def summary(self) -> str:

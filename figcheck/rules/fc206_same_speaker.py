@@ -49,4 +49,5 @@ RULE = Rule(
     doc=__doc__ or "",
     scope="family",
     check=check,
+    supersedes="FC201",
 )

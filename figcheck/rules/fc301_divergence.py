@@ -33,6 +33,7 @@ from figcheck import describe, sweep, wording
 from figcheck.family import Family, dates_comparable, same_period_groups
 from figcheck.model import Figure, Quantity
 from figcheck.rules.base import Hit, Option, Rule
+from figcheck.wording import plural
 
 _DAYS_PER_MONTH = Fraction(36525, 1200)
 
@@ -98,29 +99,29 @@ def _message(a: Figure, b: Figure, quantity: Quantity, threshold: Fraction) -> s
         a, b = b, a
     larger = max(abs(a.stated), abs(b.stated))
     gap = abs(a.stated - b.stated) / larger * 100
+    limit = threshold * 100
+    # Whole percents, unless rounding would make the gap look no larger than the threshold.
+    places = 0 if round(gap) > limit else 1 if round(gap, 1) > limit else 2
     text = (
         f"{describe.figure(a, quantity)} and {describe.figure(b, quantity)} differ by "
-        f"{float(gap):.0f}%, more than the {float(threshold * 100):g}% that rounding or "
-        f"hedging explains"
+        f"{wording.rounded(gap, places)}%, more than the {wording.number(limit)}% that "
+        "rounding or hedging explains"
     )
     months = (_middle(b) - _middle(a)) / _DAYS_PER_MONTH
     if months < 1:
         return text + "; they describe about the same time"
     rate = (b.stated - a.stated) / months
     sign = "+" if rate >= 0 else "-"
+    per_month = wording.rounded(abs(rate), 0 if abs(rate) >= 10 else 1)
     return (
         f"{text}; if both hold, {quantity.id} went from {wording.number(a.stated)} to "
-        f"{wording.number(b.stated)} in {float(months):.0f} months, "
-        f"{sign}{_round(abs(rate))} a month"
+        f"{wording.number(b.stated)} in {plural(round(months), 'month')}, "
+        f"{sign}{per_month} a month"
     )
 
 
 def _middle(f: Figure) -> Fraction:
     return Fraction(f.as_of.start + f.as_of.end, 2)
-
-
-def _round(value: Fraction) -> str:
-    return f"{float(value):,.0f}" if value >= 10 else f"{float(value):,.2g}"
 
 
 RULE = Rule(

@@ -115,3 +115,16 @@ def test_several_levels_for_a_period_count_together(tmp_path):
             figure("change", "victims-change", -46, "2013/2014"),
         ],
     )
+
+
+def test_an_open_bound_of_the_implied_change_excludes_its_end(tmp_path):
+    # Under 1,000 in 2013 and 540 in 2014 imply a change above -46% (the level fell from less
+    # than 1,000), so exactly -46% does not fit, while at most 1,000 allows it.
+    figures = [
+        figure("y2013", "victims", 1000, "2013", approx="under"),
+        figure("y2014", "victims", 540, "2014"),
+        figure("change", "victims-change", -46, "2013/2014"),
+    ]
+    assert pairs(change_findings(tmp_path, figures)) == {frozenset({"y2013", "y2014", "change"})}
+    figures[0] = figure("y2013", "victims", 1000, "2013", approx="at-most")
+    assert not change_findings(tmp_path / "2", figures)

@@ -1,8 +1,9 @@
 from ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 
-def same_speaker(tmp_path, documents):
-    return findings_of(write_ledger(tmp_path, {"q": quantity("stock")}, documents), "FC206")
+def same_speaker(tmp_path, documents, config=None, rule="FC206"):
+    root = write_ledger(tmp_path, {"q": quantity("stock")}, documents, config=config)
+    return findings_of(root, rule)
 
 
 def test_one_speaker_two_documents_two_figures(tmp_path):

@@ -135,3 +135,27 @@ def test_agreeing_keys_are_exactly_the_values_within_the_threshold(value, thresh
     for other in range(value - 3 * abs(value) - 2, value + 3 * abs(value) + 3):
         within = abs(other - value) <= threshold * max(abs(other), abs(value))
         assert (low <= other <= high) is within, (other, low, high)
+
+
+def test_a_gap_just_above_the_threshold_is_not_rounded_down_to_it(tmp_path):
+    # 3,570 against 4,210 differ by 15.2%: "differ by 15%, more than the 15%" would read wrong.
+    (found,) = divergences(
+        tmp_path,
+        [
+            figure("a", "q", 3570, "2015-01-01"),
+            figure("b", "q", 4210, "2015-02-01"),
+        ],
+    )
+    assert "differ by 15.2%, more than the 15% that" in found.message
+    assert "in 1 month," in found.message
+
+
+def test_enormous_values_are_described_exactly(tmp_path):
+    (found,) = divergences(
+        tmp_path,
+        [
+            figure("a", "q", 10**400, "2015-01-01"),
+            figure("b", "q", 2 * 10**400, "2016-01-01"),
+        ],
+    )
+    assert "differ by 50%" in found.message and " a month" in found.message

@@ -1,0 +1,192 @@
+"""Typed access to the fields of one YAML mapping of a ledger file, reporting each problem
+(an FC101 by default) at the line of the field, with what to write instead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from figcheck import dates
+from figcheck.model import DateSpan, Quantity
+from figcheck.wording import did_you_mean, type_name
+from figcheck.yamlio import LineMap
+
+Report = Callable[[str, int, str], None]  # (rule code, line, message)
+
+QUANTITY_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+FINDING_ID = re.compile(r"FC[0-9]{3}:[0-9a-f]{10}")
+
+
+class Fields:
+    """The fields of one mapping, read with their types checked. `what` names the record in
+    messages ("figure tass/departed"); `failed` says whether any problem was reported."""
+
+    def __init__(self, report: Report, data: LineMap, what: str, line: int | None = None) -> None:
+        self.report, self.data, self.what = report, data, what
+        self.line = data.line if line is None else line  # where a missing field is reported
+        self.failed = False
+
+    def error(self, key: str, message: str, code: str = "FC101") -> None:
+        self.report(code, self.data.line_of(key), f"{self.what}: {message}")
+        self.failed = True
+
+    def unknown(self, known: Iterable[str]) -> None:
+        known = tuple(known)
+        for key in self.data:
+            if key not in known:
+                self.error(key, f"unknown field {key!r}{did_you_mean(key, known)}")
+
+    def missing(self, key: str) -> None:
+        self.report("FC101", self.line, f"{self.what}: `{key}` is missing")
+        self.failed = True
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.data.get(key)
+        if type(value) is str and value and not value.isspace():
+            return value  # the common case, first: loading 100,000 figures asks this 600,000 times
+        if value is None:
+            if required:
+                self.missing(key)
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.error(key, f"`{key}` must be text, not {type_name(value)}")
+            return None
+        text = str(value)
+        if not text.strip():
+            self.error(key, f"`{key}` is empty")
+            return None
+        return text
+
+    def record_id(self, key: str) -> str | None:
+        text = self.text(key, required=True)
+        if text is not None and not RECORD_ID.fullmatch(text):
+            self.error(key, f"id {text!r} may hold only letters, digits, '.', '_' and '-'")
+            return None
+        return text
+
+    def choice(self, key: str, choices: tuple[str, ...], required: bool = False) -> str | None:
+        text = self.text(key, required)
+        if text is not None and text not in choices:
+            self.error(
+                key,
+                f"{key} {text!r} is not one of {' | '.join(choices)}{did_you_mean(text, choices)}",
+            )
+            return None
+        return text
+
+    def flag(self, key: str) -> bool | None:
+        value = self.data.get(key)
+        if value is not None and not isinstance(value, bool):
+            self.error(key, f"`{key}` must be true or false")
+            return None
+        return value
+
+    def id_list(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.error(key, f"`{key}` must be a list of quantity ids, like [{key}-a, {key}-b]")
+            return ()
+        repeated = sorted({v for v in value if value.count(v) > 1})
+        if repeated:
+            # A part listed twice would be added twice, and the sum invent a finding.
+            self.error(key, f"`{key}` names {', '.join(repeated)} more than once", "FC103")
+            return ()
+        return tuple(value)
+
+    def date(self, key: str, margin: int, required: bool = False) -> DateSpan | None:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self.missing(key)
+            return None
+        try:
+            return dates.parse_date(self.data[key], margin)
+        except dates.DateError as error:
+            self.error(key, f"`{key}`: {error}")
+            return None
+
+    def value(self, approx: str) -> int | float | tuple[int | float, int | float] | None:
+        if "value" not in self.data or self.data["value"] is None:
+            self.missing("value")
+            return None
+        value = self.data["value"]
+        if approx == "range":
+            if not (isinstance(value, list) and len(value) == 2 and all(map(_is_number, value))):
+                self.error("value", "`approx: range` needs `value: [low, high]`, two numbers")
+                return None
+            low, high = value
+            if low > high:
+                self.error(
+                    "value", f"range [{low}, {high}] has its low end last; write [{high}, {low}]"
+                )
+                return None
+            return (low, high)
+        if isinstance(value, list):
+            self.error("value", "a [low, high] value needs `approx: range`")
+            return None
+        if isinstance(value, str):
+            problem = _numeric_text_problem(value)
+            if problem:
+                self.error("value", problem)
+                return None
+        if isinstance(value, float) and not _is_number(value):
+            self.error("value", f"value must be a finite number, not {value}")
+            return None
+        if not _is_number(value):
+            self.error("value", f"value must be a number, not {type_name(value)}")
+            return None
+        if approx == "under" and value == 0:
+            self.error("value", "`under 0` holds no value; write `at-most`, or another number")
+            return None
+        return value
+
+    def check_against_kind(self, quantity: Quantity, value, as_of) -> None:  # type: ignore[no-untyped-def]
+        numbers = value if isinstance(value, tuple) else (value,)
+        if quantity.kind != "change" and any(n < 0 for n in numbers):
+            self.error(
+                "value",
+                f"{quantity.id} is a {quantity.kind}, which cannot be negative; "
+                "a decrease belongs on a change quantity",
+            )
+        if (
+            quantity.kind == "change"
+            and as_of is not None
+            and not (as_of.is_interval and all(p.precision != "open" for p in as_of.points))
+        ):
+            self.error(
+                "as_of",
+                f"{quantity.id} is a change: as_of must be the two periods it "
+                "compares, like 2013/2014",
+            )
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return value == value and value not in (float("inf"), float("-inf"))
+
+
+_NUMERIC_TEXT = re.compile(r"[-+]?[0-9][0-9,  _.]*")
+
+
+def _numeric_text_problem(text: str) -> str | None:
+    """What is wrong with a value that YAML read as text although it looks like a number."""
+    stripped = text.strip()
+    if not _NUMERIC_TEXT.fullmatch(stripped):
+        return None
+    shown = f"{stripped[:20]}…" if len(stripped) > 24 else stripped
+    plain = re.sub(r"[,  _]", "", stripped)
+    if len(plain) > 4300:
+        return f"value {shown!r} has {len(plain):,} digits; figcheck reads up to 4,300"
+    if re.fullmatch(r"[-+]?0[0-9]+", plain):
+        return (
+            f"value {shown!r} starts with 0, which YAML reads as an octal number; "
+            f"write {plain.lstrip('+-').lstrip('0') or '0'}"
+        )
+    return (
+        f"value {shown!r} is text; write it as a plain number"
+        + (f", {plain}," if len(plain) < 25 else "")
+        + " without quotes or thousands separators"
+    )

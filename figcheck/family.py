@@ -29,6 +29,14 @@ def same_period_groups(figures: Iterable[Figure], kind: str) -> list[list[Figure
     return list(groups.values())
 
 
+def comparable_groups(figures: Sequence[Figure], kind: str) -> list[Sequence[Figure]]:
+    """The figures split where only figures within one group can speak of the same time: a
+    flow's or change's figures by their period; a stock's or running total's all together."""
+    if kind in ("flow", "change"):
+        return list(same_period_groups(figures, kind))
+    return [figures]
+
+
 def dates_comparable(a: Figure, b: Figure, kind: str) -> bool:
     """Whether two figures of one quantity speak of the same time: overlapping dates for a
     stock or cumulative quantity, the identical period for a flow or a change."""
@@ -60,11 +68,7 @@ class Family:
         """Per quantity, the pairs of figures at comparable dates whose values cannot both hold."""
         found: dict[str, list[tuple[Figure, Figure]]] = {}
         for q in self.quantities:
-            figures = self.of(q.id)
-            if q.kind in ("flow", "change"):
-                groups: Iterable[Sequence[Figure]] = same_period_groups(figures, q.kind)
-            else:
-                groups = [figures]
+            groups = comparable_groups(self.of(q.id), q.kind)
             found[q.id] = [pair for g in groups for pair in sweep.disjoint_at_overlapping_dates(g)]
         return found
 

@@ -224,3 +224,15 @@ def test_help_does_not_import_heavy_modules():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_every_rule_module_is_registered_under_its_own_code():
+    from pathlib import Path
+
+    import figcheck.rules as rules_package
+    from figcheck.rules import MODULES, RULES
+
+    files = sorted(p.stem for p in Path(rules_package.__file__).parent.glob("fc*.py"))
+    assert sorted(MODULES) == files
+    for name in MODULES:
+        assert name.startswith(RULES[name[:5].upper()].code.lower())

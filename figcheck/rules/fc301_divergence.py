@@ -30,7 +30,7 @@ from fractions import Fraction
 from sortedcontainers import SortedList
 
 from figcheck import describe, sweep, wording
-from figcheck.family import Family, dates_comparable, same_period_groups
+from figcheck.family import Family, comparable_groups, dates_comparable
 from figcheck.model import Figure, Quantity
 from figcheck.rules.base import Hit, Option, Rule
 from figcheck.wording import plural
@@ -42,12 +42,7 @@ def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
     window = int(options["window_days"])
     threshold = Fraction(str(options["threshold"]))
     for quantity in family.quantities:
-        figures = family.of(quantity.id)
-        if quantity.kind in ("flow", "change"):
-            groups: list[Sequence[Figure]] = same_period_groups(figures, quantity.kind)
-        else:
-            groups = [figures]
-        for group in groups:
+        for group in comparable_groups(family.of(quantity.id), quantity.kind):
             for a, b in _far_apart(group, window, threshold):
                 if not _reported_elsewhere(a, b, quantity):
                     yield Hit(_message(a, b, quantity, threshold), (a, b), quantity.id)

@@ -22,7 +22,11 @@ EXIT_INTERNAL = 2
 
 
 class _Group(click.Group):
-    """A group that turns any unexpected exception into one line instead of a traceback."""
+    """A group that lists its commands in the order they are added (the everyday ones first)
+    and turns any unexpected exception into one line instead of a traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         try:
@@ -55,24 +59,24 @@ def cli() -> None:
 
     \b
     Start with:
-      figcheck check              check the ledger in ./data
-      figcheck report             read it: each family of figures, findings, coverage
-      figcheck rules              list the rules; `figcheck rules FC201` explains one
-      figcheck add                record a new figure (asks for what is missing)
-      figcheck accept ID --why T  accept a divergence after review
-      figcheck extract DOC        list every number in a document's text, and its status
-      figcheck init DIR           start a new ledger in DIR, with an example
+      figcheck check          check the ledger in ./data
+      figcheck report         read its figures side by side
+      figcheck extract DOC    every number in a text, and why
+      figcheck add            record a new figure
+      figcheck accept ID      accept a finding, with --why
+      figcheck rules [CODE]   the rules, or one explained
+      figcheck init DIR       start a new ledger
     """
 
 
 cli.add_command(check)
 cli.add_command(report)
 cli.add_command(extract)
-cli.add_command(rules_command)
 cli.add_command(add)
 cli.add_command(accept)
-cli.add_command(schema_command)
+cli.add_command(rules_command)
 cli.add_command(init_command)
+cli.add_command(schema_command)
 
 
 def main() -> None:

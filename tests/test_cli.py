@@ -236,3 +236,11 @@ def test_every_rule_module_is_registered_under_its_own_code():
     assert sorted(MODULES) == files
     for name in MODULES:
         assert name.startswith(RULES[name[:5].upper()].code.lower())
+
+
+def test_help_fits_a_60_column_terminal():
+    result = CliRunner().invoke(cli, ["--help"], terminal_width=60)
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.output.splitlines()) <= 60
+    commands = result.output.split("Commands:")[1].split()
+    assert commands[0] == "check"  # the everyday commands first, not alphabetical

@@ -10,7 +10,7 @@ from figcheck.commands.common import data_option, fail, load
 from figcheck.reporters import REPORTERS
 
 
-@click.command()
+@click.command(short_help="Apply every rule to the ledger; the CI gate.")
 @data_option
 @click.option(
     "--format",

@@ -9,7 +9,7 @@ import click
 from figcheck.commands.common import data_option, fail
 
 
-@click.command()
+@click.command(short_help="List every number in a text, and its status.")
 @click.argument("target", metavar="DOC_ID_OR_PATH")
 @data_option
 @click.option(

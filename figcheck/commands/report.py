@@ -9,7 +9,7 @@ import click
 from figcheck.commands.common import data_option, fail, load
 
 
-@click.command()
+@click.command(short_help="Read the ledger family by family.")
 @data_option
 @click.option(
     "--quantity",

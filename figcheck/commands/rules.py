@@ -7,7 +7,7 @@ import click
 from figcheck.commands.common import fail
 
 
-@click.command("rules")
+@click.command("rules", short_help="List the rules, or explain one.")
 @click.argument("code", required=False)
 def rules_command(code: str | None) -> None:
     """List every rule with its code, default severity and title; with CODE, print that

@@ -7,7 +7,7 @@ import click
 KINDS = ("source", "quantities", "accepted")
 
 
-@click.command("schema")
+@click.command("schema", short_help="Print the JSON Schema of a ledger file.")
 @click.option(
     "--kind",
     type=click.Choice(KINDS),

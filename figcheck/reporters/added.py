@@ -20,9 +20,8 @@ from rich.text import Text
 from figcheck import __version__
 from figcheck.adding import Added
 from figcheck.findings import one_line
-from figcheck.model import Finding
+from figcheck.reporters.console import make_console, render_finding
 from figcheck.reporters.json_report import finding_object
-from figcheck.reporters.text import make_console, render_finding
 from figcheck.wording import plural
 
 
@@ -81,7 +80,7 @@ def render_json(added: Added, out: TextIO, *, dry_run: bool) -> None:
         "written": added.written,
         "dry_run": dry_run,
         "record": added.item,
-        "problems": [_problem(p) for p in added.problems],
+        "problems": [finding_object(None, p) for p in added.problems],
         "findings": [finding_object(result, f) for f in added.involved] if result else [],
         "exit_code": added.exit_code(),
     }
@@ -89,14 +88,3 @@ def render_json(added: Added, out: TextIO, *, dry_run: bool) -> None:
         document["copied_text"] = added.copied_text
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")
-
-
-def _problem(finding: Finding) -> dict[str, Any]:
-    return {
-        "id": finding.id,
-        "rule": finding.rule,
-        "severity": finding.severity,
-        "title": finding.title,
-        "message": finding.message,
-        "locations": [{"file": loc.file, "line": loc.line} for loc in finding.locations],
-    }

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from rich.text import Text
 
-from figcheck.reporters.text import indented, make_console
+from figcheck.reporters.console import indented, make_console
 from figcheck.wording import plural
 from figcheck.worklist import Row, Worklist
 

@@ -26,7 +26,7 @@ from figcheck import dates, describe, insights, values, wording
 from figcheck.engine import CheckResult
 from figcheck.family import Family
 from figcheck.model import INF, Figure, Quantity
-from figcheck.reporters.text import STYLES, indented, make_console, render_finding, summary_line
+from figcheck.reporters.console import STYLES, indented, make_console, render_finding, summary_text
 
 if TYPE_CHECKING:
     from figcheck.anchoring import Coverage
@@ -214,7 +214,7 @@ def _summary(console: Console, result: CheckResult, coverage: Coverage) -> None:
         outlet = f"{document.outlet}{published}" if document.outlet else published.lstrip(", ")
         line.append(f"  {document.title}" + (f" ({outlet})" if outlet else ""), style="dim")
         console.print(line)
-    console.print(summary_line(result))
+    console.print(summary_text(result))
     covered = Text(coverage.summary())
     if coverage.total.unrecorded:
         covered.stylize(STYLES["warning"])

@@ -1,0 +1,39 @@
+"""What `figcheck add` prints: as JSON, problems in the same shape as `figcheck check`'s
+findings."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from figcheck.adding import Added
+from figcheck.engine import CheckResult
+from figcheck.reporters import added as added_reporter
+from figcheck.reporters.json_report import finding_object
+
+
+def added_with(result: CheckResult | None, involved=(), problems=()) -> Added:
+    return Added(
+        figure="doc-b/fighters",
+        file="ledger/sources/b.yaml",
+        first_line=5,
+        last_line=10,
+        item="- id: fighters\n  quantity: fighters\n",
+        created=False,
+        written=True,
+        problems=tuple(problems),
+        result=result,
+        involved=tuple(involved),
+    )
+
+
+def test_json_problems_are_finding_objects_like_checks(mixed):
+    problem = next(f for f in mixed.findings if f.rule == "FC201")
+    document = io.StringIO()
+    added_reporter.render(
+        "json", added_with(None, problems=[problem]), document, io.StringIO(), dry_run=False
+    )
+    (shown,) = json.loads(document.getvalue())["problems"]
+    as_checked = finding_object(mixed, problem)
+    assert set(shown) == set(as_checked) - {"why"}
+    assert shown["figures"] == list(problem.figures) and shown["accepted"] is False

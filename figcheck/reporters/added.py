@@ -20,7 +20,7 @@ from rich.text import Text
 from figcheck import __version__
 from figcheck.adding import Added
 from figcheck.findings import one_line
-from figcheck.reporters.console import make_console, render_finding
+from figcheck.reporters.console import make_console, printable, render_finding
 from figcheck.reporters.json_report import finding_object
 from figcheck.wording import plural
 
@@ -33,26 +33,27 @@ def render(format_name: str, added: Added, out: TextIO, err: TextIO, *, dry_run:
 
 
 def render_text(added: Added, out: TextIO, err: TextIO, *, dry_run: bool) -> None:
-    where = f"{added.file}:{added.first_line}"
+    where = printable(f"{added.file}:{added.first_line}")
     if added.problems:
         for problem in added.problems:
-            err.write(one_line(problem) + "\n")
+            err.write(printable(one_line(problem)) + "\n")
         err.write(
-            f"figcheck: {added.figure} is not valid (it would go to {where}); nothing was written\n"
+            f"figcheck: {printable(added.figure)} is not valid (it would go to {where}); "
+            "nothing was written\n"
         )
         return
     console = make_console(out)
     if added.written:
-        made = f"; created {added.file} for the new document" if added.created else ""
-        console.print(Text(f"Added {added.figure} at {where}{made}."))
+        made = f"; created {printable(added.file)} for the new document" if added.created else ""
+        console.print(Text(f"Added {printable(added.figure)} at {where}{made}."))
         if added.copied_text:
-            console.print(Text(f"Copied its document's text to {added.copied_text}."))
+            console.print(Text(f"Copied its document's text to {printable(added.copied_text)}."))
     else:
         new_file = " (a new file)" if added.created else ""
-        console.print(
-            Text(f"Dry run: {added.figure} would go to {where}{new_file}; nothing written:")
-        )
-        console.print(Text(added.item, style="dim"))
+        figure = printable(added.figure)
+        console.print(Text(f"Dry run: {figure} would go to {where}{new_file}; nothing written:"))
+        record = "\n".join(printable(line) for line in added.item.splitlines())
+        console.print(Text(record, style="dim"))
     assert added.result is not None
     if not added.involved:
         console.print("No finding involves the new figure.")

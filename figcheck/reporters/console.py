@@ -1,8 +1,16 @@
 """What the reporters for people at a terminal share (`check`, `report`, `add`, `extract`):
-the console, the colours, indentation, and how a finding looks."""
+the console, the colours, indentation, text made safe to print, and how a finding looks.
+
+Every string that comes from the ledger (messages, names, titles, reasons, paths) goes
+through `printable` before it is printed: a YAML value can hold a line break, a tab, an
+escape sequence that a terminal would obey, or a mark that reverses the direction of the
+rest of a line. Shown as escapes instead (`\\n`, `\\x1b`, `\\u202e`), each finding stays on its
+lines and reads as what the ledger holds.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from rich.console import Console
@@ -14,6 +22,24 @@ from figcheck.model import Finding
 from figcheck.reporters.common import summary_parts
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan", "accepted": "green"}
+
+# C0 and C1 control characters (line breaks and tabs among them), Unicode's line and
+# paragraph separators, and the marks that override or isolate the direction of text.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` on one line, with nothing a terminal would act on: each control character
+    written as Python writes it in a string (`\\n`, `\\x07`, `\\u202e`)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def make_console(stream: TextIO, width: int | None = None) -> Console:
@@ -35,11 +61,23 @@ def indented(console: Console, text: Text, by: int = 4) -> Padding | Text:
     return Padding(text, (0, 0, 0, by))
 
 
+def status(result: CheckResult, f: Finding) -> tuple[str, str]:
+    """The word a finding is labelled with (its severity, or 'accepted') and its style."""
+    label = "accepted" if result.is_accepted(f) else f.severity
+    return label, STYLES[label]
+
+
+def locations(f: Finding) -> str:
+    return printable(", ".join(str(loc) for loc in f.locations))
+
+
 def render_finding(console: Console, result: CheckResult, f: Finding) -> None:
-    accepted = result.is_accepted(f)
+    """A finding in a quantity's section: a head line (severity, rule, id, and with a
+    baseline whether it is new), then indented its message, the reason it was accepted,
+    and where it is."""
+    label, style = status(result, f)
     line = Text("  ")
-    label = "accepted" if accepted else f.severity
-    line.append(f"{label:<8}", style=STYLES["accepted" if accepted else f.severity])
+    line.append(f"{label:<8}", style=style)
     line.append(f" {f.rule} {f.title}", style="bold")
     line.append(f"  {f.id}", style="dim")
     if result.new is not None:
@@ -48,28 +86,28 @@ def render_finding(console: Console, result: CheckResult, f: Finding) -> None:
             style="magenta" if result.is_new(f) else "dim",
         )
     console.print(line)
-    body = Text(f.message)
-    if accepted:
-        body.stylize("dim")
-    console.print(indented(console, body))
-    if accepted and result.accepted.get(f.id):
-        console.print(indented(console, Text(f"accepted: {result.accepted[f.id]}", style="green")))
-    if f.locations:
-        where = ", ".join(str(loc) for loc in f.locations)
-        console.print(indented(console, Text(f"at {where}", style="dim")))
-
-
-def render_file_problem(console: Console, result: CheckResult, f: Finding) -> None:
-    """One line, place first, as compilers do: `data/sources/x.yaml:12: error FC101 ...`."""
     accepted = result.is_accepted(f)
-    where = ", ".join(str(loc) for loc in f.locations) or str(result.ledger.root)
-    line = Text(f"  {where}: ")
-    line.append(
-        "accepted" if accepted else f.severity, style=STYLES["accepted" if accepted else f.severity]
-    )
+    console.print(indented(console, Text(printable(f.message), style="dim" if accepted else "")))
+    _reason(console, result, f)
+    if f.locations:
+        console.print(indented(console, Text(f"at {locations(f)}", style="dim")))
+
+
+def render_file_problem(console: Console, result: CheckResult, f: Finding, by: int = 2) -> None:
+    """One line, place first, as compilers do: `data/sources/x.yaml:12: error FC101 ...`."""
+    label, style = status(result, f)
+    where = locations(f) or printable(str(result.ledger.root))
+    line = Text(f"{where}: ")
+    line.append(label, style=style)
     line.append(f" {f.rule} ", style="bold")
-    line.append(f.message)
-    console.print(line)
+    line.append(printable(f.message))
+    console.print(indented(console, line, by))
+
+
+def _reason(console: Console, result: CheckResult, f: Finding, by: int = 4) -> None:
+    why = result.accepted.get(f.id) if result.is_accepted(f) else None
+    if why:
+        console.print(indented(console, Text(f"accepted: {printable(why)}", style="green"), by))
 
 
 def summary_text(result: CheckResult) -> Text:

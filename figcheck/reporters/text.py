@@ -1,7 +1,9 @@
 """`--format text` (the default): findings grouped by quantity, for a person at a terminal.
 
 Colours are on only at a terminal, and never when NO_COLOR is set. Every finding shows its
-severity, rule, id (for `figcheck accept`), message and file:line locations.
+severity, rule, id (for `figcheck accept`), message and file:line locations. Every message is
+printed on its own lines whatever it holds: line breaks and control characters from the
+ledger show as escapes (see reporters/console.py).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from figcheck.engine import CheckResult
 from figcheck.model import Finding
 from figcheck.reporters.console import (
     make_console,
+    printable,
     render_file_problem,
     render_finding,
     summary_text,
@@ -38,7 +41,7 @@ def render(result: CheckResult, stream: TextIO, width: int | None = None, **_: A
         quantity = result.ledger.quantities.get(quantity_id)
         heading = Text(quantity_id, style="bold")
         if quantity is not None:
-            heading.append(f"  {quantity.label}", style="dim")
+            heading.append(f"  {printable(quantity.label)}", style="dim")
         console.print(heading)
         for f in group:
             render_finding(console, result, f)

@@ -1,5 +1,5 @@
-"""What `figcheck add` prints: as JSON, problems in the same shape as `figcheck check`'s
-findings."""
+"""What `figcheck add` prints: problems on one line each, and, as JSON, in the same shape
+as `figcheck check`'s findings."""
 
 from __future__ import annotations
 
@@ -27,6 +27,12 @@ def added_with(result: CheckResult | None, involved=(), problems=()) -> Added:
     )
 
 
+def text_of(added: Added) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    added_reporter.render("text", added, out, err, dry_run=False)
+    return out.getvalue(), err.getvalue()
+
+
 def test_json_problems_are_finding_objects_like_checks(mixed):
     problem = next(f for f in mixed.findings if f.rule == "FC201")
     document = io.StringIO()
@@ -37,3 +43,11 @@ def test_json_problems_are_finding_objects_like_checks(mixed):
     as_checked = finding_object(mixed, problem)
     assert set(shown) == set(as_checked) - {"why"}
     assert shown["figures"] == list(problem.figures) and shown["accepted"] is False
+
+
+def test_problems_on_stderr_keep_to_one_line_each(mixed):
+    problem = next(f for f in mixed.findings if "Ana | 100% Ruiz" in f.message)
+    _, err = text_of(added_with(None, problems=[problem]))
+    (line, closing) = err.splitlines()
+    assert "Ruiz\\nof the\\x07 ministry" in line
+    assert closing.startswith("figcheck: doc-b/fighters is not valid")

@@ -94,14 +94,18 @@ def render_finding(console: Console, result: CheckResult, f: Finding) -> None:
 
 
 def render_file_problem(console: Console, result: CheckResult, f: Finding, by: int = 2) -> None:
-    """One line, place first, as compilers do: `data/sources/x.yaml:12: error FC101 ...`."""
+    """A finding about a place in a file, on one line, place first as compilers write it:
+    `data/sources/x.yaml:12: error FC101 ...`. A finding that can be accepted shows its id
+    (`warning FC302:3f9a1c0b2d ...`), which `figcheck accept` takes; a data error, which
+    cannot be accepted, its rule."""
     label, style = status(result, f)
     where = locations(f) or printable(str(result.ledger.root))
     line = Text(f"{where}: ")
     line.append(label, style=style)
-    line.append(f" {f.rule} ", style="bold")
+    line.append(f" {f.rule if f.is_data_error else f.id} ", style="bold")
     line.append(printable(f.message))
     console.print(indented(console, line, by))
+    _reason(console, result, f, by + 2)
 
 
 def _reason(console: Console, result: CheckResult, f: Finding, by: int = 4) -> None:

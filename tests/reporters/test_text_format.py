@@ -1,12 +1,13 @@
-"""`--format text`: messages that keep to their lines whatever the ledger holds, and the
-closing summary."""
+"""`--format text`: the sections findings are shown in, ids where they can be used, and
+messages that keep to their lines whatever the ledger holds."""
 
 from __future__ import annotations
 
 import io
+import textwrap
 
 import pytest
-from report_ledgers import ODD_SPEAKER, RAW_CONTROL, mixed_files
+from report_ledgers import ODD_SPEAKER, RAW_CONTROL, checked, mixed_files
 
 from figcheck import check, load_ledger
 from figcheck.engine import CheckResult
@@ -18,6 +19,73 @@ def rendered(result: CheckResult, width: int | None = None) -> str:
     out = io.StringIO()
     text.render(result, out, width=width)
     return out.getvalue()
+
+
+def section(output: str, heading: str) -> str:
+    """The lines under a heading, up to the blank line that ends the section."""
+    start = output.index(heading + "\n") if heading + "\n" in output else output.index(heading)
+    return output[start:].split("\n\n")[0]
+
+
+def test_a_finding_without_a_quantity_shows_its_id_for_accept(mixed):
+    output = rendered(mixed)
+    (fc109,) = [f for f in mixed.findings if f.rule == "FC109"]
+    (line,) = [line for line in output.splitlines() if str(fc109.locations[0]) in line]
+    assert f"warning {fc109.id} " in line
+    assert fc109.id in section(output, "Texts and acceptances")
+    assert "Data errors" not in output
+
+
+def with_text(write_ledger, text: str, quote: str) -> CheckResult:
+    """The result for one document with a text and one figure of 2,719, quoted as given."""
+    return check(load_ledger(write_ledger(text, [{"value": 2719, "quote": quote}])))
+
+
+def test_an_unrecorded_number_shows_its_id_under_texts(write_ledger):
+    result = with_text(
+        write_ledger,
+        "From Russia went to Syria 2719 Russian citizens, 160 of them were killed.",
+        "went to Syria 2719 Russian citizens",
+    )
+    (fc302,) = [f for f in result.findings if f.rule == "FC302"]
+    listed = section(rendered(result), "Texts and acceptances")
+    assert f"{fc302.locations[0]}: warning {fc302.id} 160 " in listed
+
+
+def test_data_errors_have_their_own_section_without_ids(data_error):
+    output = rendered(data_error)
+    (fc101,) = [f for f in data_error.findings if f.is_data_error]
+    errors = section(output, "Data errors")
+    assert f"{fc101.locations[0]}: error FC101 " in errors
+    assert fc101.id not in output, "a data error cannot be accepted; its id is of no use"
+    assert "Texts and acceptances" not in errors
+
+
+def test_anchoring_data_errors_join_the_data_errors(write_ledger):
+    result = with_text(
+        write_ledger,
+        "From Russia went to Syria 2719 Russian citizens.",
+        "went to Syria 2791 Russian citizens",
+    )
+    (fc104,) = [f for f in result.findings if f.rule == "FC104"]
+    assert fc104.is_data_error and fc104.quantity is not None
+    output = rendered(result)
+    assert f"error FC104 the quote of {fc104.figures[0]}" in section(output, "Data errors")
+    assert fc104.quantity + "  " not in output, "no quantity section for a data error alone"
+
+
+def test_accepted_file_findings_show_why(tmp_path, monkeypatch, write_tree):
+    files = mixed_files()
+    result = checked(tmp_path, monkeypatch, write_tree, files)
+    (fc109,) = [f for f in result.findings if f.rule == "FC109"]
+    files["accepted.yaml"] = textwrap.dedent(files["accepted.yaml"]) + (
+        f"  - finding: {fc109.id}\n    why: kept as a record\n"
+    )
+    again = checked(tmp_path, monkeypatch, write_tree, files)
+    assert again.is_accepted(fc109)
+    listed = section(rendered(again), "Texts and acceptances")
+    assert f"accepted {fc109.id} " in listed
+    assert "accepted: kept as a record" in listed
 
 
 @pytest.mark.parametrize("width", [None, 60, 100])

@@ -1,5 +1,6 @@
 """What `figcheck add` shows: the record written (or, with --dry-run, that would be), and
-the findings the new figure takes part in; or, for an invalid record, its problems.
+the findings the new figure takes part in, each unaccepted one with what to do about it
+(reporters/advice.py); or, for an invalid record, its problems.
 
 `--format json` writes one object:
 
@@ -20,7 +21,8 @@ from rich.text import Text
 from figcheck import __version__
 from figcheck.adding import Added
 from figcheck.findings import one_line
-from figcheck.reporters.console import make_console, printable, render_finding
+from figcheck.reporters.advice import advice
+from figcheck.reporters.console import indented, make_console, printable, render_finding
 from figcheck.reporters.json_report import finding_object
 from figcheck.wording import plural
 
@@ -61,13 +63,8 @@ def render_text(added: Added, out: TextIO, err: TextIO, *, dry_run: bool) -> Non
     console.print(Text(f"The new figure takes part in {plural(len(added.involved), 'finding')}:"))
     for finding in added.involved:
         render_finding(console, added.result, finding)
-    if any(not added.result.is_accepted(f) for f in added.involved):
-        console.print(
-            Text(
-                "Review each one: if the documents really diverge, `figcheck accept ID --why "
-                f'"..."`; if the record is wrong, correct it at {where}.'
-            )
-        )
+        if not added.result.is_accepted(finding):
+            console.print(indented(console, Text(f"to do: {advice(finding)}")))
 
 
 def render_json(added: Added, out: TextIO, *, dry_run: bool) -> None:

@@ -3,9 +3,10 @@
     ::error file=data/sources/x.yaml,line=12,title=FC201 conflict::about 2,200 (...) and ...
 
 GitHub turns each line into an annotation on the pull request's diff, at the finding's
-first location; the other locations are named in the message, with the finding's id. Errors
-become `::error`, warnings `::warning`, information `::notice`. Accepted findings are left
-out: someone has reviewed them. A last plain line sums the run up in the log.
+first location; the other locations are named in the message, and the message ends with the
+finding's id and what to do about it (see reporters/advice.py). Errors become `::error`,
+warnings `::warning`, information `::notice`. Accepted findings are left out: someone has
+reviewed them. A last plain line sums the run up in the log.
 
 With a baseline (`figcheck check --baseline REF`), a pull request's author needs to see what
 the change brought in, without losing sight of what was there before: new findings are
@@ -26,6 +27,7 @@ from typing import Any, TextIO
 
 from figcheck.engine import CheckResult
 from figcheck.model import Finding
+from figcheck.reporters.advice import advice
 from figcheck.reporters.common import (
     RULES_DID_NOT_RUN,
     posix_path,
@@ -75,13 +77,7 @@ def message(result: CheckResult, finding: Finding) -> str:
         lines.append("Also at " + ", ".join(str(loc) for loc in finding.locations[1:]) + ".")
     if not result.is_new(finding):
         lines.append("This finding exists at the baseline already; it does not fail this run.")
-    if finding.is_data_error:
-        lines.append(f"Finding {finding.id}.")
-    else:
-        lines.append(
-            f"Finding {finding.id}: correct the record, or, if the documents really diverge, "
-            f'figcheck accept {finding.id} --why "..."'
-        )
+    lines.append(f"Finding {finding.id}: {advice(finding)}.")
     return "\n".join(lines)
 
 

@@ -86,7 +86,18 @@ def test_other_locations_and_the_id_are_named_in_the_message(mixed):
         finding = next(f for f in mixed.findings if f.id in command["message"])
         for other in finding.locations[1:]:
             assert f"Also at {other}" in command["message"]
-        assert f"figcheck accept {finding.id}" in command["message"]
+        assert f"Finding {finding.id}: " in command["message"]
+
+
+def test_the_advice_suits_the_rule(mixed):
+    commands, _ = parse(mixed)
+    by_rule = {c["title"].split()[0]: c["message"] for c in commands}
+    # A divergence between documents: correct a record, or accept the finding.
+    conflict = next(f for f in mixed.findings if f.rule == "FC201" and not mixed.is_accepted(f))
+    assert f'figcheck accept {conflict.id} --why "..."' in "\n".join(c["message"] for c in commands)
+    # An acceptance to review is edited in accepted.yaml, not accepted in turn.
+    assert "accepted.yaml" in by_rule["FC109"].splitlines()[-1]
+    assert "figcheck accept" not in by_rule["FC109"]
 
 
 def test_a_plain_closing_line_sums_up(mixed):
@@ -106,6 +117,7 @@ def test_data_error_is_an_error_at_its_line(data_error):
         str(finding.locations[0].line),
     )
     assert "figcheck accept" not in fc101["message"]
+    assert "data errors cannot be accepted" in fc101["message"]
     assert any("did not run" in line for line in plain)
 
 

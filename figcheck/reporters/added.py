@@ -1,5 +1,6 @@
 """What `figcheck add` shows: the record written (or, with --dry-run, that would be), and
-the findings the new figure takes part in; or, for an invalid record, its problems.
+the findings the new figure takes part in, each unaccepted one with what to do about it
+(reporters/advice.py); or, for an invalid record, its problems.
 
 `--format json` writes one object:
 
@@ -20,9 +21,9 @@ from rich.text import Text
 from figcheck import __version__
 from figcheck.adding import Added
 from figcheck.findings import one_line
-from figcheck.model import Finding
+from figcheck.reporters.advice import advice
+from figcheck.reporters.console import indented, make_console, printable, render_finding
 from figcheck.reporters.json_report import finding_object
-from figcheck.reporters.text import make_console, render_finding
 from figcheck.wording import plural
 
 
@@ -34,26 +35,27 @@ def render(format_name: str, added: Added, out: TextIO, err: TextIO, *, dry_run:
 
 
 def render_text(added: Added, out: TextIO, err: TextIO, *, dry_run: bool) -> None:
-    where = f"{added.file}:{added.first_line}"
+    where = printable(f"{added.file}:{added.first_line}")
     if added.problems:
         for problem in added.problems:
-            err.write(one_line(problem) + "\n")
+            err.write(printable(one_line(problem)) + "\n")
         err.write(
-            f"figcheck: {added.figure} is not valid (it would go to {where}); nothing was written\n"
+            f"figcheck: {printable(added.figure)} is not valid (it would go to {where}); "
+            "nothing was written\n"
         )
         return
     console = make_console(out)
     if added.written:
-        made = f"; created {added.file} for the new document" if added.created else ""
-        console.print(Text(f"Added {added.figure} at {where}{made}."))
+        made = f"; created {printable(added.file)} for the new document" if added.created else ""
+        console.print(Text(f"Added {printable(added.figure)} at {where}{made}."))
         if added.copied_text:
-            console.print(Text(f"Copied its document's text to {added.copied_text}."))
+            console.print(Text(f"Copied its document's text to {printable(added.copied_text)}."))
     else:
         new_file = " (a new file)" if added.created else ""
-        console.print(
-            Text(f"Dry run: {added.figure} would go to {where}{new_file}; nothing written:")
-        )
-        console.print(Text(added.item, style="dim"))
+        figure = printable(added.figure)
+        console.print(Text(f"Dry run: {figure} would go to {where}{new_file}; nothing written:"))
+        record = "\n".join(printable(line) for line in added.item.splitlines())
+        console.print(Text(record, style="dim"))
     assert added.result is not None
     if not added.involved:
         console.print("No finding involves the new figure.")
@@ -61,13 +63,8 @@ def render_text(added: Added, out: TextIO, err: TextIO, *, dry_run: bool) -> Non
     console.print(Text(f"The new figure takes part in {plural(len(added.involved), 'finding')}:"))
     for finding in added.involved:
         render_finding(console, added.result, finding)
-    if any(not added.result.is_accepted(f) for f in added.involved):
-        console.print(
-            Text(
-                "Review each one: if the documents really diverge, `figcheck accept ID --why "
-                f'"..."`; if the record is wrong, correct it at {where}.'
-            )
-        )
+        if not added.result.is_accepted(finding):
+            console.print(indented(console, Text(f"to do: {advice(finding)}")))
 
 
 def render_json(added: Added, out: TextIO, *, dry_run: bool) -> None:
@@ -81,7 +78,7 @@ def render_json(added: Added, out: TextIO, *, dry_run: bool) -> None:
         "written": added.written,
         "dry_run": dry_run,
         "record": added.item,
-        "problems": [_problem(p) for p in added.problems],
+        "problems": [finding_object(None, p) for p in added.problems],
         "findings": [finding_object(result, f) for f in added.involved] if result else [],
         "exit_code": added.exit_code(),
     }
@@ -89,14 +86,3 @@ def render_json(added: Added, out: TextIO, *, dry_run: bool) -> None:
         document["copied_text"] = added.copied_text
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")
-
-
-def _problem(finding: Finding) -> dict[str, Any]:
-    return {
-        "id": finding.id,
-        "rule": finding.rule,
-        "severity": finding.severity,
-        "title": finding.title,
-        "message": finding.message,
-        "locations": [{"file": loc.file, "line": loc.line} for loc in finding.locations],
-    }

@@ -1,4 +1,5 @@
-"""What the CI formats share: the order findings are shown in, and a plain summary sentence.
+"""What the output formats share: the order findings are shown in, and the summary sentence
+(the text format colours its counts; the others print it plain).
 
 The CI formats (github, sarif, markdown, junit) are read by people reviewing a change, so
 they show what needs attention first: with a baseline, new findings before existing ones;
@@ -39,27 +40,37 @@ def accepted(result: CheckResult) -> list[Finding]:
     return [f for f in result.findings if result.is_accepted(f)]
 
 
-def new_count(result: CheckResult) -> int | None:
-    """How many findings are new since the baseline; None without a baseline."""
-    if result.new is None:
-        return None
-    return sum(1 for f in result.findings if result.is_new(f))
+def summary_parts(result: CheckResult) -> list[tuple[str, str | None]]:
+    """The summary sentence in pieces: '3 documents, 9 figures, 8 quantities: 1 error,
+    0 warnings, 0 info, 2 accepted (1 new since the baseline)'. Each count comes with what it
+    counts (a severity, or 'accepted') when it is not zero, so that a terminal can colour it."""
+    counts, found = result.counts, result.summary
+    parts: list[tuple[str, str | None]] = [
+        (
+            f"{plural(counts['documents'], 'document')}, {plural(counts['figures'], 'figure')}, "
+            f"{plural(counts['quantities'], 'quantity', 'quantities')}: ",
+            None,
+        )
+    ]
+    tallies = (
+        ("error", plural(found["error"], "error")),
+        ("warning", plural(found["warning"], "warning")),
+        ("info", f"{found['info']:,} info"),
+        ("accepted", f"{found['accepted']:,} accepted"),
+    )
+    for i, (kind, words) in enumerate(tallies):
+        parts.append((words, kind if found[kind] else None))
+        if i < len(tallies) - 1:
+            parts.append((", ", None))
+    if result.new is not None:
+        new = sum(1 for f in result.findings if result.is_new(f))
+        parts.append((f" ({new:,} new since the baseline)", None))
+    return parts
 
 
 def summary(result: CheckResult) -> str:
-    """'3 documents, 9 figures, 8 quantities: 1 error, 0 warnings, 0 info, 2 accepted
-    (1 new since the baseline)'. The same words as the text format's closing line."""
-    counts, found = result.counts, result.summary
-    sentence = (
-        f"{plural(counts['documents'], 'document')}, {plural(counts['figures'], 'figure')}, "
-        f"{plural(counts['quantities'], 'quantity', 'quantities')}: "
-        f"{plural(found['error'], 'error')}, {plural(found['warning'], 'warning')}, "
-        f"{found['info']:,} info, {found['accepted']:,} accepted"
-    )
-    new = new_count(result)
-    if new is not None:
-        sentence += f" ({new:,} new since the baseline)"
-    return sentence
+    """The summary sentence as plain text, for the CI formats and the text format alike."""
+    return "".join(words for words, _ in summary_parts(result))
 
 
 def posix_path(file: str) -> str:

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from rich.text import Text
 
-from figcheck.reporters.text import indented, make_console
+from figcheck.reporters.console import indented, make_console, printable
 from figcheck.wording import plural
 from figcheck.worklist import Row, Worklist
 
@@ -21,7 +21,7 @@ STATUS_STYLES = {"recorded": "green", "ignored": "dim", "unrecorded": "yellow"}
 def render(worklist: Worklist, stream: TextIO, width: int | None = None) -> None:
     console = make_console(stream, width)
     heading = Text(worklist.document or "text outside the ledger", style="bold")
-    heading.append(f"  {worklist.path}", style="dim")
+    heading.append(f"  {printable(worklist.path)}", style="dim")
     console.print(heading)
     line_width = max((len(str(row.entry.number.line)) for row in worklist.rows), default=1)
     for row in worklist.rows:
@@ -38,7 +38,7 @@ def render(worklist: Worklist, stream: TextIO, width: int | None = None) -> None
 def _number(row: Row) -> Text:
     number = row.entry.number
     text = Text()
-    text.append(row.it, style="bold")
+    text.append(printable(row.it), style="bold")
     if meaning := number.meaning():
         text.append(f" = {meaning}", style="dim")
     return text
@@ -51,15 +51,15 @@ def _status(row: Row) -> Text:
     if entry.figure is not None:
         text.append(f" by {entry.figure}")
     elif entry.ignored is not None:
-        text.append(f": {entry.ignored.why}", style="dim")
+        text.append(f": {printable(entry.ignored.why)}", style="dim")
     return text
 
 
 def _context(row: Row) -> Text:
     text = Text()
-    text.append(row.before, style="dim")
-    text.append(row.it, style="bold")
-    text.append(row.after, style="dim")
+    text.append(printable(row.before), style="dim")
+    text.append(printable(row.it), style="bold")
+    text.append(printable(row.after), style="dim")
     return text
 
 

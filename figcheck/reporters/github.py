@@ -1,18 +1,30 @@
-"""`--format github`: GitHub Actions workflow commands, one per unaccepted finding.
+"""`--format github`: GitHub Actions workflow commands, one per unaccepted finding, and, with
+a baseline, one per place of each new finding.
 
     ::error file=data/sources/x.yaml,line=12,title=FC201 conflict::about 2,200 (...) and ...
 
-GitHub turns each line into an annotation on the pull request's diff, at the finding's
-first location; the other locations are named in the message, with the finding's id. Errors
-become `::error`, warnings `::warning`, information `::notice`. Accepted findings are left
-out: someone has reviewed them. A last plain line sums the run up in the log.
+GitHub turns each line into an annotation, shown on the pull request's diff when its line is
+one the pull request changed (and in the run's summary otherwise). Errors become `::error`,
+warnings `::warning`, information `::notice`. Accepted findings are left out: someone has
+reviewed them. Each message ends with the finding's id and what to do about it (see
+reporters/advice.py). A last plain line sums the run up in the log.
 
 With a baseline (`figcheck check --baseline REF`), a pull request's author needs to see what
-the change brought in, without losing sight of what was there before: new findings are
-annotated at their own severity, findings that already existed at REF as notices titled
-"(existing)", which never look like something the change broke. New findings come first,
-because GitHub shows at most ten annotations of each kind per step and drops the rest
-silently; the log keeps them all.
+the change brought in, without losing sight of what was there before:
+
+- a new finding is annotated, at its own severity, at every one of its places, each message
+  naming the others. A new finding usually sets a figure that the change added or edited
+  against one already on the base branch, and lists the earlier-dated figure first, so its
+  first place is often not on the diff; figcheck knows which findings are new, not which of
+  their figures are, and GitHub shows an annotation on the diff only at a line the change
+  touched. One annotation per place puts one on the change's own figure whichever it is;
+  the one at the figure on the base branch shows in the run's summary;
+- a finding that already existed at REF is one notice at its first place, titled
+  "(existing)", which never looks like something the change broke.
+
+New findings come first, because GitHub shows at most ten annotations of each kind per step
+and drops the rest silently; the log keeps them all, and says so when some were dropped.
+Without a baseline every finding is annotated once, at its first place.
 
 Escaping is that of GitHub's actions/toolkit (`escapeData`, `escapeProperty`): in the
 message, `%`, CR and LF become `%25`, `%0D`, `%0A`; in a property value, `:` and `,` also
@@ -21,11 +33,13 @@ become `%3A` and `%2C`, since they delimit the properties.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from figcheck.engine import CheckResult
-from figcheck.model import Finding
+from figcheck.model import Finding, Location
+from figcheck.reporters.advice import advice
 from figcheck.reporters.common import (
     RULES_DID_NOT_RUN,
     posix_path,
@@ -39,49 +53,55 @@ SHOWN_PER_KIND = 10  # GitHub's limit of annotations of one kind in one step
 
 
 def render(result: CheckResult, stream: TextIO, **_: Any) -> None:
-    shown = review_order(result, unaccepted(result))
-    for finding in shown:
-        stream.write(annotation(result, finding) + "\n")
+    kinds: Counter[str] = Counter()
+    for finding in review_order(result, unaccepted(result)):
+        for place in places(result, finding):
+            stream.write(annotation(result, finding, place) + "\n")
+            kinds[command(result, finding)] += 1
     stream.write(f"figcheck: {summary(result)}\n")
     if not result.rules_ran:
         stream.write(f"figcheck: {RULES_DID_NOT_RUN}\n")
-    kinds = [command(result, f) for f in shown]
-    if any(kinds.count(kind) > SHOWN_PER_KIND for kind in COMMANDS.values()):
+    if any(count > SHOWN_PER_KIND for count in kinds.values()):
         stream.write(
             f"figcheck: GitHub shows at most {SHOWN_PER_KIND} annotations of each kind per "
             "step; every finding is listed above.\n"
         )
 
 
+def places(result: CheckResult, finding: Finding) -> Sequence[Location | None]:
+    """Where the finding is annotated: a new finding, when there is a baseline, at each of
+    its locations (one of them is the change's own); any other at its first; a finding
+    without a location once, on no file."""
+    if not finding.locations:
+        return [None]
+    if result.new is not None and result.is_new(finding):
+        return finding.locations
+    return finding.locations[:1]
+
+
 def command(result: CheckResult, finding: Finding) -> str:
     return COMMANDS[finding.severity] if result.is_new(finding) else "notice"
 
 
-def annotation(result: CheckResult, finding: Finding) -> str:
+def annotation(result: CheckResult, finding: Finding, place: Location | None) -> str:
     properties: dict[str, str] = {}
-    if finding.locations:
-        first = finding.locations[0]
-        properties["file"] = posix_path(first.file)
-        if first.line:
-            properties["line"] = str(first.line)
+    if place is not None:
+        properties["file"] = posix_path(place.file)
+        if place.line:
+            properties["line"] = str(place.line)
     existing = "" if result.is_new(finding) else " (existing)"
     properties["title"] = f"{finding.rule} {finding.title}{existing}"
-    return workflow_command(command(result, finding), properties, message(result, finding))
+    return workflow_command(command(result, finding), properties, message(result, finding, place))
 
 
-def message(result: CheckResult, finding: Finding) -> str:
+def message(result: CheckResult, finding: Finding, place: Location | None) -> str:
     lines = [finding.message]
-    if len(finding.locations) > 1:
-        lines.append("Also at " + ", ".join(str(loc) for loc in finding.locations[1:]) + ".")
+    others = [str(loc) for loc in finding.locations if loc != place]
+    if others:
+        lines.append("Also at " + ", ".join(others) + ".")
     if not result.is_new(finding):
         lines.append("This finding exists at the baseline already; it does not fail this run.")
-    if finding.is_data_error:
-        lines.append(f"Finding {finding.id}.")
-    else:
-        lines.append(
-            f"Finding {finding.id}: correct the record, or, if the documents really diverge, "
-            f'figcheck accept {finding.id} --why "..."'
-        )
+    lines.append(f"Finding {finding.id}: {advice(finding)}.")
     return "\n".join(lines)
 
 

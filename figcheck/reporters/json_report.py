@@ -20,7 +20,10 @@ from figcheck.engine import CheckResult
 from figcheck.model import Finding
 
 
-def finding_object(result: CheckResult, finding: Finding) -> dict[str, Any]:
+def finding_object(result: CheckResult | None, finding: Finding) -> dict[str, Any]:
+    """A finding as JSON. Without a result (a record `figcheck add` refused before any
+    check ran), the finding is neither accepted nor new."""
+    accepted = result is not None and result.is_accepted(finding)
     entry: dict[str, Any] = {
         "id": finding.id,
         "rule": finding.rule,
@@ -30,11 +33,11 @@ def finding_object(result: CheckResult, finding: Finding) -> dict[str, Any]:
         "quantity": finding.quantity,
         "figures": list(finding.figures),
         "locations": [{"file": loc.file, "line": loc.line} for loc in finding.locations],
-        "accepted": result.is_accepted(finding),
+        "accepted": accepted,
     }
-    if result.is_accepted(finding):
+    if result is not None and accepted:
         entry["why"] = result.accepted[finding.id]
-    if result.new is not None:
+    if result is not None and result.new is not None:
         entry["new"] = result.is_new(finding)
     return entry
 

@@ -26,7 +26,15 @@ from figcheck import dates, describe, insights, values, wording
 from figcheck.engine import CheckResult
 from figcheck.family import Family
 from figcheck.model import INF, Figure, Quantity
-from figcheck.reporters.text import STYLES, indented, make_console, render_finding, summary_line
+from figcheck.reporters.console import (
+    STYLES,
+    indented,
+    make_console,
+    printable,
+    render_file_problem,
+    render_finding,
+    summary_text,
+)
 
 if TYPE_CHECKING:
     from figcheck.anchoring import Coverage
@@ -51,8 +59,7 @@ def render(
             Text("The ledger has data errors; fix them first (figcheck check):", style="bold red")
         )
         for f in data_errors[:20]:
-            where = ", ".join(str(loc) for loc in f.locations)
-            console.print(indented(console, Text(f"{where}: {f.rule} {f.message}"), 2))
+            render_file_problem(console, result, f)
         console.print()
     for family in families:
         _section(console, result, family, highlight)
@@ -80,7 +87,7 @@ def _section(console: Console, result: CheckResult, family: Family, highlight: s
     if notes:
         console.print(Text("  Read together", style="bold"))
         for note in notes:
-            console.print(indented(console, Text("• " + note), 4))
+            console.print(indented(console, Text("• " + printable(note)), 4))
     console.print()
 
 
@@ -98,8 +105,10 @@ def _legend(
     if not family.of(quantity.id):
         line.append("  no figures", style="yellow")
     console.print(line)
-    about = Text(quantity.label, style="italic")
-    about.append(f" ({quantity.kind}, {quantity.unit}{_relations(quantity)})", style="dim")
+    about = Text(printable(quantity.label), style="italic")
+    about.append(
+        f" ({quantity.kind}, {printable(quantity.unit)}{_relations(quantity)})", style="dim"
+    )
     console.print(indented(console, about, 4))
 
 
@@ -119,13 +128,13 @@ def _figures(console: Console, family: Family, keys: dict[str, str]) -> None:
     for f, quantity in _rows(family, keys):
         line = Text(f"  {keys[quantity.id]}  ", style="bold cyan")
         line.append(f"{dates.describe(f.as_of)}  ")
-        line.append(describe.value(f, quantity), style="bold")
+        line.append(printable(describe.value(f, quantity)), style="bold")
         console.print(line)
         console.print(indented(console, _who(f), 5))
 
 
 def _who(f: Figure) -> Text:
-    who = Text(describe.speaker(f.said_by))
+    who = Text(printable(describe.speaker(f.said_by)))
     who.append(f", {f.document}", style="dim")
     return who
 
@@ -143,7 +152,7 @@ def _table(family: Family, keys: dict[str, str]) -> Table:
         table.add_row(
             keys[quantity.id],
             dates.describe(f.as_of),
-            describe.value(f, quantity),
+            printable(describe.value(f, quantity)),
             values.describe_interval(f.interval),
             _bar(f, scales.get(quantity.unit)),
             _who(f),
@@ -212,14 +221,16 @@ def _summary(console: Console, result: CheckResult, coverage: Coverage) -> None:
         line = Text(f"  {document.id}", style="bold")
         published = f", {dates.describe(document.published)}" if document.published else ""
         outlet = f"{document.outlet}{published}" if document.outlet else published.lstrip(", ")
-        line.append(f"  {document.title}" + (f" ({outlet})" if outlet else ""), style="dim")
+        about = f"  {document.title}" + (f" ({outlet})" if outlet else "")
+        line.append(printable(about), style="dim")
         console.print(line)
-    console.print(summary_line(result))
+    console.print(summary_text(result))
     covered = Text(coverage.summary())
     if coverage.total.unrecorded:
         covered.stylize(STYLES["warning"])
     if coverage.skipped:
         covered.append(
-            f"; {len(coverage.skipped)} without a text: {', '.join(coverage.skipped)}", style="dim"
+            f"; {len(coverage.skipped)} without a text: {', '.join(coverage.skipped)}",
+            style="dim",
         )
     console.print(covered)

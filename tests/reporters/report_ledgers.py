@@ -11,6 +11,7 @@ file (line 0).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,9 @@ from figcheck.findings import finding_id
 
 ODD_FILE = "a,b:c.yaml"
 ODD_SPEAKER = "Ana | 100% Ruiz\nof the\x07 ministry"
+# What text output must never hold raw, as a terminal would act on it rather than show it:
+# control characters (a line break only ends a line) and the marks that reverse a line.
+RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 QUANTITIES = """
     quantities:

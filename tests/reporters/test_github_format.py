@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import re
 
-from report_ledgers import ODD_FILE, ODD_SPEAKER, with_baseline_of_accepted_and_one
+from report_ledgers import ODD_FILE, ODD_SPEAKER, mixed_files, with_baseline_of_accepted_and_one
 
+from figcheck import check, load_ledger
 from figcheck.engine import CheckResult
 from figcheck.reporters import github
 
@@ -86,7 +87,18 @@ def test_other_locations_and_the_id_are_named_in_the_message(mixed):
         finding = next(f for f in mixed.findings if f.id in command["message"])
         for other in finding.locations[1:]:
             assert f"Also at {other}" in command["message"]
-        assert f"figcheck accept {finding.id}" in command["message"]
+        assert f"Finding {finding.id}: " in command["message"]
+
+
+def test_the_advice_suits_the_rule(mixed):
+    commands, _ = parse(mixed)
+    by_rule = {c["title"].split()[0]: c["message"] for c in commands}
+    # A divergence between documents: correct a record, or accept the finding.
+    conflict = next(f for f in mixed.findings if f.rule == "FC201" and not mixed.is_accepted(f))
+    assert f'figcheck accept {conflict.id} --why "..."' in "\n".join(c["message"] for c in commands)
+    # An acceptance to review is edited in accepted.yaml, not accepted in turn.
+    assert "accepted.yaml" in by_rule["FC109"].splitlines()[-1]
+    assert "figcheck accept" not in by_rule["FC109"]
 
 
 def test_a_plain_closing_line_sums_up(mixed):
@@ -106,6 +118,7 @@ def test_data_error_is_an_error_at_its_line(data_error):
         str(finding.locations[0].line),
     )
     assert "figcheck accept" not in fc101["message"]
+    assert "data errors cannot be accepted" in fc101["message"]
     assert any("did not run" in line for line in plain)
 
 
@@ -120,12 +133,54 @@ def test_baseline_annotates_new_findings_at_their_severity_and_existing_ones_as_
     commands, plain = parse(result)
     existing = [c for c in commands if c["title"].endswith("(existing)")]
     new = [c for c in commands if not c["title"].endswith("(existing)")]
-    assert len(existing) == 1 and len(new) == 3
+    # One notice for the finding that existed; the 3 new ones at each of their places.
+    new_findings = [f for f in result.findings if result.is_new(f) and not result.is_accepted(f)]
+    assert len(existing) == 1
+    assert len(new) == sum(len(f.locations) for f in new_findings) == 5
     assert existing[0]["name"] == "notice"
     assert "does not fail this run" in existing[0]["message"]
-    assert [c["name"] for c in new] == ["error", "warning", "notice"]
+    assert [c["name"] for c in new] == ["error", "error", "warning", "notice", "notice"]
     assert commands[-1] is existing[0], "new findings come before existing ones"
     assert plain[0].endswith("(3 new since the baseline)")
+
+
+def baseline_without(tmp_path, write_tree, result: CheckResult, left_out: str) -> CheckResult:
+    """`result` against a baseline of the same ledger before `left_out` was added."""
+    files = {name: text for name, text in mixed_files().items() if name != left_out}
+    return result.with_baseline(
+        f.id for f in check(load_ledger(write_tree(tmp_path / "before", files))).findings
+    )
+
+
+def test_with_a_baseline_the_pull_requests_own_figure_is_annotated(mixed, tmp_path, write_tree):
+    # The pull request adds sources/b.yaml, whose figures are dated after those of a and c:
+    # each new conflict lists the older figure first, yet must be annotated at b.yaml too,
+    # the only file on the pull request's diff.
+    result = baseline_without(tmp_path, write_tree, mixed, "sources/b.yaml")
+    commands, _ = parse(result)
+    added = [f for f in result.findings if any("doc-b/" in figure for figure in f.figures)]
+    open_new = [f for f in added if result.is_new(f) and not result.is_accepted(f)]
+    assert {f.rule for f in open_new} == {"FC201", "FC301"}
+    assert any(f.locations[0].file != "ledger/sources/b.yaml" for f in open_new)
+    for finding in open_new:
+        at_b = [
+            c
+            for c in commands
+            if c["file"] == "ledger/sources/b.yaml" and f"Finding {finding.id}:" in c["message"]
+        ]
+        assert len(at_b) == 1, finding
+        assert at_b[0]["name"] == github.COMMANDS[finding.severity]
+        (own,) = [loc for loc in finding.locations if loc.file == "ledger/sources/b.yaml"]
+        assert at_b[0]["line"] == str(own.line)
+        others = [str(loc) for loc in finding.locations if loc != own]
+        assert f"Also at {', '.join(others)}." in at_b[0]["message"]
+        assert f"Also at {own}" not in at_b[0]["message"]
+
+
+def test_without_a_baseline_each_finding_is_annotated_once(mixed):
+    commands, _ = parse(mixed)
+    ids = [next(f.id for f in mixed.findings if f.id in c["message"]) for c in commands]
+    assert len(ids) == len(set(ids))
 
 
 def test_clean_ledger_prints_only_the_summary(clean):

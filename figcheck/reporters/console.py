@@ -1,0 +1,122 @@
+"""What the reporters for people at a terminal share (`check`, `report`, `add`, `extract`):
+the console, the colours, indentation, text made safe to print, and how a finding looks.
+
+Every string that comes from the ledger (messages, names, titles, reasons, paths) goes
+through `printable` before it is printed: a YAML value can hold a line break, a tab, an
+escape sequence that a terminal would obey, or a mark that reverses the direction of the
+rest of a line. Shown as escapes instead (`\\n`, `\\x1b`, `\\u202e`), each finding stays on its
+lines and reads as what the ledger holds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
+
+from figcheck.engine import CheckResult
+from figcheck.model import Finding
+from figcheck.reporters.common import summary_parts
+
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan", "accepted": "green"}
+
+# C0 and C1 control characters (line breaks and tabs among them), Unicode's line and
+# paragraph separators, and the marks that override or isolate the direction of text.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` on one line, with nothing a terminal would act on: each control character
+    written as Python writes it in a string (`\\n`, `\\x07`, `\\u202e`)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def make_console(stream: TextIO, width: int | None = None) -> Console:
+    terminal = hasattr(stream, "isatty") and stream.isatty()
+    return Console(
+        file=stream,
+        highlight=False,
+        emoji=False,
+        # Off a terminal (CI logs, pipes) long lines are not cut, so grep finds whole messages.
+        soft_wrap=not terminal and width is None,
+        width=width,
+    )
+
+
+def indented(console: Console, text: Text, by: int = 4) -> Padding | Text:
+    """Indented text: wrapped under its indent at a terminal, one long line elsewhere."""
+    if console.soft_wrap:
+        return Text(" " * by) + text
+    return Padding(text, (0, 0, 0, by))
+
+
+def status(result: CheckResult, f: Finding) -> tuple[str, str]:
+    """The word a finding is labelled with (its severity, or 'accepted') and its style."""
+    label = "accepted" if result.is_accepted(f) else f.severity
+    return label, STYLES[label]
+
+
+def locations(f: Finding) -> str:
+    return printable(", ".join(str(loc) for loc in f.locations))
+
+
+def render_finding(console: Console, result: CheckResult, f: Finding) -> None:
+    """A finding in a quantity's section: a head line (severity, rule, id, and with a
+    baseline whether it is new), then indented its message, the reason it was accepted,
+    and where it is."""
+    label, style = status(result, f)
+    line = Text("  ")
+    line.append(f"{label:<8}", style=style)
+    line.append(f" {f.rule} {f.title}", style="bold")
+    line.append(f"  {f.id}", style="dim")
+    if result.new is not None:
+        line.append(
+            "  new" if result.is_new(f) else "  existing",
+            style="magenta" if result.is_new(f) else "dim",
+        )
+    console.print(line)
+    accepted = result.is_accepted(f)
+    console.print(indented(console, Text(printable(f.message), style="dim" if accepted else "")))
+    _reason(console, result, f)
+    if f.locations:
+        console.print(indented(console, Text(f"at {locations(f)}", style="dim")))
+
+
+def render_file_problem(console: Console, result: CheckResult, f: Finding, by: int = 2) -> None:
+    """A finding about a place in a file, on one line, place first as compilers write it:
+    `data/sources/x.yaml:12: error FC101 ...`. A finding that can be accepted shows its id
+    (`warning FC302:3f9a1c0b2d ...`), which `figcheck accept` takes; a data error, which
+    cannot be accepted, its rule."""
+    label, style = status(result, f)
+    where = locations(f) or printable(str(result.ledger.root))
+    line = Text(f"{where}: ")
+    line.append(label, style=style)
+    line.append(f" {f.rule if f.is_data_error else f.id} ", style="bold")
+    line.append(printable(f.message))
+    console.print(indented(console, line, by))
+    _reason(console, result, f, by + 2)
+
+
+def _reason(console: Console, result: CheckResult, f: Finding, by: int = 4) -> None:
+    why = result.accepted.get(f.id) if result.is_accepted(f) else None
+    if why:
+        console.print(indented(console, Text(f"accepted: {printable(why)}", style="green"), by))
+
+
+def summary_text(result: CheckResult) -> Text:
+    """The run's summary sentence, each count that is not zero in its severity's colour."""
+    text = Text()
+    for words, kind in summary_parts(result):
+        text.append(words, style=STYLES[kind] if kind else "")
+    return text

@@ -4,6 +4,7 @@ exit codes, and the curator's scenario on the shipped ledger."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -412,7 +413,7 @@ def test_a_contradiction_is_saved_shown_and_exits_1(root: Path) -> None:
     assert "interfax/fighting-2" in load_ledger(root).figures
     assert "error    FC201 conflict" in result.stdout
     assert "about 2,200 (2015, Oleg Syromolotov, interfax) and 4,100" in result.stdout
-    assert "figcheck accept ID --why" in result.stdout
+    assert re.search(r'figcheck accept FC201:[0-9a-f]{10} --why "\.\.\."', result.stdout)
 
 
 def test_a_warning_only_does_not_fail(root: Path) -> None:

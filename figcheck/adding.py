@@ -23,7 +23,7 @@ from figcheck.records import NewDocument, NewFigure, figure_id, figure_record, n
 from figcheck.rules import RULES, Rule
 from figcheck.wording import did_you_mean, plural
 from figcheck.write import Refused, atomic_write, ledger_lock, remove_stale_temporaries
-from figcheck.yamltext import Appended, CannotAppend, append_item
+from figcheck.yamltext import Appended, CannotAppend, append_item, number_text
 
 
 @dataclass(frozen=True)
@@ -125,8 +125,9 @@ def _target(ledger: Ledger, figure: NewFigure, document: NewDocument) -> tuple[P
     """The source file the figure goes to, and whether it is a new document's new file."""
     if isinstance(figure.value, tuple) and figure.approx not in (None, "range"):
         raise Refused(
-            f"--value {figure.value[0]}..{figure.value[1]} is a range; it cannot also be "
-            f"--approx {figure.approx} (drop --approx, or give one number)"
+            f"--value {number_text(figure.value[0])}..{number_text(figure.value[1])} is a "
+            f"range; it cannot also be --approx {figure.approx} (drop --approx, or give one "
+            "number)"
         )
     if figure.approx == "range" and not isinstance(figure.value, tuple):
         raise Refused("--approx range needs --value LOW..HIGH, such as 2000..3000")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -286,6 +288,70 @@ def test_a_repeated_id_is_the_loaders_duplicate_error(root: Path) -> None:
 )
 def test_values_as_curators_write_them(text: str, value: object) -> None:
     assert parse_value(text) == value
+
+
+def test_a_decimal_is_kept_with_the_digits_typed() -> None:
+    assert parse_value("0.1234567890") == Decimal("0.123456789")  # not a float's rounding
+    assert str(parse_value("0.1234567890")) == "0.1234567890"
+    assert str(parse_value("2,719.50")) == "2719.50"
+    assert parse_value("0" * 5000 + "1") == 1  # leading zeros are no digits of the number
+    assert parse_value("-" + "9" * 308) == -(10**308 - 1)
+
+
+# Interfax has no text, so the quote is free (but must hold the value, or FC105 fires).
+FIGHTING = [
+    *("--document", "interfax", "--quantity", "ru-fighting", "--as-of", "2016"),
+    *("--said-by", "S"),
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "written", "number"),
+    [
+        ("0.0000001", "0.0000001", Fraction(1, 10**7)),
+        ("100000000000000000000.0", "100000000000000000000.0", Fraction(10**20)),
+        ("100,000,000,000,000,000,000", "100000000000000000000", Fraction(10**20)),
+        ("2,719.50", "2719.50", Fraction(5439, 2)),
+        ("0.1", "0.1", Fraction(1, 10)),
+        ("0" * 30 + "7", "7", Fraction(7)),  # never the octal 07 of YAML 1.1
+        ("1" * 309, "1" * 309, Fraction(int("1" * 309))),
+        ("0.000001..1.5", "[0.000001, 1.5]", (Fraction(1, 10**6), Fraction(3, 2))),
+    ],
+)
+def test_a_value_is_written_in_plain_digits_and_read_back_as_typed(
+    root: Path, typed: str, written: str, number: object
+) -> None:
+    quote = f"as many as {typed.replace('..', ' to ')} fight"
+    result = add(root, *FIGHTING, "--value", typed, "--id", "new", "--quote", quote)
+    assert result.exit_code in (0, 1), result.output
+    assert f"    value: {written}\n" in (root / "sources" / "interfax.yaml").read_text()
+    figure = load_ledger(root).figures["interfax/new"]
+    if isinstance(number, tuple):
+        assert (figure.interval.low, figure.interval.high) == number
+    else:
+        assert figure.stated == number
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("1.23456789012345678901", "--value '1.23456789012345678901' cannot be kept exactly"),
+        ("0." + "0" * 400 + "1", "cannot be kept exactly: figcheck reads a number with a"),
+        ("1" * 400 + ".5", "(402 characters) is too large: figcheck keeps numbers smaller"),
+        ("1" * 5000, "(5,000 characters) is too large"),
+        ("-" + "1" * 4301, "is too large"),
+        ("2" * 309, "is too large"),  # 309 digits, but above 1.79e308
+        ("٢٧١٩", "--value '٢٧١٩' is not a number"),  # Arabic-Indic digits
+        ("1e-07", "--value '1e-07' is not a number"),
+    ],
+)
+def test_a_value_that_cannot_be_kept_as_typed_is_one_usage_line(
+    root: Path, value: str, message: str
+) -> None:
+    stderr = refused(root, *FIGHTING, "--value", value, "--quote", f"{value} fight")
+    assert stderr.startswith("figcheck: --value") and message in stderr, stderr
+    assert stderr.count("\n") == 1 and len(stderr) < 300
+    assert "sys.set_int_max_str_digits" not in stderr
 
 
 def test_a_range_is_written_as_a_list_with_approx_range(root: Path) -> None:

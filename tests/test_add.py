@@ -379,6 +379,21 @@ def test_bad_values_are_usage_errors(
     assert message in refused(root, *replaced(DEPARTED, "2,719", value), *extra)
 
 
+def test_approx_is_a_choice_of_the_loaders_hedges(root: Path) -> None:
+    from figcheck.commands.add import add as add_command
+    from figcheck.model import APPROXES
+
+    (option,) = [p for p in add_command.params if p.name == "approx"]
+    assert tuple(option.type.choices) == APPROXES  # type: ignore[attr-defined]
+    stderr = refused(root, *DEPARTED, "--approx", "bogus")
+    assert "Invalid value for '--approx'" in stderr and "FC101" not in stderr
+    quote = "about 2,700 are fighting"
+    result = add(root, *FIGHTING, "--value", "2,700", "--quote", quote, "--approx", "About")
+    assert result.exit_code == 0, result.output
+    (new,) = [f for f in load_ledger(root).figures.values() if f.value == 2700]
+    assert new.approx == "about"
+
+
 # -- validation ------------------------------------------------------------------------------
 
 

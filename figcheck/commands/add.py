@@ -23,6 +23,11 @@ REQUIRED = {
 }
 
 
+# The loader's hedges (figcheck/model.py APPROXES; a test keeps the two equal), written out
+# here because a command module imports only click at module level.
+APPROXES = ("exact", "about", "nearly", "over", "at-least", "under", "at-most", "range")
+
+
 def stdin_is_terminal() -> bool:
     """Whether figcheck may ask for what is missing (tests replace this)."""
     return sys.stdin.isatty()
@@ -35,6 +40,7 @@ def stdin_is_terminal() -> bool:
 @click.option(
     "--approx",
     metavar="A",
+    type=click.Choice(APPROXES, case_sensitive=False),
     help="exact (the default), about, nearly, over, at-least, under, at-most, range.",
 )
 @click.option("--as-of", metavar="DATE", help="When it holds: 2015-11-19, 2015-12~, 2013/2014.")

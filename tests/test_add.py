@@ -4,6 +4,7 @@ exit codes, and the curator's scenario on the shipped ledger."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from decimal import Decimal
@@ -68,6 +69,32 @@ def refused(root: Path, *args: str) -> str:
 
 def replaced(args: list[str], old: str, new: str) -> list[str]:
     return [new if arg == old else arg for arg in args]
+
+
+# -- help ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["add", "accept"])
+def test_the_command_summary_fits_a_60_column_terminal(command: str) -> None:
+    # In a 60-column terminal click formats help 58 columns wide (it keeps 2 free).
+    result = CliRunner().invoke(cli, ["--help"], terminal_width=58)
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith(f"  {command} ")]
+    following = result.stdout.splitlines()[result.stdout.splitlines().index(line) + 1]
+    assert len(line) <= 58 and not line.endswith("...") and not following.startswith("    ")
+    assert len(line.split()) >= 4  # a summary, not just the name
+
+
+def test_add_help_marks_the_required_options_and_explains_every_one() -> None:
+    result = CliRunner().invoke(cli, ["add", "--help"], terminal_width=100)
+    options = result.stdout.split("Options:")[1]
+    entries = re.findall(r"^  (-[^\n]*(?:\n {20,}[^\n]*)*)", options, re.MULTILINE)
+    by_name = {entry.split()[0].rstrip(","): " ".join(entry.split()) for entry in entries}
+    for name in ("--document", "--quantity", "--value", "--as-of", "--said-by", "--quote"):
+        assert "[required]" in by_name[name], by_name[name]
+    for name in ("--approx", "--id", "--note", "--dry-run", "--format"):
+        assert "[required]" not in by_name[name]
+    assert all(len(entry.split()) >= 4 for entry in by_name.values()), by_name  # help for each
+    assert "--format [text|json] Show" in by_name["--format"]
 
 
 # -- appending -------------------------------------------------------------------------------

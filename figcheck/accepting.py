@@ -27,7 +27,7 @@ from figcheck.ledger import (
 from figcheck.model import Finding
 from figcheck.rules import RULES, Rule
 from figcheck.write import Refused, atomic_write, ledger_lock, remove_stale_temporaries
-from figcheck.yamltext import CannotAppend, append_item
+from figcheck.yamltext import CannotAppend, append_item, not_utf8
 
 NEW_FILE = """\
 # Divergences reviewed and judged real, each with the reason (`figcheck accept ID --why TEXT`
@@ -70,6 +70,9 @@ def accept_finding(
             "--why is empty; say why the divergence is real, for the next reader "
             "(different dates, different definitions, rounding, a revised figure)"
         )
+    problem = not_utf8(why)
+    if problem:
+        raise Refused(f"--why {problem}")
     typed, finding_id = finding_id.strip(), normal_id(finding_id)
     if not _ID_OR_START.fullmatch(finding_id):
         raise Refused(f"{typed!r} is not a finding id; {FORM}")

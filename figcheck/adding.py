@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from figcheck import yamlio
@@ -23,7 +23,7 @@ from figcheck.records import NewDocument, NewFigure, figure_id, figure_record, n
 from figcheck.rules import RULES, Rule
 from figcheck.wording import did_you_mean, plural
 from figcheck.write import Refused, atomic_write, ledger_lock, remove_stale_temporaries
-from figcheck.yamltext import Appended, CannotAppend, append_item, number_text
+from figcheck.yamltext import Appended, CannotAppend, append_item, not_utf8, number_text
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ def add_figure(
     lock. `document` (with a title) is required when figure.document is a new document.
     Raises Refused when the add cannot go ahead as asked, and LockTimeout."""
     document = document or NewDocument()
+    _refuse_bytes_that_are_not_text(figure, document)
     _refuse_data_errors(ledger.problems, ledger.root)
     path, new = _target(ledger, figure, document)
     text = _TextFile.plan(ledger, figure.document, document.text) if new else None
@@ -108,6 +109,15 @@ def add_figure(
         written=written,
         copied_text=ledger.display(copied) if copied is not None and written else None,
     )
+
+
+def _refuse_bytes_that_are_not_text(figure: NewFigure, document: NewDocument) -> None:
+    for given in (figure, document):
+        for field in fields(given):
+            text = getattr(given, field.name)
+            problem = not_utf8(str(text)) if isinstance(text, (str, Path)) else None
+            if problem:
+                raise Refused(f"--{field.name.replace('_', '-')} {problem}")
 
 
 def _refuse_data_errors(problems: tuple[Finding, ...], root: Path) -> None:

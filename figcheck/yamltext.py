@@ -52,6 +52,20 @@ class Appended:
     item: str  # the item as inserted
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def not_utf8(text: str) -> str | None:
+    """A refusal when `text` holds lone surrogates, else None. They are what Python makes of
+    command-line bytes that are not UTF-8, and no YAML file (nor UTF-8 text) can hold them."""
+    if not _SURROGATE.search(text):
+        return None
+    return (
+        f"holds bytes that are not UTF-8 text ({text!r}); check the encoding of your terminal "
+        "or script"
+    )
+
+
 def scalar(value: Value) -> str:
     """`value` as a YAML scalar in block context, on one line."""
     if isinstance(value, bool):

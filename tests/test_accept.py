@@ -101,6 +101,16 @@ def test_an_empty_reason_is_refused(root: Path, why: str) -> None:
     assert not (root / "accepted.yaml").exists()
 
 
+def test_a_reason_that_is_not_utf8_is_refused(root: Path) -> None:
+    result = accept(root, conflict_id(root), "--why", "real\udcff")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "figcheck: --why holds bytes that are not UTF-8 text ('real\\udcff'); check the "
+        "encoding of your terminal or script\n"
+    )
+    assert not (root / "accepted.yaml").exists()
+
+
 def test_an_id_that_is_not_a_current_finding_is_refused_with_close_ids(root: Path) -> None:
     finding = conflict_id(root)
     result = accept(root, finding[:-3], "--why", "real")

@@ -424,6 +424,16 @@ def test_approx_is_a_choice_of_the_loaders_hedges(root: Path) -> None:
 # -- validation ------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("option", ["--quote", "--said-by", "--as-of", "--id", "--note"])
+def test_bytes_that_are_not_utf8_are_refused_naming_the_option(root: Path, option: str) -> None:
+    # Python decodes such command-line bytes to lone surrogates, which no YAML file holds.
+    stderr = refused(root, *FIGHTING, "--value", "5", "--quote", "5 fight", option, "x\udcff")
+    assert stderr == (
+        f"figcheck: {option} holds bytes that are not UTF-8 text ('x\\udcff'); check the "
+        "encoding of your terminal or script\n"
+    )
+
+
 def test_an_unknown_quantity_is_fc102_with_the_loaders_message(root: Path) -> None:
     stderr = refused(root, *replaced(DEPARTED, "ru-departed-syria", "ru-departed-syra"))
     assert stderr.splitlines()[0] == (

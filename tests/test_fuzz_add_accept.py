@@ -140,7 +140,9 @@ ODD = {
     "quote": free_text,
     "id": st.one_of(st.from_regex(r"[a-z][a-z0-9_.-]{0,12}", fullmatch=True), free_text),
     "approx": st.sampled_from(["about", "nearly", "over", "at-least", "under", "at-most", "range"]),
+    "note": free_text,
     "document": st.just("tass"),  # has a text: the quote must also be in it (FC104)
+    "title": free_text,  # of a new document, whose source file is made
 }
 
 
@@ -191,6 +193,8 @@ def test_add_ends_cleanly_and_writes_only_what_was_typed(
     }
     if odd is not None:
         fields[odd] = data.draw(ODD[odd], label=odd)
+    if odd == "title":
+        fields["document"] = "new-report"
     with fresh_ledger() as root:
         before = snapshot(root)
         options = [f"--{name.replace('_', '-')}={text}" for name, text in fields.items()]
@@ -203,7 +207,11 @@ def test_add_ends_cleanly_and_writes_only_what_was_typed(
         assert not [p for p in ledger.problems if p.is_data_error]
         figure = ledger.figures[json.loads(result.stdout)["figure"]]
         assert figure_number(figure.value) == typed_number(value)
-        assert figure.quote == fields["quote"]
+        assert (figure.quote, figure.said_by) == (fields["quote"], fields["said_by"])
+        if odd == "note":
+            assert figure.note == (fields["note"] or None)  # an empty --note is no note
+        if odd == "title":
+            assert ledger.documents["new-report"].title == fields["title"]
 
 
 # -- accept --------------------------------------------------------------------------------

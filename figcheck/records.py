@@ -7,9 +7,9 @@ of the ledger format, with dates unquoted as the rest of the ledger writes them.
 A value is kept exactly as typed: a whole number as an int, a decimal as a `Decimal` of the
 digits given (never a float, which would round `0.1234567890123456789`), written with its
 digits in place. The loader reads a decimal as a float and takes it for the rational of its
-shortest decimal text (figcheck/values.py); a decimal for which that is not the number typed
-(more significant digits than a float keeps, or beyond its range) is refused, and so is a
-whole number longer than the loader reads.
+shortest decimal text (figcheck/values.py): a decimal for which that is not the number typed
+(more significant digits than a float keeps) is refused, and so is any number beyond a
+float's range.
 """
 
 from __future__ import annotations

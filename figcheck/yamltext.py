@@ -58,11 +58,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def not_utf8(text: str) -> str | None:
     """A refusal when `text` holds lone surrogates, else None. They are what Python makes of
     command-line bytes that are not UTF-8, and no YAML file (nor UTF-8 text) can hold them."""
-    if not _SURROGATE.search(text):
+    found = _SURROGATE.search(text)
+    if found is None:
         return None
+    around = text[max(0, found.start() - 20) : found.end() + 20]  # enough to find it by
     return (
-        f"holds bytes that are not UTF-8 text ({text!r}); check the encoding of your terminal "
-        "or script"
+        f"holds bytes that are not UTF-8 text ({around!r}); check the encoding of your "
+        "terminal or script"
     )
 
 

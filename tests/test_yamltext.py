@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from figcheck import yamlio
-from figcheck.yamltext import CannotAppend, DateText, append_item, scalar
+from figcheck.yamltext import CannotAppend, DateText, append_item, not_utf8, scalar
 
 ITEM = {"id": "new", "value": 5, "as_of": DateText("2015-11-19"), "quote": "x: y"}
 BLOCK = "  - id: new\n    value: 5\n    as_of: 2015-11-19\n    quote: 'x: y'"
@@ -232,3 +232,10 @@ def test_a_decimal_is_appended_in_block_and_flow_lists(value: object) -> None:
         assert not re.search(r"[0-9][eE]", result.item)  # no exponent
         assert rational(new["value"]) == rational(value)
         assert new["range"] == [0.5, 12345678.25]
+
+
+def test_text_from_bytes_that_are_not_utf8_is_named_around_the_first_bad_byte() -> None:
+    assert not_utf8("‘typographic’ text, \u2028 and all") is None
+    message = not_utf8("a" * 100 + "\udcff" + "b" * 100)
+    assert message is not None and len(message) < 150
+    assert repr("a" * 20 + "\udcff" + "b" * 20) in message

@@ -10,22 +10,37 @@ missing), atomically and under the ledger's lock, like `figcheck add`.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from figcheck.engine import check
 from figcheck.findings import one_line
-from figcheck.ledger import ACCEPTED_FILE, ledger_root, load_acceptances, load_ledger
+from figcheck.ledger import (
+    ACCEPTED_FILE,
+    FINDING_ID,
+    ledger_root,
+    load_acceptances,
+    load_ledger,
+)
 from figcheck.model import Finding
 from figcheck.rules import RULES, Rule
 from figcheck.write import Refused, atomic_write, ledger_lock, remove_stale_temporaries
-from figcheck.yamltext import CannotAppend, append_item
+from figcheck.yamltext import CannotAppend, append_item, not_utf8
 
 NEW_FILE = """\
 # Divergences reviewed and judged real, each with the reason (`figcheck accept ID --why TEXT`
 # adds one). An accepted finding is still reported, marked accepted, and never fails a run.
 """
+
+
+# A finding id, or the start of one (which is looked up only to suggest the whole id).
+_ID_OR_START = re.compile(r"FC[0-9]{3}:[0-9a-f]{1,10}")
+FORM = (
+    "write it as `figcheck check` shows it: FC, the rule's 3 digits, ':' and 10 hex digits "
+    "(FC201:ce23244e26)"
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,12 @@ def accept_finding(
             "--why is empty; say why the divergence is real, for the next reader "
             "(different dates, different definitions, rounding, a revised figure)"
         )
-    finding_id = normal_id(finding_id)
+    problem = not_utf8(why)
+    if problem:
+        raise Refused(f"--why {problem}")
+    typed, finding_id = finding_id.strip(), normal_id(finding_id)
+    if not _ID_OR_START.fullmatch(finding_id):
+        raise Refused(f"{typed!r} is not a finding id; {FORM}")
     root = ledger_root(root)
     with ledger_lock(root):
         remove_stale_temporaries(root)
@@ -96,8 +116,11 @@ def _current(finding_id: str, findings: tuple[Finding, ...]) -> Finding:
     by_id = {f.id: f for f in findings}
     finding = by_id.get(finding_id)
     if finding is None:
+        hint = _suggest(finding_id, by_id)
+        if not hint and not FINDING_ID.fullmatch(finding_id):
+            hint = " (a finding id has 10 hex digits after the colon)"
         raise Refused(
-            f"{finding_id} is not a current finding{_suggest(finding_id, by_id)}; "
+            f"{finding_id!r} is not a current finding{hint}; "
             "`figcheck check` lists the findings with their ids"
         )
     where = ", ".join(str(loc) for loc in finding.locations) or "the ledger"

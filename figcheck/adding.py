@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from figcheck import yamlio
@@ -23,7 +23,7 @@ from figcheck.records import NewDocument, NewFigure, figure_id, figure_record, n
 from figcheck.rules import RULES, Rule
 from figcheck.wording import did_you_mean, plural
 from figcheck.write import Refused, atomic_write, ledger_lock, remove_stale_temporaries
-from figcheck.yamltext import Appended, CannotAppend, append_item
+from figcheck.yamltext import Appended, CannotAppend, append_item, not_utf8, number_text
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ def add_figure(
     lock. `document` (with a title) is required when figure.document is a new document.
     Raises Refused when the add cannot go ahead as asked, and LockTimeout."""
     document = document or NewDocument()
+    _refuse_bytes_that_are_not_text(figure, document)
     _refuse_data_errors(ledger.problems, ledger.root)
     path, new = _target(ledger, figure, document)
     text = _TextFile.plan(ledger, figure.document, document.text) if new else None
@@ -110,6 +111,15 @@ def add_figure(
     )
 
 
+def _refuse_bytes_that_are_not_text(figure: NewFigure, document: NewDocument) -> None:
+    for given in (figure, document):
+        for field in fields(given):
+            text = getattr(given, field.name)
+            problem = not_utf8(str(text)) if isinstance(text, (str, Path)) else None
+            if problem:
+                raise Refused(f"--{field.name.replace('_', '-')} {problem}")
+
+
 def _refuse_data_errors(problems: tuple[Finding, ...], root: Path) -> None:
     errors = [p for p in problems if p.is_data_error]
     if errors:
@@ -125,8 +135,9 @@ def _target(ledger: Ledger, figure: NewFigure, document: NewDocument) -> tuple[P
     """The source file the figure goes to, and whether it is a new document's new file."""
     if isinstance(figure.value, tuple) and figure.approx not in (None, "range"):
         raise Refused(
-            f"--value {figure.value[0]}..{figure.value[1]} is a range; it cannot also be "
-            f"--approx {figure.approx} (drop --approx, or give one number)"
+            f"--value {number_text(figure.value[0])}..{number_text(figure.value[1])} is a "
+            f"range; it cannot also be --approx {figure.approx} (drop --approx, or give one "
+            "number)"
         )
     if figure.approx == "range" and not isinstance(figure.value, tuple):
         raise Refused("--approx range needs --value LOW..HIGH, such as 2000..3000")

@@ -3,6 +3,13 @@
 `figcheck add` takes the value as curators copy it from a report (`2,719`, `2.5`,
 `2,000..3,000`), makes a readable id when none is given, and writes the fields in the order
 of the ledger format, with dates unquoted as the rest of the ledger writes them.
+
+A value is kept exactly as typed: a whole number as an int, a decimal as a `Decimal` of the
+digits given (never a float, which would round `0.1234567890123456789`), written with its
+digits in place. The loader reads a decimal as a float and takes it for the rational of its
+shortest decimal text (figcheck/values.py): a decimal for which that is not the number typed
+(more significant digits than a float keeps) is refused, and so is any number beyond a
+float's range.
 """
 
 from __future__ import annotations
@@ -10,15 +17,27 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from math import isfinite
 from pathlib import Path
 from typing import Any
 
-from figcheck.model import Number, Quantity
+from figcheck.model import Quantity
+from figcheck.values import exact
 from figcheck.yamltext import DateText, block_mapping
 
-Value = Number | tuple[Number, Number]
+# A value as typed: whole numbers are ints, decimals keep their digits.
+Typed = int | Decimal
+Value = Typed | tuple[Typed, Typed]
 
-_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# ASCII digits only: `\d` would also take other scripts' digits, which reports in English
+# do not print and the quote check (FC105) would not find.
+_NUMBER = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+# Every number figcheck keeps lies within a float's range (below 1.79e308, 309 digits):
+# the loader reads decimals as floats, and the rules' messages compute with floats.
+_MAX_WHOLE_DIGITS = 309
+_FORMS = "write 2719, 2,719, -46, 2.5, or LOW..HIGH for a range"
 
 
 @dataclass(frozen=True)
@@ -59,15 +78,36 @@ def parse_value(text: str) -> Value:
     return _number(text, text)
 
 
-def _number(text: str, whole: str) -> Number:
+def _number(text: str, whole: str) -> Typed:
     text = text.strip()
     if not _NUMBER.fullmatch(text):
-        raise ValueError(
-            f"--value {whole!r} is not a number; write 2719, 2,719, -46, 2.5, "
-            "or LOW..HIGH for a range"
-        )
+        raise ValueError(f"--value {_shown(whole)} is not a number; {_FORMS}")
     plain = text.replace(",", "")
-    return float(plain) if "." in plain else int(plain)
+    sign, digits = ("-" if plain.startswith("-") else ""), plain.lstrip("+-")
+    # Checked on the text first: int() refuses more than 4,300 digits, float() gives inf.
+    whole_part = digits.partition(".")[0].lstrip("0")
+    if len(whole_part) > _MAX_WHOLE_DIGITS or not isfinite(float(plain)):
+        raise ValueError(
+            f"--value {_shown(text)} is too large: figcheck keeps numbers smaller than "
+            "1.79e308, as a floating-point number does"
+        )
+    if "." not in digits:
+        return int(sign + (digits.lstrip("0") or "0"))  # `007` is 7, never the octal 07
+    decimal = Decimal(plain)
+    if exact(float(plain)) != Fraction(decimal):  # what the loader will read from these digits
+        raise ValueError(
+            f"--value {_shown(text)} cannot be kept exactly: figcheck reads a number with a "
+            "decimal point as a floating-point number, exact to 15 significant digits; round "
+            "it, or give a whole number without the decimal point"
+        )
+    return decimal
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """`text` quoted for a one-line message, shortened in the middle when it is long."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[: limit // 2]!r}…{text[-limit // 4 :]!r} ({len(text):,} characters)"
 
 
 def figure_id(quantity_id: str, quantities: Mapping[str, Quantity], taken: set[str]) -> str:

@@ -5,8 +5,10 @@ parser (ruamel.yaml, ../shared/MEASURED.md). figcheck instead reads where the li
 top-level key ends from the parser's marks and inserts one item written in the file's own
 style: the list's indentation, a blank line between items if the file has them, a flow item
 (`- {id: a, ...}`) after flow items, the file's line endings, and no final newline if the
-file had none. Every string is quoted only as much as YAML needs, and the new text is parsed
-again to make sure each value reads back exactly as given.
+file had none. Every string is quoted only as much as YAML needs, every number is written
+with its digits in place (`0.0000001`, never `1e-07`, which YAML 1.1 reads as a string), and
+the new text is parsed again to make sure each value reads back exactly as given: a string
+as the same string, a number as the same exact rational.
 """
 
 from __future__ import annotations
@@ -15,15 +17,19 @@ import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from math import inf, isfinite
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from figcheck import yamlio
+from figcheck.values import exact
 
-Scalar = str | int | float
-Value = Scalar | Sequence[int | float]
+Number = int | float | Decimal
+Scalar = str | Number
+Value = Scalar | Sequence[Number]
 
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 _BOM = "\ufeff"
@@ -47,21 +53,45 @@ class Appended:
     item: str  # the item as inserted
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def not_utf8(text: str) -> str | None:
+    """A refusal when `text` holds lone surrogates, else None. They are what Python makes of
+    command-line bytes that are not UTF-8, and no YAML file (nor UTF-8 text) can hold them."""
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    around = text[max(0, found.start() - 20) : found.end() + 20]  # enough to find it by
+    return (
+        f"holds bytes that are not UTF-8 text ({around!r}); check the encoding of your "
+        "terminal or script"
+    )
+
+
 def scalar(value: Value) -> str:
     """`value` as a YAML scalar in block context, on one line."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not isfinite(value):
-            raise ValueError(f"{value} is not a finite number")
-        return repr(value)
+    if isinstance(value, (int, float, Decimal)):
+        return number_text(value)
     if isinstance(value, str):
         if isinstance(value, DateText) and _reads_back(str(value), value):
             return str(value)
         return _string(value)
     return "[" + ", ".join(scalar(v) for v in value) + "]"
+
+
+def number_text(value: Number) -> str:
+    """`value` in plain decimal digits, without an exponent: an int as an int, a decimal
+    with the digits it has (`2.50` stays `2.50`), a float as its shortest decimal. Raises
+    ValueError for an infinity or NaN, which a ledger cannot hold."""
+    if isinstance(value, int):
+        return str(value)
+    decimal = Decimal(repr(value)) if isinstance(value, float) else value
+    if not decimal.is_finite():
+        raise ValueError(f"{value} is not a finite number")
+    return format(decimal, "f")
 
 
 def _string(text: str) -> str:
@@ -106,16 +136,48 @@ def _same(read: object, value: Value) -> bool:
         return isinstance(read, (str, int)) and not isinstance(read, bool) and str(read) == value
     if isinstance(value, str):
         return isinstance(read, str) and read == value
-    if isinstance(value, (int, float)):
-        return type(read) is type(value) and read == value
+    if isinstance(value, (int, float, Decimal)):
+        # A number reads back as the rational the loader takes it for (values.exact), which
+        # must be the one given: `2.50` may read as the float 2.5, never as 2.4999999999.
+        return _is_finite_number(read) and exact(read) == _rational(value)  # type: ignore[arg-type]
     return isinstance(read, list) and len(read) == len(value) and all(map(_same, read, value))
+
+
+def _is_finite_number(read: object) -> bool:
+    if isinstance(read, float):
+        return isfinite(read)
+    return isinstance(read, int) and not isinstance(read, bool)
+
+
+def _rational(value: Number) -> Fraction:
+    return Fraction(value) if isinstance(value, Decimal) else exact(value)
+
+
+class _FlowDumper(yaml.SafeDumper):
+    """Writes numbers as number_text does, so that a flow item holds the same digits a
+    block item would."""
+
+
+def _represent_number(dumper: yaml.SafeDumper, value: float | Decimal) -> yaml.ScalarNode:
+    text = number_text(value)
+    kind = "float" if "." in text else "int"
+    return dumper.represent_scalar(f"tag:yaml.org,2002:{kind}", text)
+
+
+_FlowDumper.add_representer(float, _represent_number)
+_FlowDumper.add_representer(Decimal, _represent_number)
 
 
 def flow_mapping(item: Mapping[str, Value]) -> str:
     """`{id: a, value: 1, ...}` on one line, with the quoting that flow context needs."""
     plain = {k: (str(v) if isinstance(v, str) else v) for k, v in item.items()}
-    dumped = yaml.safe_dump(
-        plain, default_flow_style=True, allow_unicode=True, width=inf, sort_keys=False
+    dumped = yaml.dump(
+        plain,
+        Dumper=_FlowDumper,
+        default_flow_style=True,
+        allow_unicode=True,
+        width=inf,
+        sort_keys=False,
     )
     return dumped.removesuffix("\n")
 

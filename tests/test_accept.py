@@ -101,18 +101,58 @@ def test_an_empty_reason_is_refused(root: Path, why: str) -> None:
     assert not (root / "accepted.yaml").exists()
 
 
+def test_a_reason_that_is_not_utf8_is_refused(root: Path) -> None:
+    result = accept(root, conflict_id(root), "--why", "real\udcff")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "figcheck: --why holds bytes that are not UTF-8 text ('real\\udcff'); check the "
+        "encoding of your terminal or script\n"
+    )
+    assert not (root / "accepted.yaml").exists()
+
+
 def test_an_id_that_is_not_a_current_finding_is_refused_with_close_ids(root: Path) -> None:
     finding = conflict_id(root)
     result = accept(root, finding[:-3], "--why", "real")
     assert result.exit_code == 2
     assert result.stderr == (
-        f"figcheck: {finding[:-3]} is not a current finding (did you mean {finding}?); "
+        f"figcheck: {finding[:-3]!r} is not a current finding (did you mean {finding}?); "
         "`figcheck check` lists the findings with their ids\n"
     )
     typo = accept(root, finding[:-1] + ("0" if finding[-1] != "0" else "1"), "--why", "real")
     assert typo.exit_code == 2 and f"(did you mean {finding}?)" in typo.stderr
     unknown = accept(root, "FC201:0000000000", "--why", "real")
-    assert unknown.exit_code == 2 and "is not a current finding" in unknown.stderr
+    assert unknown.exit_code == 2
+    assert unknown.stderr.startswith("figcheck: 'FC201:0000000000' is not a current finding;")
+    short = accept(root, "FC201:00000", "--why", "real")
+    assert short.exit_code == 2
+    assert "'FC201:00000' is not a current finding (a finding id has 10 hex digits" in short.stderr
+    assert not (root / "accepted.yaml").exists()
+
+
+FORM = "write it as `figcheck check` shows it: FC, the rule's 3 digits, ':' and 10 hex digits"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("", "''"),
+        ("   ", "''"),
+        ("FC201:abc\nsecond line", "'FC201:abc\\nsecond line'"),
+        ("FC201", "'FC201'"),
+        ("201:ce23244e26", "'201:ce23244e26'"),
+        ("FC201:ce23244e26f", "'FC201:ce23244e26f'"),
+        ("FC201:ce23244e2g", "'FC201:ce23244e2g'"),
+        ("FC٢٠١:ce23244e26", "'FC٢٠١:ce23244e26'"),  # Arabic-Indic digits are not a rule code
+        ("'FC201:ce23244e26'", "\"'FC201:ce23244e26'\""),
+    ],
+)
+def test_what_is_not_a_finding_id_is_refused_in_one_line_with_the_form(
+    root: Path, typed: str, shown: str
+) -> None:
+    result = accept(root, "--why", "real", "--", typed)
+    assert result.exit_code == 2
+    assert result.stderr == f"figcheck: {shown} is not a finding id; {FORM} (FC201:ce23244e26)\n"
     assert not (root / "accepted.yaml").exists()
 
 

@@ -7,6 +7,8 @@ import json
 import re
 import shutil
 from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -67,6 +69,32 @@ def refused(root: Path, *args: str) -> str:
 
 def replaced(args: list[str], old: str, new: str) -> list[str]:
     return [new if arg == old else arg for arg in args]
+
+
+# -- help ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["add", "accept"])
+def test_the_command_summary_fits_a_60_column_terminal(command: str) -> None:
+    # In a 60-column terminal click formats help 58 columns wide (it keeps 2 free).
+    result = CliRunner().invoke(cli, ["--help"], terminal_width=58)
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith(f"  {command} ")]
+    following = result.stdout.splitlines()[result.stdout.splitlines().index(line) + 1]
+    assert len(line) <= 58 and not line.endswith("...") and not following.startswith("    ")
+    assert len(line.split()) >= 4  # a summary, not just the name
+
+
+def test_add_help_marks_the_required_options_and_explains_every_one() -> None:
+    result = CliRunner().invoke(cli, ["add", "--help"], terminal_width=100)
+    options = result.stdout.split("Options:")[1]
+    entries = re.findall(r"^  (-[^\n]*(?:\n {20,}[^\n]*)*)", options, re.MULTILINE)
+    by_name = {entry.split()[0].rstrip(","): " ".join(entry.split()) for entry in entries}
+    for name in ("--document", "--quantity", "--value", "--as-of", "--said-by", "--quote"):
+        assert "[required]" in by_name[name], by_name[name]
+    for name in ("--approx", "--id", "--note", "--dry-run", "--format"):
+        assert "[required]" not in by_name[name]
+    assert all(len(entry.split()) >= 4 for entry in by_name.values()), by_name  # help for each
+    assert "--format [text|json] Show" in by_name["--format"]
 
 
 # -- appending -------------------------------------------------------------------------------
@@ -289,6 +317,70 @@ def test_values_as_curators_write_them(text: str, value: object) -> None:
     assert parse_value(text) == value
 
 
+def test_a_decimal_is_kept_with_the_digits_typed() -> None:
+    assert parse_value("0.1234567890") == Decimal("0.123456789")  # not a float's rounding
+    assert str(parse_value("0.1234567890")) == "0.1234567890"
+    assert str(parse_value("2,719.50")) == "2719.50"
+    assert parse_value("0" * 5000 + "1") == 1  # leading zeros are no digits of the number
+    assert parse_value("-" + "9" * 308) == -(10**308 - 1)
+
+
+# Interfax has no text, so the quote is free (but must hold the value, or FC105 fires).
+FIGHTING = [
+    *("--document", "interfax", "--quantity", "ru-fighting", "--as-of", "2016"),
+    *("--said-by", "S"),
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "written", "number"),
+    [
+        ("0.0000001", "0.0000001", Fraction(1, 10**7)),
+        ("100000000000000000000.0", "100000000000000000000.0", Fraction(10**20)),
+        ("100,000,000,000,000,000,000", "100000000000000000000", Fraction(10**20)),
+        ("2,719.50", "2719.50", Fraction(5439, 2)),
+        ("0.1", "0.1", Fraction(1, 10)),
+        ("0" * 30 + "7", "7", Fraction(7)),  # never the octal 07 of YAML 1.1
+        ("1" * 309, "1" * 309, Fraction(int("1" * 309))),
+        ("0.000001..1.5", "[0.000001, 1.5]", (Fraction(1, 10**6), Fraction(3, 2))),
+    ],
+)
+def test_a_value_is_written_in_plain_digits_and_read_back_as_typed(
+    root: Path, typed: str, written: str, number: object
+) -> None:
+    quote = f"as many as {typed.replace('..', ' to ')} fight"
+    result = add(root, *FIGHTING, "--value", typed, "--id", "new", "--quote", quote)
+    assert result.exit_code in (0, 1), result.output
+    assert f"    value: {written}\n" in (root / "sources" / "interfax.yaml").read_text()
+    figure = load_ledger(root).figures["interfax/new"]
+    if isinstance(number, tuple):
+        assert (figure.interval.low, figure.interval.high) == number
+    else:
+        assert figure.stated == number
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("1.23456789012345678901", "--value '1.23456789012345678901' cannot be kept exactly"),
+        ("0." + "0" * 400 + "1", "cannot be kept exactly: figcheck reads a number with a"),
+        ("1" * 400 + ".5", "(402 characters) is too large: figcheck keeps numbers smaller"),
+        ("1" * 5000, "(5,000 characters) is too large"),
+        ("-" + "1" * 4301, "is too large"),
+        ("2" * 309, "is too large"),  # 309 digits, but above 1.79e308
+        ("٢٧١٩", "--value '٢٧١٩' is not a number"),  # Arabic-Indic digits
+        ("1e-07", "--value '1e-07' is not a number"),
+    ],
+)
+def test_a_value_that_cannot_be_kept_as_typed_is_one_usage_line(
+    root: Path, value: str, message: str
+) -> None:
+    stderr = refused(root, *FIGHTING, "--value", value, "--quote", f"{value} fight")
+    assert stderr.startswith("figcheck: --value") and message in stderr, stderr
+    assert stderr.count("\n") == 1 and len(stderr) < 300
+    assert "sys.set_int_max_str_digits" not in stderr
+
+
 def test_a_range_is_written_as_a_list_with_approx_range(root: Path) -> None:
     args = replaced(NEW_DOCUMENT, "2200", "2,000..3,000")
     args = replaced(args, NEW_DOCUMENT[NEW_DOCUMENT.index("--quote") + 1], "2,000 to 3,000 fight")
@@ -314,7 +406,32 @@ def test_bad_values_are_usage_errors(
     assert message in refused(root, *replaced(DEPARTED, "2,719", value), *extra)
 
 
+def test_approx_is_a_choice_of_the_loaders_hedges(root: Path) -> None:
+    from figcheck.commands.add import add as add_command
+    from figcheck.model import APPROXES
+
+    (option,) = [p for p in add_command.params if p.name == "approx"]
+    assert tuple(option.type.choices) == APPROXES  # type: ignore[attr-defined]
+    stderr = refused(root, *DEPARTED, "--approx", "bogus")
+    assert "Invalid value for '--approx'" in stderr and "FC101" not in stderr
+    quote = "about 2,700 are fighting"
+    result = add(root, *FIGHTING, "--value", "2,700", "--quote", quote, "--approx", "About")
+    assert result.exit_code == 0, result.output
+    (new,) = [f for f in load_ledger(root).figures.values() if f.value == 2700]
+    assert new.approx == "about"
+
+
 # -- validation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["--quote", "--said-by", "--as-of", "--id", "--note"])
+def test_bytes_that_are_not_utf8_are_refused_naming_the_option(root: Path, option: str) -> None:
+    # Python decodes such command-line bytes to lone surrogates, which no YAML file holds.
+    stderr = refused(root, *FIGHTING, "--value", "5", "--quote", "5 fight", option, "x\udcff")
+    assert stderr == (
+        f"figcheck: {option} holds bytes that are not UTF-8 text ('x\\udcff'); check the "
+        "encoding of your terminal or script\n"
+    )
 
 
 def test_an_unknown_quantity_is_fc102_with_the_loaders_message(root: Path) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+from fractions import Fraction
+
 import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from figcheck import yamlio
-from figcheck.yamltext import CannotAppend, DateText, append_item, scalar
+from figcheck.yamltext import CannotAppend, DateText, append_item, not_utf8, scalar
 
 ITEM = {"id": "new", "value": 5, "as_of": DateText("2015-11-19"), "quote": "x: y"}
 BLOCK = "  - id: new\n    value: 5\n    as_of: 2015-11-19\n    quote: 'x: y'"
@@ -188,3 +192,50 @@ def test_numbers_and_ranges() -> None:
         "[2000, 3000]",
     ]
     assert yaml.safe_load(f"v: {scalar(0.1)}") == {"v": 0.1}
+
+
+def rational(number: object) -> Fraction:
+    """The exact rational a number stands for; a float as its shortest decimal, as the loader
+    reads it (figcheck/values.py)."""
+    return Fraction(repr(number)) if isinstance(number, float) else Fraction(number)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (Decimal("0.0000001"), "0.0000001"),
+        (Decimal("100000000000000000000.0"), "100000000000000000000.0"),
+        (Decimal("2719.50"), "2719.50"),
+        (Decimal("-0.5"), "-0.5"),
+        (1e-07, "0.0000001"),
+        (1e20, "100000000000000000000"),
+        (2**70, "1180591620717411303424"),
+    ],
+)
+def test_numbers_are_written_positionally_and_read_back_as_the_same_rational(
+    value: object, written: str
+) -> None:
+    # YAML 1.1 reads `1e-07` as a string and `1.0e-07` only by a rule some readers lack:
+    # a number is written with its digits in place, never with an exponent.
+    assert scalar(value) == written  # type: ignore[arg-type]
+    read_back = read(f"k: {written}\n")["k"]  # type: ignore[index]
+    assert isinstance(read_back, (int, float))
+    assert rational(read_back) == rational(value)
+
+
+@pytest.mark.parametrize("value", [Decimal("0.0000001"), Decimal("1e20"), 1e-07])
+def test_a_decimal_is_appended_in_block_and_flow_lists(value: object) -> None:
+    item = {"id": "new", "value": value, "range": [Decimal("0.5"), Decimal("12345678.25")]}
+    for old in ("figures:\n  - id: a\n", "figures:\n  - {id: a}\n", "figures: [{id: a}]\n"):
+        result = append_item(old, "figures", item)  # type: ignore[arg-type]
+        new = read(result.text)["figures"][-1]  # type: ignore[index]
+        assert not re.search(r"[0-9][eE]", result.item)  # no exponent
+        assert rational(new["value"]) == rational(value)
+        assert new["range"] == [0.5, 12345678.25]
+
+
+def test_text_from_bytes_that_are_not_utf8_is_named_around_the_first_bad_byte() -> None:
+    assert not_utf8("‘typographic’ text, \u2028 and all") is None
+    message = not_utf8("a" * 100 + "\udcff" + "b" * 100)
+    assert message is not None and len(message) < 150
+    assert repr("a" * 20 + "\udcff" + "b" * 20) in message

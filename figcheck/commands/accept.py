@@ -7,7 +7,7 @@ import click
 from figcheck.commands.common import data_option, fail, refuse, warn_if_unlocked
 
 
-@click.command("accept")
+@click.command("accept", short_help="Accept a reviewed finding, with the reason.")
 @click.argument("finding_id", metavar="FINDING_ID")
 @click.option(
     "--why",

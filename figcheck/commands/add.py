@@ -23,23 +23,47 @@ REQUIRED = {
 }
 
 
+# The loader's hedges (figcheck/model.py APPROXES; a test keeps the two equal), written out
+# here because a command module imports only click at module level.
+APPROXES = ("exact", "about", "nearly", "over", "at-least", "under", "at-most", "range")
+
+
+def _required(help_text: str) -> str:
+    """Help marked as click marks a required option: these are not click-required, because
+    figcheck asks for them at a terminal, but a command without them is refused."""
+    return f"{help_text}  [required]"
+
+
 def stdin_is_terminal() -> bool:
     """Whether figcheck may ask for what is missing (tests replace this)."""
     return sys.stdin.isatty()
 
 
-@click.command("add")
-@click.option("--document", metavar="DOC", help="The document's id; a new id creates a document.")
-@click.option("--quantity", metavar="Q", help="What the figure counts (a quantities.yaml id).")
-@click.option("--value", metavar="V", help="2719, 2,719, -46, 2.5, or LOW..HIGH for a range.")
+@click.command("add", short_help="Record a new figure, checked before saving it.")
+@click.option(
+    "--document", metavar="DOC", help=_required("The document's id; a new id creates a document.")
+)
+@click.option(
+    "--quantity", metavar="Q", help=_required("What the figure counts (a quantities.yaml id).")
+)
+@click.option(
+    "--value", metavar="V", help=_required("2719, 2,719, -46, 2.5, or LOW..HIGH for a range.")
+)
 @click.option(
     "--approx",
     metavar="A",
+    type=click.Choice(APPROXES, case_sensitive=False),
     help="exact (the default), about, nearly, over, at-least, under, at-most, range.",
 )
-@click.option("--as-of", metavar="DATE", help="When it holds: 2015-11-19, 2015-12~, 2013/2014.")
-@click.option("--said-by", metavar="WHO", help="Who gives it; `author` for the document's own.")
-@click.option("--quote", metavar="TEXT", help="The document's words that state it, verbatim.")
+@click.option(
+    "--as-of", metavar="DATE", help=_required("When it holds: 2015-11-19, 2015-12~, 2013/2014.")
+)
+@click.option(
+    "--said-by", metavar="WHO", help=_required("Who gives it; `author` for the document's own.")
+)
+@click.option(
+    "--quote", metavar="TEXT", help=_required("The document's words that state it, verbatim.")
+)
 @click.option(
     "--id",
     "figure_id",
@@ -64,6 +88,7 @@ def stdin_is_terminal() -> bool:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
+    help="Show the result as text, or as one JSON object for scripts.",
 )
 @data_option
 def add(dry_run: bool, output_format: str, data: str, **options: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 
@@ -26,7 +26,8 @@ def type_name(value: object) -> str:
 
 
 def number(value: int | float | Fraction) -> str:
-    """2719 -> '2,719'; 2.5 -> '2.5'; 2447.1 -> '2,447.1'; 1/3 -> '≈0.33'."""
+    """2719 -> '2,719'; 2.5 -> '2.5'; 2447.1 -> '2,447.1'; 0.0000001 -> '0.0000001';
+    1/3 -> '≈0.333'; 10/3 -> '≈3.33'."""
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return "∞" if value > 0 else ("-∞" if value < 0 else "NaN")
@@ -37,8 +38,14 @@ def number(value: int | float | Fraction) -> str:
         return _huge(value)
     exact = _exact_decimal(value)
     if exact is not None:
-        return f"{exact:,}"
-    return f"≈{rounded(value, 2)}"
+        return f"{exact:,f}"
+    if abs(value) >= 1:
+        return f"≈{rounded(value, 2)}"
+    # Below 1, three significant digits: 1/3 is ≈0.333, 1/30000000 is ≈3.33e-8.
+    with localcontext() as context:
+        context.prec = 3
+        approx = Decimal(value.numerator) / Decimal(value.denominator)
+    return f"≈{approx:f}" if abs(approx) >= Decimal("0.000001") else f"≈{approx:.2e}"
 
 
 # Python refuses to turn an int of over 4,300 digits into text; far smaller ones are
@@ -52,7 +59,7 @@ def _huge(value: int | Fraction) -> str:
     return f"≈{Decimal(value.numerator) / Decimal(value.denominator):.3e}"
 
 
-def _exact_decimal(value: Fraction, max_places: int = 6) -> Decimal | None:
+def _exact_decimal(value: Fraction, max_places: int = 12) -> Decimal | None:
     denominator = value.denominator
     for places in range(max_places + 1):
         if (10**places) % denominator == 0:

@@ -76,7 +76,8 @@ def test_as_written(value, approx, unit, words):
         (Interval(Fraction(2000), INF, low_open=True), "(2000, ∞)"),
         (Interval(Fraction(0), Fraction(100), high_open=True), "[0, 100)"),
         (Interval(Fraction(24471, 10), Fraction(2719)), "[2447.1, 2719]"),
-        (Interval(Fraction(1, 3), Fraction(1)), "[≈0.33, 1]"),
+        (Interval(Fraction(1, 3), Fraction(1)), "[≈0.333, 1]"),
+        (Interval(Fraction(1, 10**7), Fraction(10, 3)), "[0.0000001, ≈3.33]"),
     ],
 )
 def test_interval_described(interval, text):

@@ -145,9 +145,9 @@ def _table(family: Family, keys: dict[str, str]) -> Table:
     table.add_column("", no_wrap=True, style="bold cyan")
     table.add_column("as of", no_wrap=True)
     table.add_column("value", justify="right", no_wrap=True, style="bold")
-    table.add_column("interval", no_wrap=True, style="dim")
+    table.add_column("interval", style="dim", overflow="fold")
     table.add_column(_scale_heading(scales), no_wrap=True, width=BAR)
-    table.add_column("said by, in", ratio=1, overflow="fold")
+    table.add_column("said by, in", ratio=1, min_width=16, overflow="fold")
     for f, quantity in _rows(family, keys):
         table.add_row(
             keys[quantity.id],

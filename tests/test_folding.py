@@ -57,22 +57,29 @@ def test_module_examples() -> None:
     assert doctest.testmod(figcheck.folding).failed == 0
 
 
-def _reference(text: str) -> tuple[str, list[int]]:
-    """Folding one character at a time, with each folded character's origin: the plain
-    definition that Folded's compact position map must agree with."""
-    from figcheck.folding import _MARKS, _PIECES
+QUOTES_AND_DASHES = {
+    **dict.fromkeys("“”„‟«»″", '"'),
+    **dict.fromkeys("‘’‚‛′", "'"),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+}
 
+
+def _reference(text: str) -> tuple[str, list[int]]:
+    """Folding written out character by character, independently of figcheck.folding: a
+    run of white space becomes one space (at the run's first character), marks and dashes
+    become ASCII, every other character its casefold; each folded character keeps the index
+    of the character it came from."""
     chars: list[str] = []
     origins: list[int] = []
-    for piece in _PIECES.finditer(text):
-        if piece.group(1) is not None:
-            chars.append(" ")
-            origins.append(piece.start())
+    for index, char in enumerate(text):
+        if char.isspace():
+            if index == 0 or not text[index - 1].isspace():
+                chars.append(" ")
+                origins.append(index)
             continue
-        for offset, char in enumerate(piece.group()):
-            folded = char.translate(_MARKS).casefold()
-            chars.extend(folded)
-            origins.extend([piece.start() + offset] * len(folded))
+        folded = QUOTES_AND_DASHES.get(char, char).casefold()
+        chars.extend(folded)
+        origins.extend([index] * len(folded))
     return "".join(chars), origins
 
 

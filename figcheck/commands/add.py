@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from figcheck.commands.common import data_option, fail, load, refuse, warn_if_unlocked
+from figcheck.commands.common import (
+    data_option,
+    fail,
+    format_option,
+    load,
+    refuse,
+    warn_if_unlocked,
+)
 
 if TYPE_CHECKING:
     from figcheck.ledger import Ledger
@@ -82,14 +89,7 @@ def stdin_is_terminal() -> bool:
     help="New document only: its plain text (copied into documents/ if outside the ledger).",
 )
 @click.option("--dry-run", is_flag=True, help="Validate and check, but write nothing.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Show the result as text, or as one JSON object for scripts.",
-)
+@format_option(help="Show the result as text, or as one JSON object for scripts.")
 @data_option
 def add(dry_run: bool, output_format: str, data: str, **options: Any) -> None:
     """Record a new figure in its document's source file, or in a new source file for a

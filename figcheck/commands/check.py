@@ -6,19 +6,14 @@ import sys
 
 import click
 
-from figcheck.commands.common import data_option, fail, load
+from figcheck.commands.common import data_option, fail, format_option, load
 from figcheck.reporters import REPORTERS
 
 
 @click.command(short_help="Apply every rule to the ledger; the CI gate.")
 @data_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(list(REPORTERS)),
-    default="text",
-    show_default=True,
-    help="text for people at a terminal; json for programs; the others for CI tools.",
+@format_option(
+    REPORTERS, "text for people at a terminal; json for programs; the others for CI tools."
 )
 @click.option(
     "--fail-on",

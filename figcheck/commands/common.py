@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
     from figcheck.write import Refused
 
 EXIT_USAGE = 2
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _not_empty(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -29,6 +31,21 @@ data_option = click.option(
     callback=_not_empty,
     help="The ledger directory: quantities.yaml, sources/, documents/, accepted.yaml.",
 )
+
+
+def format_option(
+    choices: Sequence[str] = ("text", "json"),
+    help: str = "text for people at a terminal; json for programs.",
+) -> Callable[[F], F]:
+    """`--format`, stored as `output_format`, text by default."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(choices)),
+        default="text",
+        show_default=True,
+        help=help,
+    )
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

@@ -6,20 +6,13 @@ import sys
 
 import click
 
-from figcheck.commands.common import data_option, fail
+from figcheck.commands.common import data_option, fail, format_option
 
 
 @click.command(short_help="List every number in a text, and its status.")
 @click.argument("target", metavar="DOC_ID_OR_PATH")
 @data_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people at a terminal; json for programs.",
-)
+@format_option()
 @click.option(
     "--unrecorded",
     "only_unrecorded",

@@ -45,6 +45,22 @@ def figures(draw, max_size=25):
     return sweep.by_date(result)
 
 
+def renumbered(figs):
+    """The same figures with ids from 100 up, so that two drawn lists never share an id."""
+    return [
+        make_figure(
+            100 + i,
+            f.interval.low,
+            f.interval.high,
+            f.interval.low_open,
+            f.interval.high_open,
+            f.as_of.start,
+            f.as_of.end,
+        )
+        for i, f in enumerate(figs)
+    ]
+
+
 def ids(pairs):
     return sorted(tuple(sorted((a.id, b.id))) for a, b in pairs)
 
@@ -82,18 +98,7 @@ def test_higher_before(figs):
 @settings(max_examples=150, deadline=None)
 @given(figures(), figures())
 def test_exceeding_at_overlapping_dates(smaller, larger):
-    larger = [
-        make_figure(
-            100 + i,
-            f.interval.low,
-            f.interval.high,
-            f.interval.low_open,
-            f.interval.high_open,
-            f.as_of.start,
-            f.as_of.end,
-        )
-        for i, f in enumerate(larger)
-    ]
+    larger = renumbered(larger)
     expected = [
         (s, g)
         for s in smaller
@@ -106,18 +111,7 @@ def test_exceeding_at_overlapping_dates(smaller, larger):
 @settings(max_examples=150, deadline=None)
 @given(figures(), figures())
 def test_exceeding_later(smaller, larger):
-    larger = [
-        make_figure(
-            100 + i,
-            f.interval.low,
-            f.interval.high,
-            f.interval.low_open,
-            f.interval.high_open,
-            f.as_of.start,
-            f.as_of.end,
-        )
-        for i, f in enumerate(larger)
-    ]
+    larger = renumbered(larger)
     expected = [
         (s, g)
         for s in smaller

@@ -26,6 +26,7 @@ from figcheck.ledger import (
 )
 from figcheck.model import Finding
 from figcheck.rules import RULES, Rule
+from figcheck.wording import quoted
 from figcheck.write import Refused, atomic_write, ledger_lock, remove_stale_temporaries
 from figcheck.yamltext import CannotAppend, append_item, not_utf8
 
@@ -75,7 +76,7 @@ def accept_finding(
         raise Refused(f"--why {problem}")
     typed, finding_id = finding_id.strip(), normal_id(finding_id)
     if not _ID_OR_START.fullmatch(finding_id):
-        raise Refused(f"{typed!r} is not a finding id; {FORM}")
+        raise Refused(f"{quoted(typed)} is not a finding id; {FORM}")
     root = ledger_root(root)
     with ledger_lock(root):
         remove_stale_temporaries(root)
@@ -120,7 +121,7 @@ def _current(finding_id: str, findings: tuple[Finding, ...]) -> Finding:
         if not hint and not FINDING_ID.fullmatch(finding_id):
             hint = " (a finding id has 10 hex digits after the colon)"
         raise Refused(
-            f"{finding_id!r} is not a current finding{hint}; "
+            f"{quoted(finding_id)} is not a current finding{hint}; "
             "`figcheck check` lists the findings with their ids"
         )
     where = ", ".join(str(loc) for loc in finding.locations) or "the ledger"
@@ -129,7 +130,7 @@ def _current(finding_id: str, findings: tuple[Finding, ...]) -> Finding:
             f"{finding_id} ({finding.rule} {finding.title}) is about accepted.yaml itself; "
             f"fix or remove the entry at {where}"
         )
-    if finding.rule.startswith("FC1"):
+    if finding.is_data_error:
         raise Refused(
             f"{finding_id} is a data error ({finding.rule} {finding.title}), which cannot be "
             f"accepted: the ledger cannot be trusted as written. Fix {where}"

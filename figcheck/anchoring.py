@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property, lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Literal
 
 from figcheck import wording
@@ -44,6 +45,8 @@ def read_text(path: Path) -> str:
         stat = path.stat()
     except OSError as error:
         raise TextUnreadable(f"cannot be read: {error.strerror or error}") from None
+    if not S_ISREG(stat.st_mode):  # a pipe or a device would block the read forever
+        raise TextUnreadable("is not a regular file")
     return _read_text(path, stat.st_size, stat.st_mtime_ns)
 
 

@@ -84,28 +84,34 @@ def _export(root: Path, ref: str, relative: PurePosixPath, into: Path) -> None:
         raise BaselineError(
             f"git could not list {relative} at {ref}: {_first_line(listing.stderr)}"
         )
-    blobs: list[tuple[str, str]] = []  # (object id, path)
+    blobs: list[tuple[str, str, bool]] = []  # (object id, path, is a symbolic link)
     for entry in listing.stdout.decode("utf-8", errors="surrogateescape").split("\0"):
         if not entry:
             continue
         meta, path = entry.split("\t", 1)
         mode, kind, oid = meta.split()
-        if kind == "blob" and mode in ("100644", "100755"):  # not links, not submodules
-            blobs.append((oid, path))
+        if kind == "blob" and mode in ("100644", "100755", "120000"):  # not submodules
+            blobs.append((oid, path, mode == "120000"))
     if not blobs:
         return
-    batch = _git_input(["cat-file", "--batch"], root, "".join(f"{oid}\n" for oid, _ in blobs))
+    request = "".join(f"{oid}\n" for oid, _, _ in blobs)
+    batch = _git_input(["cat-file", "--batch"], root, request)
     position = 0
-    for _oid, path in blobs:
+    for _oid, path, is_link in blobs:
         header_end = batch.index(b"\n", position)
         size = int(batch[position:header_end].split()[2])
         content = batch[header_end + 1 : header_end + 1 + size]
         position = header_end + 1 + size + 1
-        target = (into / path).resolve()
-        if not target.is_relative_to(into.resolve()):
+        target = into / path
+        if not target.parent.resolve().is_relative_to(into.resolve()):
             raise BaselineError(f"unexpected path in git: {path}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        if is_link:
+            # A link is stored as its target's path; the loader refuses texts whose target
+            # leaves the ledger, as it does in the working tree.
+            target.symlink_to(os.fsdecode(content))
+        else:
+            target.write_bytes(content)
 
 
 def _git_input(args: list[str], cwd: Path, stdin: str) -> bytes:

@@ -22,7 +22,7 @@ from fractions import Fraction
 
 from figcheck.model import SEVERITIES
 from figcheck.rules import RULES
-from figcheck.wording import did_you_mean, type_name
+from figcheck.wording import did_you_mean, quoted, type_name
 from figcheck.yamlio import LineMap
 
 # Data errors decide exit code 2; letting a configuration turn them down would break that.
@@ -92,7 +92,8 @@ def _rules(rules: LineMap, report: Report) -> tuple[dict[str, str], dict[str, di
         if rule is None:
             report(
                 line,
-                f"rules: no rule {code!r}{did_you_mean(code, RULES)}; `figcheck rules` lists them",
+                f"rules: no rule {quoted(code)}{did_you_mean(code, RULES)}; "
+                "`figcheck rules` lists them",
             )
             continue
         if not isinstance(settings, LineMap):

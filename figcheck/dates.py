@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from figcheck.model import DatePoint, DateSpan
-from figcheck.wording import type_name
+from figcheck.wording import quoted, type_name
 
 FIRST_DAY = date.min.toordinal()
 LAST_DAY = date.max.toordinal()
@@ -47,22 +47,22 @@ def parse_date(value: object, margin_days: int = 0) -> DateSpan:
 @lru_cache(maxsize=65536)
 def _parse(text: str, margin_days: int) -> DateSpan:
     if text != text.strip() or not text:
-        raise DateError(f"date {text!r} has surrounding spaces or is empty")
+        raise DateError(f"date {quoted(text)} has surrounding spaces or is empty")
     if "/" not in text:
         point = _point(text, margin_days)
         if point.precision == "open":
             raise DateError("'..' is only allowed as one end of an interval, like 2015/..")
         return DateSpan(text, point.first_day, point.last_day, (point,))
     if text.count("/") > 1:
-        raise DateError(f"date {text!r} has more than one '/'; an interval is A/B")
+        raise DateError(f"date {quoted(text)} has more than one '/'; an interval is A/B")
     first_text, last_text = text.split("/")
     if not first_text or not last_text:
-        raise DateError(f"interval {text!r} has an empty end; write '..' for an open end")
+        raise DateError(f"interval {quoted(text)} has an empty end; write '..' for an open end")
     first, last = _point(first_text, margin_days), _point(last_text, margin_days)
     if first.precision == "open" and last.precision == "open":
         raise DateError("an interval needs at least one dated end, not '../..'")
     if first.first_day > last.last_day:
-        raise DateError(f"interval {text!r} ends before it starts")
+        raise DateError(f"interval {quoted(text)} ends before it starts")
     return DateSpan(text, first.first_day, last.last_day, (first, last))
 
 
@@ -72,24 +72,27 @@ def _point(text: str, margin_days: int) -> DatePoint:
     match = _POINT.fullmatch(text)
     if match is None:
         raise DateError(
-            f"date {text!r} is not one of YYYY, YYYY-MM, YYYY-MM-DD (with an optional ?, ~ or %)"
+            f"date {quoted(text)} is not one of YYYY, YYYY-MM, YYYY-MM-DD "
+            "(with an optional ?, ~ or %)"
         )
     year = int(match["year"])
     if year == 0:
-        raise DateError(f"date {text!r}: there is no year 0000")
+        raise DateError(f"date {quoted(text)}: there is no year 0000")
     if match["month"] is None:
         first, last, precision = date(year, 1, 1), date(year, 12, 31), "year"
     else:
         month = int(match["month"])
         if not 1 <= month <= 12:
-            raise DateError(f"date {text!r} has month {month:02d}; months run 01 to 12")
+            raise DateError(f"date {quoted(text)} has month {month:02d}; months run 01 to 12")
         month_days = calendar.monthrange(year, month)[1]
         if match["day"] is None:
             first, last, precision = date(year, month, 1), date(year, month, month_days), "month"
         else:
             day = int(match["day"])
             if not 1 <= day <= month_days:
-                raise DateError(f"date {text!r}: {_MONTHS[month - 1]} {year} has {month_days} days")
+                raise DateError(
+                    f"date {quoted(text)}: {_MONTHS[month - 1]} {year} has {month_days} days"
+                )
             first = last = date(year, month, day)
             precision = "day"
     qualifier = match["q"] or ""

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 from figcheck import dates
 from figcheck.model import DateSpan, Quantity
-from figcheck.wording import did_you_mean, type_name
+from figcheck.wording import did_you_mean, quoted, type_name
 from figcheck.yamlio import LineMap
 
 Report = Callable[[str, int, str], None]  # (rule code, line, message)
@@ -35,7 +36,7 @@ class Fields:
         known = tuple(known)
         for key in self.data:
             if key not in known:
-                self.error(key, f"unknown field {key!r}{did_you_mean(key, known)}")
+                self.error(key, f"unknown field {quoted(key)}{did_you_mean(key, known)}")
 
     def missing(self, key: str) -> None:
         self.report("FC101", self.line, f"{self.what}: `{key}` is missing")
@@ -61,7 +62,7 @@ class Fields:
     def record_id(self, key: str) -> str | None:
         text = self.text(key, required=True)
         if text is not None and not RECORD_ID.fullmatch(text):
-            self.error(key, f"id {text!r} may hold only letters, digits, '.', '_' and '-'")
+            self.error(key, f"id {quoted(text)} may hold only letters, digits, '.', '_' and '-'")
             return None
         return text
 
@@ -70,7 +71,8 @@ class Fields:
         if text is not None and text not in choices:
             self.error(
                 key,
-                f"{key} {text!r} is not one of {' | '.join(choices)}{did_you_mean(text, choices)}",
+                f"{key} {quoted(text)} is not one of {' | '.join(choices)}"
+                f"{did_you_mean(text, choices)}",
             )
             return None
         return text
@@ -168,6 +170,7 @@ def _is_number(value: object) -> bool:
     return value == value and value not in (float("inf"), float("-inf"))
 
 
+_FLOAT_LIMIT = Decimal("1.7976931348623157e308")
 _NUMERIC_TEXT = re.compile(r"[-+]?[0-9][0-9,  _.]*")
 
 
@@ -179,14 +182,16 @@ def _numeric_text_problem(text: str) -> str | None:
     shown = f"{stripped[:20]}…" if len(stripped) > 24 else stripped
     plain = re.sub(r"[,  _]", "", stripped)
     if len(plain) > 4300:
-        return f"value {shown!r} has {len(plain):,} digits; figcheck reads up to 4,300"
+        return f"value {quoted(shown)} has {len(plain):,} digits; figcheck reads up to 4,300"
+    if plain.count(".") == 1 and abs(Decimal(plain)) >= _FLOAT_LIMIT:
+        return f"value {quoted(shown)} is too large for a decimal number (the limit is 1.79e308)"
     if re.fullmatch(r"[-+]?0[0-9]+", plain):
         return (
-            f"value {shown!r} starts with 0, which YAML reads as an octal number; "
+            f"value {quoted(shown)} starts with 0, which YAML reads as an octal number; "
             f"write {plain.lstrip('+-').lstrip('0') or '0'}"
         )
     return (
-        f"value {shown!r} is text; write it as a plain number"
+        f"value {quoted(shown)} is text; write it as a plain number"
         + (f", {plain}," if len(plain) < 25 else "")
         + " without quotes or thousands separators"
     )

@@ -126,26 +126,13 @@ class Folded:
 
     def _whole(self, start: int, end: int, needle: str) -> bool:
         """False when the match cuts a word or a number: 'ne hundred' in 'one hundred', '210
-        people' in '4,210 people', '2,7' in '2,719'."""
+        people' or ',210 people' in '4,210 people', '2,7' in '2,719'."""
         folded = self.folded
         if needle[0].isalnum() and start > 0 and folded[start - 1].isalnum():
             return False
         if needle[-1].isalnum() and end < len(folded) and folded[end].isalnum():
             return False
-        # A comma or point between digits is inside a number, not a boundary.
-        if (
-            needle[0].isdigit()
-            and start > 1
-            and folded[start - 1] in ",."
-            and folded[start - 2].isdigit()
-        ):
-            return False
-        return not (
-            needle[-1].isdigit()
-            and end + 1 < len(folded)
-            and folded[end] in ",."
-            and folded[end + 1].isdigit()
-        )
+        return not (_splits_number(folded, start) or _splits_number(folded, end))
 
     def longest_prefix(self, text: str) -> tuple[int, int]:
         """How many folded characters of `text` occur at the start of some place in the text,
@@ -161,3 +148,14 @@ class Folded:
             else:
                 high = middle - 1
         return low, where
+
+
+def _splits_number(text: str, at: int) -> bool:
+    """Whether the boundary before `at` falls inside a number such as 4,210 or 2.5: next to
+    a comma or point that has digits on both sides."""
+    if not 0 < at < len(text):
+        return False
+    before, after = text[at - 1], text[at]
+    if before.isdigit() and after in ",." and at + 1 < len(text) and text[at + 1].isdigit():
+        return True
+    return before in ",." and after.isdigit() and at >= 2 and text[at - 2].isdigit()

@@ -37,7 +37,7 @@ from figcheck.model import (
 )
 from figcheck.relations import cycles
 from figcheck.rules import RULES
-from figcheck.wording import did_you_mean, type_name
+from figcheck.wording import did_you_mean, quoted, shorten, type_name
 from figcheck.yamlio import LineMap, YamlError
 from figcheck.yamlio import load as load_yaml
 from figcheck.yamlio import loads as loads_yaml
@@ -94,10 +94,14 @@ def load_ledger(path: str | os.PathLike[str], overrides: Overrides | None = None
 def ledger_root(path: str | os.PathLike[str]) -> Path:
     """`path` as the ledger's root directory; raises LedgerNotFound if it is not one."""
     root = Path(path)
-    if not root.is_dir():
+    shown = shorten(os.fspath(path))
+    try:
+        if root.is_dir():
+            return root
         what = "is not a directory" if root.exists() else "does not exist"
-        raise LedgerNotFound(f"ledger directory {os.fspath(path)} {what}")
-    return root
+    except (OSError, ValueError) as error:  # too long a name, a NUL byte
+        what = f"cannot be used ({error.strerror if isinstance(error, OSError) else error})"
+    raise LedgerNotFound(f"ledger directory {shown} {what}")
 
 
 def load_acceptances(
@@ -180,8 +184,8 @@ class _Reader:
                 "FC103",
                 path,
                 dup.line,
-                f"key {dup.key!r} appears twice in one mapping (first at line {dup.first_line});"
-                " YAML would silently keep only one of them",
+                f"key {quoted(dup.key)} appears twice in one mapping (first at line "
+                f"{dup.first_line}); YAML would silently keep only one of them",
             )
         return data
 
@@ -261,7 +265,8 @@ class _Reader:
                     "FC101",
                     path,
                     data.line_of(key),
-                    f"unknown top-level key {key!r}; quantities.yaml holds only `quantities:`",
+                    f"unknown top-level key {quoted(key)}; "
+                    "quantities.yaml holds only `quantities:`",
                 )
         table: LineMap = data["quantities"]
         quantities: dict[str, Quantity] = {}
@@ -280,7 +285,7 @@ class _Reader:
                 "FC101",
                 path,
                 line,
-                f"quantity id {qid!r} must be lowercase letters, "
+                f"quantity id {quoted(qid)} must be lowercase letters, "
                 "digits and hyphens, starting with a letter or digit",
             )
             return None
@@ -343,7 +348,7 @@ class _Reader:
                             "FC102",
                             path,
                             q.location.line,
-                            f"quantity {q.id}: {relation} names {name!r}, which is not in "
+                            f"quantity {q.id}: {relation} names {quoted(name)}, which is not in "
                             f"quantities.yaml{did_you_mean(name, quantities)}",
                             q.id,
                             name,
@@ -398,7 +403,7 @@ class _Reader:
                     "FC101",
                     path,
                     data.line_of(key),
-                    f"unknown top-level key {key!r}"
+                    f"unknown top-level key {quoted(key)}"
                     f"{did_you_mean(key, ('document', 'figures', 'ignore'))}; a source file "
                     "holds document, figures and ignore",
                 )
@@ -411,7 +416,7 @@ class _Reader:
                 "FC103",
                 path,
                 document.location.line,
-                f"document id {document.id!r} is already used by {first}",
+                f"document id {quoted(document.id)} is already used by {first}",
                 document.id,
             )
             return
@@ -437,7 +442,7 @@ class _Reader:
                     "FC103",
                     path,
                     figure.location.line,
-                    f"figure id {figure.id!r} is already used at line "
+                    f"figure id {quoted(figure.id)} is already used at line "
                     f"{local_ids[figure.id]} of this document",
                     figure.full_id,
                 )
@@ -489,17 +494,20 @@ class _Reader:
             resolved = (path.parent / text).resolve()
             is_file = resolved.is_file()
         except (OSError, ValueError, RuntimeError) as error:  # NUL byte, too long, a link loop
-            fields.error("text", f"text {text[:60]!r} is not a usable path: {error}")
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            fields.error("text", f"text {quoted(text)} is not a usable path: {reason}")
             return None
         if not resolved.is_relative_to(self.root.resolve()):
             fields.error(
                 "text",
-                f"text {text!r} points outside the ledger; keep documents under "
+                f"text {quoted(text)} points outside the ledger; keep documents under "
                 f"{_display(self.root, self.root / 'documents')}",
             )
             return None
         if not is_file:
-            fields.error("text", f"text file {text!r} not found (paths are relative to this file)")
+            fields.error(
+                "text", f"text file {quoted(text)} not found (paths are relative to this file)"
+            )
             return None
         return resolved
 
@@ -540,7 +548,7 @@ class _Reader:
                 "FC102",
                 path,
                 entry.line_of("quantity"),
-                f"{full_id}: quantity {quantity_id!r} is not in quantities.yaml"
+                f"{full_id}: quantity {quoted(quantity_id)} is not in quantities.yaml"
                 f"{did_you_mean(quantity_id, quantities)}",
                 full_id,
             )
@@ -612,7 +620,7 @@ class _Reader:
                     "FC101",
                     path,
                     data.line_of(key),
-                    f"unknown top-level key {key!r}; accepted.yaml holds only `accepted:`",
+                    f"unknown top-level key {quoted(key)}; accepted.yaml holds only `accepted:`",
                 )
         seen: dict[str, int] = {}
         result = []
@@ -630,7 +638,9 @@ class _Reader:
             finding = fields.text("finding", required=True)
             why = fields.text("why")
             if finding is not None and not FINDING_ID.fullmatch(finding):
-                fields.error("finding", f"{finding!r} is not a finding id like FC201:3f9a1c0b2d")
+                fields.error(
+                    "finding", f"{quoted(finding)} is not a finding id like FC201:3f9a1c0b2d"
+                )
             if fields.failed or finding is None:
                 continue
             if finding in seen:

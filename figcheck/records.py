@@ -34,9 +34,6 @@ Value = Typed | tuple[Typed, Typed]
 # ASCII digits only: `\d` would also take other scripts' digits, which reports in English
 # do not print and the quote check (FC105) would not find.
 _NUMBER = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
-# Every number figcheck keeps lies within a float's range (below 1.79e308, 309 digits):
-# the loader reads decimals as floats, and the rules' messages compute with floats.
-_MAX_WHOLE_DIGITS = 309
 _FORMS = "write 2719, 2,719, -46, 2.5, or LOW..HIGH for a range"
 
 
@@ -84,9 +81,9 @@ def _number(text: str, whole: str) -> Typed:
         raise ValueError(f"--value {_shown(whole)} is not a number; {_FORMS}")
     plain = text.replace(",", "")
     sign, digits = ("-" if plain.startswith("-") else ""), plain.lstrip("+-")
-    # Checked on the text first: int() refuses more than 4,300 digits, float() gives inf.
-    whole_part = digits.partition(".")[0].lstrip("0")
-    if len(whole_part) > _MAX_WHOLE_DIGITS or not isfinite(float(plain)):
+    # The loader reads a decimal as a float, so a value must lie in a float's range (below
+    # 1.79e308); float() of the text says so for any length, where int() stops at 4,300 digits.
+    if not isfinite(float(plain)):
         raise ValueError(
             f"--value {_shown(text)} is too large: figcheck keeps numbers smaller than "
             "1.79e308, as a floating-point number does"

@@ -95,3 +95,17 @@ def did_you_mean(word: object, choices: Iterable[object]) -> str:
     """' (did you mean 'quote'?)' when a choice is close to `word`, else ''."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """`text` cut in the middle to at most `limit` characters, so that a 20,000-character
+    value does not become a 20,000-character message."""
+    if len(text) <= limit:
+        return text
+    keep = (limit - 1) // 2
+    return f"{text[:keep]}…{text[-keep:]}"
+
+
+def quoted(value: object, limit: int = 80) -> str:
+    """`value` quoted for a message, as repr() does, but never longer than about `limit`."""
+    return repr(shorten(value if isinstance(value, str) else str(value), limit))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from figcheck import anchoring
+from figcheck.wording import shorten
 
 if TYPE_CHECKING:
     from figcheck.ledger import Ledger
@@ -52,7 +53,11 @@ def build(target: str, ledger: Ledger | None) -> Worklist:
     if ledger is not None and target in ledger.documents:
         return _of_document(ledger, target)
     path = Path(target)
-    if path.is_file():
+    try:
+        is_file = path.is_file()
+    except (OSError, ValueError):  # too long a name, a NUL byte: not a file here
+        is_file = False
+    if is_file:
         if ledger is not None:
             resolved = path.resolve()
             for document in ledger.documents.values():
@@ -65,7 +70,7 @@ def build(target: str, ledger: Ledger | None) -> Worklist:
         return Worklist(None, target, _rows(found))
     known = ", ".join(sorted(ledger.documents)) if ledger is not None else ""
     raise TargetError(
-        f"{target!r} is neither a document id nor a text file; "
+        f"{shorten(target)!r} is neither a document id nor a text file; "
         + (f"known documents: {known}" if known else "the ledger has no documents")
     )
 

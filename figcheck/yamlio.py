@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -124,7 +125,9 @@ def _construct_decimal_float(loader: _Loader, node: ScalarNode) -> float | str:
     YAML 1.1's sexagesimal `190:20:30.15` stays text."""
     text = loader.construct_scalar(node)
     if _DECIMAL_FLOAT.fullmatch(text):
-        return float(text.replace("_", ""))
+        number = float(text.replace("_", ""))
+        # Beyond a float's range the text stays, so that validation can say it is too large.
+        return text if number in (float("inf"), float("-inf")) else number
     if text.lower().lstrip("+-") in (".inf", ".nan"):
         return float(text.lower().replace(".", ""))
     return text
@@ -151,6 +154,8 @@ class YamlError(Exception):
 def load(path: Path) -> tuple[object, list[DuplicateKey]]:
     """The document in `path`, and the keys it repeats. Raises YamlError."""
     try:
+        if not S_ISREG(path.stat().st_mode) and not path.is_dir():
+            raise YamlError("is not a regular file")  # a pipe or a device: reading would block
         raw = path.read_bytes()
     except FileNotFoundError:
         raise YamlError("file not found") from None
@@ -190,10 +195,13 @@ def loads(raw: bytes | str) -> tuple[object, list[DuplicateKey]]:
 
 
 def _refuse_deep_nesting(text: str) -> None:
-    """Raise YamlError when collections nest deeper than MAX_DEPTH. Nesting that deep needs
-    at least as many brackets, dashes, colons or question marks, so ordinary files are not
-    parsed twice; others are walked event by event, which libyaml does without recursion."""
-    if sum(map(text.count, "[{-:?")) < MAX_DEPTH:
+    """Raise YamlError when collections nest deeper than MAX_DEPTH. Each level of block
+    nesting needs a column of indentation (or two, `- - x`) and each level of flow nesting a
+    bracket, so a file whose longest line plus its brackets stay under MAX_DEPTH cannot nest
+    that deep and is not parsed twice; others are walked event by event, which libyaml does
+    without recursion."""
+    brackets = text.count("[") + text.count("{")
+    if brackets < MAX_DEPTH and brackets + max(map(len, text.splitlines()), default=0) < MAX_DEPTH:
         return
     depth = 0
     with _yaml_errors():

@@ -319,7 +319,7 @@ def _add_to_flow_list(lines: _Lines, sequence: SequenceNode, item: Mapping[str, 
 
 def _add_to_block_list(lines: _Lines, sequence: SequenceNode, item: Mapping[str, Value]) -> _Edit:
     last = sequence.value[-1]
-    dash = sequence.start_mark.column
+    dash = _dash_column(lines, sequence)
     content = max(last.start_mark.column, dash + 2)
     end = _content_end(lines, last, dash)
     blank = len(sequence.value) > 1 and any(
@@ -331,6 +331,19 @@ def _add_to_block_list(lines: _Lines, sequence: SequenceNode, item: Mapping[str,
     else:
         block = _block_item(item, dash, content)
     return _after_line(lines, end, block, blank)
+
+
+def _dash_column(lines: _Lines, sequence: SequenceNode) -> int:
+    """The column of the list's dashes: where the `-` before its first item stands. The
+    sequence's own mark is where an anchor or tag (`&x`, `!!seq`) begins, if it has one."""
+    first = sequence.value[0]
+    before = lines[first.start_mark.line][: first.start_mark.column]
+    if "-" in before:
+        return before.rindex("-")
+    for line in range(first.start_mark.line - 1, sequence.start_mark.line - 1, -1):
+        if lines[line].strip() == "-":  # the item starts on the line after its dash
+            return lines[line].index("-")
+    return sequence.start_mark.column
 
 
 def _block_item(item: Mapping[str, Value], dash: int, content: int) -> list[str]:
@@ -370,22 +383,28 @@ def _indent_of_children(root: MappingNode) -> int:
 
 def _check_reads_back(old: str, new: str, key: str, item: Mapping[str, Value]) -> None:
     """The new file must read as the old one with `item` at the end of the list under `key`:
-    every value written exactly as given, and nothing else changed."""
+    every value written exactly as given, and nothing else changed. Otherwise nothing is
+    written: CannotAppend."""
     try:
         before, _ = yamlio.loads(old)
         after, _ = yamlio.loads(new)
     except yamlio.YamlError as error:
-        raise AssertionError(f"figcheck wrote invalid YAML: {error}") from None
+        raise CannotAppend(
+            f"figcheck could not place the item without breaking the file ({error})"
+        ) from None
     before = dict(before or {})
     before[key] = [*(before.get(key) or []), None]
     after = dict(after) if isinstance(after, dict) else {}
     written = after.get(key)
     last = written[-1] if isinstance(written, list) and written else None
     if not isinstance(last, dict) or set(last) != set(item):
-        raise AssertionError(f"figcheck did not write the new {key} item as intended")
+        raise CannotAppend(f"figcheck did not write the new {key} item as intended")
     for name, value in item.items():
         if not _same(last[name], value):
-            raise AssertionError(f"figcheck wrote {name} as {last[name]!r}, not {value!r}")
+            raise CannotAppend(f"figcheck wrote {name} as {last[name]!r}, not {value!r}")
     after[key] = [*written[:-1], None]
     if after != before:
-        raise AssertionError("figcheck changed the file beyond the new item")
+        raise CannotAppend(
+            "figcheck could not place the item without changing what the file says (a final "
+            "block scalar without a final newline?); add a final newline, or append by hand"
+        )

@@ -198,3 +198,20 @@ def test_a_missing_ledger_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("figcheck: ledger directory")
     assert "Traceback" not in result.output
+
+
+def test_an_anchoring_finding_turned_down_to_a_warning_can_be_accepted(tmp_path) -> None:
+    from ledgers import figure, quantity, write_ledger
+
+    root = write_ledger(
+        tmp_path / "l",
+        {"q": quantity("stock")},
+        {"doc": [figure("a", "q", 2719, "2015", quote="the figure 2791")]},
+        config={"rules": {"FC105": {"severity": "warning"}}},
+    )
+    (found,) = [f for f in check(load_ledger(root)).findings if f.rule == "FC105"]
+    assert not found.is_data_error
+    result = CliRunner().invoke(
+        cli, ["accept", found.id, "--why", "typo in the source", "--data", str(root)]
+    )
+    assert result.exit_code == 0, result.output

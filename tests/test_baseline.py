@@ -236,3 +236,11 @@ def test_export_ignore_does_not_hide_the_baseline(repo):
     commit_all(repo, "attributes")
     # git archive would leave data/ out, making the existing conflict look new.
     assert check(repo, "--baseline", "HEAD").exit_code == 0
+
+
+def test_a_committed_link_is_read_as_a_link(repo):
+    documents = repo / "data" / "documents"
+    (documents / "doc.txt").rename(documents / "real.txt")
+    (documents / "doc.txt").symlink_to("real.txt")
+    commit_all(repo, "the text through a link")
+    assert check(repo, "--baseline", "HEAD").exit_code == 0

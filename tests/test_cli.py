@@ -244,3 +244,17 @@ def test_help_fits_a_60_column_terminal():
     assert max(len(line) for line in result.output.splitlines()) <= 60
     commands = result.output.split("Commands:")[1].split()
     assert commands[0] == "check"  # the everyday commands first, not alphabetical
+
+
+@pytest.mark.parametrize("args", [["check", "--data", ""], ["report", "--data", " "], ["init", ""]])
+def test_an_empty_directory_name_is_a_usage_error(args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "is empty" in result.output
+    assert not list(tmp_path.iterdir())  # nothing was checked or written here
+
+
+def test_long_arguments_are_not_repeated_whole():
+    for args in (["rules", "FC" + "9" * 10_000], ["accept", "x" * 100_000, "--why", "w"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2 and len(result.output) < 600, args[0]

@@ -92,7 +92,19 @@ def test_positions_map_back_to_their_origins(text):
     assert [folded.origin(i) for i in range(len(expected))] == origins
 
 
-@pytest.mark.parametrize("quote", ["210 registered members", "had 4,2", "9 thousand"])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "210 registered members",
+        ",210 registered",
+        "had 4,2",
+        "had 4",
+        "and 2",
+        "9 thousand",
+        ".9 thousand",
+        "had 4,",
+    ],
+)
 def test_a_quote_never_starts_or_ends_inside_a_number(quote):
     text = Folded.of("The library had 4,210 registered members, and 2.9 thousand.")
     assert text.spans(quote) == []

@@ -406,3 +406,35 @@ def test_deep_nesting_is_refused_not_crashed(tmp_path, nesting):
     loaded = ledger(tmp_path, extra={"sources/doc.yaml": nesting})
     assert problems(loaded) == [("FC101", "doc.yaml", 1)]
     assert "levels deep" in loaded.problems[0].message
+
+
+def test_a_pipe_among_the_sources_is_refused_not_read(tmp_path):
+    import os
+
+    (tmp_path / "sources").mkdir()
+    os.mkfifo(tmp_path / "sources" / "pipe.yaml")
+    loaded = ledger(tmp_path, source())
+    assert problems(loaded) == [("FC101", "pipe.yaml", 0)]
+    assert "not a regular file" in loaded.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("field_line", "replacement"),
+    [
+        ("    quantity: ru-departed\n", "    quantity: " + "z" * 20_000 + "\n"),
+        ("    as_of: 2015-11-19\n", "    as_of: " + "z" * 20_000 + "\n"),
+        ("    value: 2719\n", "    value: 2719\n    approx: " + "z" * 20_000 + "\n"),
+        ("    value: 2719\n", "    value: 2719\n    " + "k" * 20_000 + ": 1\n"),
+    ],
+)
+def test_messages_stay_short_whatever_the_values(tmp_path, field_line, replacement):
+    loaded = ledger(tmp_path, source(GOOD_FIGURE.replace(field_line, replacement)))
+    assert loaded.problems
+    assert all(len(p.message) < 400 for p in loaded.problems)
+
+
+def test_a_decimal_beyond_a_floats_range(tmp_path):
+    value = "1" + "0" * 400 + ".5"
+    loaded = ledger(tmp_path, source(GOOD_FIGURE.replace("value: 2719", f"value: {value}")))
+    assert problems(loaded) == [("FC101", "doc.yaml", 7)]
+    assert "too large for a decimal number" in loaded.problems[0].message

@@ -99,3 +99,11 @@ def test_exact_rounding_for_messages(value, places, text):
     from figcheck.wording import rounded
 
     assert rounded(value, places) == text
+
+
+def test_numbers_too_large_to_write_out():
+    from figcheck.wording import number
+
+    assert number(10**400) == "≈1.000e+400"
+    assert number(Fraction(10**400, 3)) == "≈3.333e+399"
+    assert number(10**59) == f"{10**59:,}"

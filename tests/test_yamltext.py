@@ -239,3 +239,16 @@ def test_text_from_bytes_that_are_not_utf8_is_named_around_the_first_bad_byte() 
     message = not_utf8("a" * 100 + "\udcff" + "b" * 100)
     assert message is not None and len(message) < 150
     assert repr("a" * 20 + "\udcff" + "b" * 20) in message
+
+
+@pytest.mark.parametrize("mark", ["&x", "!!seq", "&x !!seq"])
+def test_an_anchor_or_tag_on_the_list_does_not_move_the_dashes(mark: str) -> None:
+    old = f"accepted: {mark}\n  - finding: FC201:b93579667e\n    why: x\n"
+    result = append_item(old, "accepted", {"finding": "FC206:d2f3e6dd24", "why": "y"})
+    assert result.text == old + "  - finding: FC206:d2f3e6dd24\n    why: y\n"
+
+
+def test_a_final_block_scalar_without_a_final_newline_is_refused_not_broken() -> None:
+    old = "accepted:\n  - finding: FC201:b93579667e\n    why: |\n      multi\n      line"
+    with pytest.raises(CannotAppend, match="final newline"):
+        append_item(old, "accepted", {"finding": "FC206:d2f3e6dd24", "why": "y"})

@@ -15,9 +15,9 @@ EXIT_USAGE = 2
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _not_empty(ctx: click.Context, param: click.Parameter, value: str) -> str:
+def not_empty(ctx: click.Context, param: click.Parameter, value: str) -> str:
     if not value.strip():
-        raise click.BadParameter("is empty; name the ledger directory, such as data")
+        raise click.BadParameter("is empty; name a directory, such as data")
     return value
 
 
@@ -28,7 +28,7 @@ data_option = click.option(
     show_default=True,
     metavar="DIR",
     type=click.Path(file_okay=False, path_type=str),
-    callback=_not_empty,
+    callback=not_empty,
     help="The ledger directory: quantities.yaml, sources/, documents/, accepted.yaml.",
 )
 
@@ -90,7 +90,9 @@ def load(data: str) -> Ledger:
     try:
         ledger = load_ledger(data)
     except LedgerNotFound as error:
-        fail(f"{error}; pass --data DIR, or run `figcheck init {data}` to start a ledger")
+        from figcheck.wording import shorten
+
+        fail(f"{error}; pass --data DIR, or run `figcheck init {shorten(data)}` to start a ledger")
     # The loaded ledger lives until exit: keep the collector from walking it again and again.
     gc.freeze()
     return ledger

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from figcheck.commands.common import fail
+from figcheck.commands.common import fail, not_empty
 
 
 @click.command("init", short_help="Start a new ledger in DIR, with an example.")
-@click.argument("directory", metavar="DIR", type=click.Path(path_type=str))
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=str), callback=not_empty)
 def init_command(directory: str) -> None:
     """Start a new ledger in DIR, with an example that passes `figcheck check`.
 

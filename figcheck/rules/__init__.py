@@ -8,6 +8,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from figcheck.rules.base import Hit, Option, Rule
+from figcheck.wording import quoted
 
 # One line per rule, in the order `figcheck rules` lists them.
 MODULES = (
@@ -34,7 +35,7 @@ RULES: dict[str, Rule] = {
 
 class UnknownRule(KeyError):
     def __str__(self) -> str:
-        return f"no rule {self.args[0]!r}; `figcheck rules` lists them all"
+        return f"no rule {quoted(self.args[0])}; `figcheck rules` lists them all"
 
 
 def get(code: str) -> Rule:

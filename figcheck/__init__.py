@@ -15,17 +15,19 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
+# The records are plain dataclasses, light to import; the loader and engine are not.
+from figcheck.model import Finding
+
 if TYPE_CHECKING:
     from os import PathLike
 
     from figcheck.engine import CheckResult
     from figcheck.ledger import Ledger
-    from figcheck.model import Finding
 
 
 def load_ledger(path: str | PathLike[str]) -> Ledger:
-    """Read a ledger directory. Data errors become findings; a missing directory raises
-    figcheck.ledger.LedgerNotFound."""
+    """Read a ledger directory. Data errors become findings; a path that is not a usable
+    directory raises figcheck.ledger.LedgerNotFound."""
     from figcheck.ledger import load_ledger as _load
 
     return _load(path)
@@ -36,14 +38,6 @@ def check(ledger: Ledger) -> CheckResult:
     from figcheck.engine import check as _check
 
     return _check(ledger)
-
-
-def __getattr__(name: str):
-    if name == "Finding":
-        from figcheck.model import Finding
-
-        return Finding
-    raise AttributeError(f"module 'figcheck' has no attribute {name!r}")
 
 
 __all__ = ["Finding", "__version__", "check", "load_ledger"]

@@ -72,9 +72,6 @@ class Family:
             found[q.id] = [pair for g in groups for pair in sweep.disjoint_at_overlapping_dates(g)]
         return found
 
-    def __len__(self) -> int:
-        return sum(len(f) for f in self.figures.values())
-
 
 def families(quantities: Mapping[str, Quantity], figures: Iterable[Figure]) -> list[Family]:
     """Split quantities into connected families; the family's first quantity is its top one

@@ -59,9 +59,6 @@ class ValueIndex:
         self._entries: dict[int, tuple[tuple, tuple]] = {}
         self._figures: dict[int, Figure] = {}
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
     def add(self, seq: int, figure: Figure) -> None:
         i, key = figure.interval, self._scale.key
         high = (key(i.high), 0 if i.high_open else 1, seq)

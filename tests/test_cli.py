@@ -258,3 +258,14 @@ def test_long_arguments_are_not_repeated_whole():
     for args in (["rules", "FC" + "9" * 10_000], ["accept", "x" * 100_000, "--why", "w"]):
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 2 and len(result.output) < 600, args[0]
+
+
+def test_the_python_api_is_what_the_readme_shows():
+    import figcheck
+
+    result = figcheck.check(figcheck.load_ledger("data"))
+    assert result.exit_code() == 0
+    assert result.summary == {"error": 0, "warning": 0, "info": 0, "accepted": 1}
+    assert all(isinstance(f, figcheck.Finding) for f in result.findings)
+    with pytest.raises(figcheck.ledger.LedgerNotFound):
+        figcheck.load_ledger("no-such-directory")

@@ -143,6 +143,13 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal_float)
 MAX_DEPTH = 1000
 
 
+# Since PyYAML 6.0.4, libyaml refuses nesting deeper than 1,000 levels by itself, with the
+# same limit as ours: its refusal is told in figcheck's words, so the message does not depend
+# on which version the user has.
+_TOO_DEEP = f"nests more than {MAX_DEPTH:,} levels deep; a ledger file needs a few"
+_LIBYAML_DEPTH_REFUSAL = "nesting depth"
+
+
 class YamlError(Exception):
     """A file that cannot be read as YAML; `line` is 0 when the whole file is at fault."""
 
@@ -209,10 +216,7 @@ def _refuse_deep_nesting(text: str) -> None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlError(
-                        f"nests more than {MAX_DEPTH:,} levels deep; a ledger file needs a few",
-                        event.start_mark.line + 1,
-                    )
+                    raise YamlError(_TOO_DEEP, event.start_mark.line + 1)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
 
@@ -238,6 +242,8 @@ def _yaml_errors() -> Iterator[None]:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         problem = error.problem or error.context or "invalid YAML"
+        if _LIBYAML_DEPTH_REFUSAL in problem:
+            raise YamlError(_TOO_DEEP, line) from None
         raise YamlError(f"invalid YAML: {problem}", line) from None
     except yaml.YAMLError as error:
         raise YamlError(f"invalid YAML: {error}") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -45,6 +46,12 @@ class _Group(click.Group):
                 err=True,
             )
             raise SystemExit(EXIT_INTERNAL) from None
+        finally:
+            # Reporters write to the streams directly; whoever reads them (a pipe, a test
+            # runner) gets everything before figcheck exits, in the order it was written.
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to do
+                    stream.flush()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -96,3 +96,20 @@ def write_tree() -> WriteTree:
         return root
 
     return write
+
+
+def _keep_stderr_apart_on_click_81() -> None:
+    """click 8.1's CliRunner mixes stderr into stdout unless asked not to (8.2 always keeps
+    them apart); the tests read each stream on its own, on every click that pyproject allows."""
+    import functools
+    import inspect
+
+    from click.testing import CliRunner
+
+    if "mix_stderr" in inspect.signature(CliRunner.__init__).parameters:
+        CliRunner.__init__ = functools.partialmethod(  # type: ignore[method-assign]
+            CliRunner.__init__, mix_stderr=False
+        )
+
+
+_keep_stderr_apart_on_click_81()

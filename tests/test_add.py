@@ -11,6 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -85,16 +86,19 @@ def test_the_command_summary_fits_a_60_column_terminal(command: str) -> None:
 
 
 def test_add_help_marks_the_required_options_and_explains_every_one() -> None:
-    result = CliRunner().invoke(cli, ["add", "--help"], terminal_width=100)
-    options = result.stdout.split("Options:")[1]
-    entries = re.findall(r"^  (-[^\n]*(?:\n {20,}[^\n]*)*)", options, re.MULTILINE)
-    by_name = {entry.split()[0].rstrip(","): " ".join(entry.split()) for entry in entries}
+    from figcheck.commands.add import add as add_command
+
+    context = click.Context(add_command, info_name="add")
+    records = [p.get_help_record(context) for p in add_command.get_params(context)]
+    by_name = {
+        opts.split()[0].rstrip(","): f"{opts} {text}" for opts, text in filter(None, records)
+    }
     for name in ("--document", "--quantity", "--value", "--as-of", "--said-by", "--quote"):
         assert "[required]" in by_name[name], by_name[name]
     for name in ("--approx", "--id", "--note", "--dry-run", "--format"):
         assert "[required]" not in by_name[name]
     assert all(len(entry.split()) >= 4 for entry in by_name.values()), by_name  # help for each
-    assert "--format [text|json] Show" in by_name["--format"]
+    assert "text|json" in by_name["--format"] and "Show" in by_name["--format"]
 
 
 # -- appending -------------------------------------------------------------------------------
@@ -413,7 +417,7 @@ def test_approx_is_a_choice_of_the_loaders_hedges(root: Path) -> None:
     (option,) = [p for p in add_command.params if p.name == "approx"]
     assert tuple(option.type.choices) == APPROXES  # type: ignore[attr-defined]
     stderr = refused(root, *DEPARTED, "--approx", "bogus")
-    assert "Invalid value for '--approx'" in stderr and "FC101" not in stderr
+    assert "--approx" in stderr and "bogus" in stderr and "FC101" not in stderr
     quote = "about 2,700 are fighting"
     result = add(root, *FIGHTING, "--value", "2,700", "--quote", quote, "--approx", "About")
     assert result.exit_code == 0, result.output
@@ -486,7 +490,7 @@ def test_at_a_terminal_what_is_missing_is_asked_for(
     assert result.exit_code == 0, result.output
     assert "ru-departed-syria-killed  Of those, killed there" in result.stderr  # offered
     assert "interfax  Russian foreign ministry on fighters from Russia" in result.stderr
-    assert "Error: 'ru-departd' is not one of" in result.stderr  # asked again
+    assert result.stderr.count("Quantity:") == 2  # 'ru-departd' was refused and asked again
     assert "--value 'many' is not a number" in result.stderr
     figure = load_ledger(root).figures["tass/departed-2"]
     assert (figure.value, figure.said_by) == (2719, SYROMOLOTOV)

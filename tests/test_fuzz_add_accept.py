@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -109,8 +110,11 @@ number_like = st.text(NUMBER_CHARACTERS, max_size=30)
 # Text of any characters, with a good share of those YAML treats specially: line breaks of
 # every kind, quotes, indicators, a byte-order mark, NUL, and lone surrogates.
 SPECIAL = [*"\n\r\t\x85\u2028\u2029\ufeff\x00'\":#-{}[],&*!|>%@`?~ ", "\udcff", "\ud800"]
-free_text = st.lists(  # not st.text, which leaves out almost every surrogate
-    st.one_of(st.characters(exclude_categories=()), st.sampled_from(SPECIAL)),
+# Any code point, surrogates included: st.text leaves out almost every surrogate, and the
+# keyword that lets st.characters include them has changed its name between versions.
+any_code_point = st.integers(0, sys.maxunicode).map(chr)
+free_text = st.lists(
+    st.one_of(any_code_point, st.sampled_from(SPECIAL)),
     max_size=40,
 ).map("".join)
 

@@ -82,8 +82,8 @@ def test_refuses_to_overwrite_anything(tmp_path, entry):
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     result = init(tmp_path)
     assert result.exit_code == 2
-    assert entry in result.output
-    assert "never overwrites" in result.output
+    assert entry in result.stderr
+    assert "never overwrites" in result.stderr
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
     if existing.is_file():
         assert existing.read_text(encoding="utf-8") == "# mine\n"
@@ -94,8 +94,8 @@ def test_a_second_init_names_everything_that_exists(tmp_path):
     result = init(tmp_path)
     assert result.exit_code == 2
     for entry in ("quantities.yaml", "sources/", "documents/", ".schema/"):
-        assert entry in result.output
-    assert result.output.count("\n") == 1  # one line, no traceback
+        assert entry in result.stderr
+    assert result.stderr.count("\n") == 1  # one line, no traceback
 
 
 def test_a_file_in_the_way(tmp_path):
@@ -103,4 +103,4 @@ def test_a_file_in_the_way(tmp_path):
     target.write_text("not a directory", encoding="utf-8")
     result = init(target)
     assert result.exit_code == 2
-    assert "is a file" in result.output
+    assert "is a file" in result.stderr

@@ -374,7 +374,7 @@ def test_schema_command_prints_the_schema(kind):
 def test_schema_command_usage_errors(args):
     result = CliRunner().invoke(cli, ["schema", *args])
     assert result.exit_code == 2
-    assert "--kind" in result.output
+    assert "--kind" in result.stderr
 
 
 def test_the_command_offers_every_kind_of_file():

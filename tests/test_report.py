@@ -68,10 +68,10 @@ def test_one_family_only():
 def test_command_exit_codes(tmp_path):
     assert CliRunner().invoke(cli, ["report"]).exit_code == 0
     unknown = CliRunner().invoke(cli, ["report", "--quantity", "ru-departed-syri"])
-    assert unknown.exit_code == 2 and "did you mean 'ru-departed-syria'" in unknown.output
+    assert unknown.exit_code == 2 and "did you mean 'ru-departed-syria'" in unknown.stderr
     (tmp_path / "quantities.yaml").write_text("quantities: [")
     broken = CliRunner().invoke(cli, ["report", "--data", str(tmp_path)])
-    assert broken.exit_code == 2 and "data errors" in broken.output
+    assert broken.exit_code == 2 and "data errors" in broken.stdout
 
 
 def family_of(tmp_path, quantities, figures):

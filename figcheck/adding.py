@@ -14,10 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from figcheck import yamlio
 from figcheck.engine import EXIT_DATA, EXIT_FINDINGS, EXIT_OK, CheckResult, check
 from figcheck.findings import one_line
-from figcheck.ledger import RECORD_ID, Ledger, load_ledger
+from figcheck.ledger import RECORD_ID, Ledger, load_ledger, yaml_reading
 from figcheck.model import Finding
 from figcheck.records import NewDocument, NewFigure, figure_id, figure_record, new_source
 from figcheck.rules import RULES, Rule
@@ -174,12 +173,12 @@ def _read_source(ledger: Ledger, path: Path, document_id: str) -> tuple[str, set
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8")
-        data, _ = yamlio.loads(raw)
+        data, _ = yaml_reading.loads(raw)
     except OSError as error:
         raise Refused(f"{shown} cannot be read: {error.strerror or error}") from None
     except UnicodeDecodeError:
         raise Refused(f"{shown} is not UTF-8 text; save it as UTF-8") from None
-    except yamlio.YamlError as error:
+    except yaml_reading.YamlError as error:
         raise Refused(f"{shown}:{error.line}: {error}; fix it first") from None
     header = data.get("document") if isinstance(data, dict) else None
     if not isinstance(header, dict) or header.get("id") != document_id:

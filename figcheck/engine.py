@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from figcheck import findings
-from figcheck.config import Config
 from figcheck.family import Family, families
 from figcheck.ledger import Ledger
+from figcheck.ledger.config import Config
 from figcheck.model import SEVERITIES, Acceptance, Finding, Severity
 from figcheck.rules import RULES, Hit, Rule
 

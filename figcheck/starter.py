@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from figcheck.schema import FILE_NAMES, KINDS_OF_FILE, to_json
+from figcheck.ledger.schema import FILE_NAMES, KINDS_OF_FILE, to_json
 
 SCHEMA_DIR = ".schema"
 # What a ledger holds at its top: init refuses to start one where any of these exists.

@@ -24,7 +24,7 @@ from math import inf, isfinite
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from figcheck import yamlio
+from figcheck.ledger import yaml_reading
 from figcheck.values import exact
 
 Number = int | float | Decimal
@@ -116,9 +116,9 @@ def _reads_back(written: str, value: Value) -> bool:
     `written` back as `value`: figcheck keeps `0777` as text, others read the octal 511."""
     document = f"k: {written}\n"
     try:
-        data, _ = yamlio.loads(document)
+        data, _ = yaml_reading.loads(document)
         plain = yaml.safe_load(document)
-    except (yamlio.YamlError, yaml.YAMLError):
+    except (yaml_reading.YamlError, yaml.YAMLError):
         return False
     if not (isinstance(data, dict) and _same(data.get("k"), value)):
         return False
@@ -219,8 +219,8 @@ def append_item(text: str, key: str, item: Mapping[str, Value]) -> Appended:
     bom = _BOM if text.startswith(_BOM) else ""
     body = text[len(bom) :]
     try:
-        root = yamlio.compose(body)
-    except yamlio.YamlError as error:
+        root = yaml_reading.compose(body)
+    except yaml_reading.YamlError as error:
         raise CannotAppend(f"it is not valid YAML ({error}, line {error.line})") from None
     lines = _Lines(body)
     if root is None:
@@ -386,9 +386,9 @@ def _check_reads_back(old: str, new: str, key: str, item: Mapping[str, Value]) -
     every value written exactly as given, and nothing else changed. Otherwise nothing is
     written: CannotAppend."""
     try:
-        before, _ = yamlio.loads(old)
-        after, _ = yamlio.loads(new)
-    except yamlio.YamlError as error:
+        before, _ = yaml_reading.loads(old)
+        after, _ = yaml_reading.loads(new)
+    except yaml_reading.YamlError as error:
         raise CannotAppend(
             f"figcheck could not place the item without breaking the file ({error})"
         ) from None

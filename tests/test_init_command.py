@@ -10,9 +10,10 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from figcheck import check, load_ledger, yamlio
+from figcheck import check, load_ledger
 from figcheck.cli import cli
-from figcheck.schema import schema
+from figcheck.ledger import yaml_reading
+from figcheck.ledger.schema import schema
 from figcheck.starter import LEDGER_ENTRIES
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(?P<path>\S+)\n")
@@ -62,7 +63,7 @@ def test_each_yaml_file_names_its_schema_by_a_relative_path(tmp_path):
         target = (path.parent / match["path"]).resolve()
         assert not Path(match["path"]).is_absolute()
         assert json.loads(target.read_text(encoding="utf-8")) == schema(kind)
-        data, _ = yamlio.load(path)
+        data, _ = yaml_reading.load(path)
         jsonschema.Draft202012Validator(schema(kind)).validate(data)
     accepted_schema = tmp_path / ".schema" / "accepted.schema.json"
     assert json.loads(accepted_schema.read_text(encoding="utf-8")) == schema("accepted")

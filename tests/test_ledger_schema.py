@@ -1,7 +1,7 @@
-"""The JSON Schemas of the ledger files (figcheck/schema.py) agree with the loader.
+"""The JSON Schemas of the ledger files (figcheck/ledger/schema.py) agree with the loader.
 
 Every shipped file validates; the same records, valid and invalid, get the same verdict from
-the schema and from figcheck/ledger.py; and the few things a JSON Schema cannot express are
+the schema and from figcheck/ledger/; and the few things a JSON Schema cannot express are
 listed, and shown to be caught by the loader alone.
 """
 
@@ -18,10 +18,11 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck import dates, load_ledger, yamlio
+from figcheck import dates, load_ledger
 from figcheck.cli import cli
 from figcheck.commands import schema as schema_module
-from figcheck.schema import EDTF_DATE, KINDS_OF_FILE, schema
+from figcheck.ledger import yaml_reading
+from figcheck.ledger.schema import EDTF_DATE, KINDS_OF_FILE, schema
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -31,7 +32,7 @@ def validator(kind: str) -> jsonschema.Draft202012Validator:
 
 
 def parsed(path: Path) -> object:
-    data, duplicates = yamlio.load(path)
+    data, duplicates = yaml_reading.load(path)
     assert duplicates == []
     return data
 
@@ -157,7 +158,7 @@ def verdicts(kind: str, text: str, tmp_path: Path, write_tree) -> tuple[bool, bo
     files = {"quantities.yaml": QUANTITIES, "sources/a.yaml": source(), FILES[kind]: text}
     root = write_tree(tmp_path / "ledger", files)
     problems = [f for f in load_ledger(root).problems if f.is_data_error]
-    data, _ = yamlio.loads(textwrap.dedent(text).lstrip("\n"))
+    data, _ = yaml_reading.loads(textwrap.dedent(text).lstrip("\n"))
     return not problems, validator(kind).is_valid(data)
 
 

@@ -4,10 +4,10 @@ from datetime import date
 from fractions import Fraction
 
 from figcheck import values
-from figcheck.config import Config
 from figcheck.dates import parse_date
 from figcheck.engine import check
 from figcheck.ledger import Ledger
+from figcheck.ledger.config import Config
 from figcheck.model import Document, Figure, Location, Quantity
 
 COUNT = 100_000

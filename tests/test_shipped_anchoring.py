@@ -14,10 +14,10 @@ import yaml
 
 from figcheck import check, load_ledger
 from figcheck.folding import Folded
+from figcheck.ledger.yaml_reading import load as load_yaml
 from figcheck.model import Figure
 from figcheck.numbers import find_numbers
 from figcheck.values import exact
-from figcheck.yamlio import load as load_yaml
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SHIPPED = load_ledger(DATA)

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from figcheck import yamlio
+from figcheck.ledger import yaml_reading
 from figcheck.yamltext import CannotAppend, DateText, append_item, not_utf8, scalar
 
 ITEM = {"id": "new", "value": 5, "as_of": DateText("2015-11-19"), "quote": "x: y"}
@@ -19,7 +19,7 @@ BLOCK = "  - id: new\n    value: 5\n    as_of: 2015-11-19\n    quote: 'x: y'"
 
 
 def read(text: str) -> object:
-    return yamlio.loads(text)[0]
+    return yaml_reading.loads(text)[0]
 
 
 def test_appends_after_the_last_item_with_the_files_blank_line_between_items() -> None:

@@ -79,7 +79,7 @@ def load(data: str) -> Ledger:
 
     from figcheck import load_ledger
     from figcheck.ledger import LedgerNotFound
-    from figcheck.yamlio import HAS_LIBYAML
+    from figcheck.ledger.yaml_reading import HAS_LIBYAML
 
     if not HAS_LIBYAML:
         click.echo(

@@ -27,6 +27,6 @@ def schema_command(kind: str) -> None:
 
     `figcheck init` writes all three schemas and these lines for a new ledger.
     """
-    from figcheck.schema import to_json
+    from figcheck.ledger.schema import to_json
 
     click.echo(to_json(kind), nl=False)  # type: ignore[arg-type]

@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from figcheck import dates
+from figcheck.ledger.yaml_reading import LineMap
 from figcheck.model import DateSpan, Quantity
 from figcheck.wording import did_you_mean, quoted, type_name
-from figcheck.yamlio import LineMap
 
 Report = Callable[[str, int, str], None]  # (rule code, line, message)
 

@@ -1,7 +1,7 @@
 """JSON Schemas (draft 2020-12) of the ledger's files, so that editors check records as they
 are typed: `figcheck schema --kind source|quantities|accepted` prints one.
 
-The schemas say what figcheck/ledger.py accepts, and are built from the loader's own
+The schemas say what figcheck/ledger/ accepts, and are built from the loader's own
 constants (field names, required fields, the approx and kind words, id patterns), so that a
 field added to the loader without a schema entry fails at once. What no JSON Schema can say
 is left to `figcheck check`: whether a named quantity exists, unique ids, units of related
@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from figcheck import fields, ledger
+from figcheck.ledger import fields, loading
 from figcheck.model import APPROXES, KINDS
 
 Kind = Literal["source", "quantities", "accepted"]
@@ -194,9 +194,9 @@ IGNORE_FIELDS: dict[str, Schema] = {
 def source_schema() -> Schema:
     figure = record(
         "One numeric statement of the document.",
-        ledger.FIGURE_FIELDS,
+        loading.FIGURE_FIELDS,
         FIGURE_FIELDS,
-        ledger.REQUIRED_FIGURE_FIELDS,
+        loading.REQUIRED_FIGURE_FIELDS,
     )
     figure["allOf"] = FIGURE_BY_APPROX
     body = record(
@@ -205,7 +205,7 @@ def source_schema() -> Schema:
         {
             "document": record(
                 "The document: its id, title and where it comes from.",
-                ledger.DOCUMENT_FIELDS,
+                loading.DOCUMENT_FIELDS,
                 DOCUMENT_FIELDS,
                 ("id", "title"),
             ),
@@ -277,7 +277,7 @@ QUANTITY_RULES: list[Schema] = [
 def quantities_schema() -> Schema:
     quantity = record(
         "A quantity: what is counted, its unit and kind, and how it relates to others.",
-        ledger.QUANTITY_FIELDS,
+        loading.QUANTITY_FIELDS,
         QUANTITY_FIELDS,
         ("label", "unit", "kind"),
     )

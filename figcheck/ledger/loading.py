@@ -20,10 +20,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from figcheck import config as config_file
 from figcheck import findings, values
-from figcheck.fields import FINDING_ID, QUANTITY_ID, Fields, Report
-from figcheck.fields import RECORD_ID as RECORD_ID  # re-exported for the writers
+from figcheck.ledger import config as config_file
+from figcheck.ledger.fields import FINDING_ID, QUANTITY_ID, Fields, Report
+from figcheck.ledger.fields import RECORD_ID as RECORD_ID  # re-exported for the writers
+from figcheck.ledger.relations import cycles
+from figcheck.ledger.yaml_reading import LineMap, YamlError
+from figcheck.ledger.yaml_reading import load as load_yaml
+from figcheck.ledger.yaml_reading import loads as loads_yaml
 from figcheck.model import (
     APPROXES,
     KINDS,
@@ -35,12 +39,8 @@ from figcheck.model import (
     Location,
     Quantity,
 )
-from figcheck.relations import cycles
 from figcheck.rules import RULES
 from figcheck.wording import did_you_mean, quoted, shorten, type_name
-from figcheck.yamlio import LineMap, YamlError
-from figcheck.yamlio import load as load_yaml
-from figcheck.yamlio import loads as loads_yaml
 
 FIGURE_FIELDS = ("id", "quantity", "value", "approx", "as_of", "said_by", "quote", "note")
 REQUIRED_FIGURE_FIELDS = ("id", "quantity", "value", "as_of", "said_by", "quote")

@@ -20,10 +20,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from figcheck.ledger.yaml_reading import LineMap
 from figcheck.model import SEVERITIES
 from figcheck.rules import RULES
 from figcheck.wording import did_you_mean, quoted, type_name
-from figcheck.yamlio import LineMap
 
 # Data errors decide exit code 2; letting a configuration turn them down would break that.
 FIXED_SEVERITY = ("FC101", "FC102", "FC103")

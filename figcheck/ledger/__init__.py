@@ -1,0 +1,37 @@
+"""Reading a ledger directory into the model, reporting every data error with file:line.
+
+A ledger is a directory:
+
+    quantities.yaml     what is being counted, and how quantities relate
+    sources/*.yaml      one file per document: its metadata and its figures
+    documents/*.txt     optional plain text of a document
+    accepted.yaml       optional: divergences reviewed and accepted, each with a reason
+    figcheck.yaml       optional: tolerances and rule severities
+
+The modules of this package: `loading` reads the directory; `yaml_reading` parses a file with
+libyaml, keeping lines; `fields` reads the typed fields of one mapping; `config` reads
+figcheck.yaml; `relations` is the graph of quantities; `schema` is the JSON Schema of each
+file, for editors.
+"""
+
+from figcheck.ledger.loading import (
+    ACCEPTED_FILE,
+    FINDING_ID,
+    RECORD_ID,
+    Ledger,
+    LedgerNotFound,
+    ledger_root,
+    load_acceptances,
+    load_ledger,
+)
+
+__all__ = [
+    "ACCEPTED_FILE",
+    "FINDING_ID",
+    "RECORD_ID",
+    "Ledger",
+    "LedgerNotFound",
+    "ledger_root",
+    "load_acceptances",
+    "load_ledger",
+]

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from figcheck import check, load_ledger
-from figcheck.accepting import normal_id
 from figcheck.cli import cli
+from figcheck.writing.accepting import normal_id
 
 FIXTURE = Path(__file__).parent / "fixtures" / "curation"
 CONFLICT = """\

@@ -17,8 +17,8 @@ from click.testing import CliRunner, Result
 
 from figcheck import load_ledger
 from figcheck.cli import cli
-from figcheck.records import figure_id, parse_value
 from figcheck.rules import Hit
+from figcheck.writing.records import figure_id, parse_value
 
 FIXTURE = Path(__file__).parent / "fixtures" / "curation"
 SHIPPED = Path(__file__).parent.parent / "data"

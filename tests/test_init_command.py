@@ -14,7 +14,7 @@ from figcheck import check, load_ledger
 from figcheck.cli import cli
 from figcheck.ledger import yaml_reading
 from figcheck.ledger.schema import schema
-from figcheck.starter import LEDGER_ENTRIES
+from figcheck.writing.starter import LEDGER_ENTRIES
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(?P<path>\S+)\n")
 

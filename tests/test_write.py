@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from figcheck import load_ledger
-from figcheck.write import FAULT_EXIT, FAULT_STAGES, TEMP_SUFFIX, atomic_write, ledger_lock
+from figcheck.writing.atomic import FAULT_EXIT, FAULT_STAGES, TEMP_SUFFIX, atomic_write, ledger_lock
 
 FIXTURE = Path(__file__).parent / "fixtures" / "curation"
 QUOTE = "From Russia went to Syria 2719 Russian citizens"  # in the document's text
@@ -145,8 +145,8 @@ def test_a_process_killed_at_random_moments_never_leaves_a_broken_file(root: Pat
 WORKER = """
 import sys
 from figcheck import load_ledger
-from figcheck.adding import add_figure
-from figcheck.records import NewFigure
+from figcheck.writing.adding import add_figure
+from figcheck.writing.records import NewFigure
 
 root, worker = sys.argv[1], sys.argv[2]
 for i in range(50):
@@ -189,7 +189,8 @@ def test_the_lock_lets_one_holder_in_at_a_time(root: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from figcheck.write import ledger_lock\n"
+            "import sys, time; from pathlib import Path\n"
+            "from figcheck.writing.atomic import ledger_lock\n"
             "with ledger_lock(Path(sys.argv[1])):\n"
             "    print('locked', flush=True); time.sleep(30)",
             str(root),
@@ -199,7 +200,7 @@ def test_the_lock_lets_one_holder_in_at_a_time(root: Path) -> None:
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
-        from figcheck.write import LockTimeout
+        from figcheck.writing.atomic import LockTimeout
 
         with pytest.raises(LockTimeout), ledger_lock(root, timeout=0.2):
             pass

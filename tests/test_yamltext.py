@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from figcheck.ledger import yaml_reading
-from figcheck.yamltext import CannotAppend, DateText, append_item, not_utf8, scalar
+from figcheck.writing.yaml_appending import CannotAppend, DateText, append_item, not_utf8, scalar
 
 ITEM = {"id": "new", "value": 5, "as_of": DateText("2015-11-19"), "quote": "x: y"}
 BLOCK = "  - id: new\n    value: 5\n    as_of: 2015-11-19\n    quote: 'x: y'"

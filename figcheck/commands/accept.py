@@ -25,9 +25,9 @@ def accept(finding_id: str, why: str, data: str) -> None:
     """
     from pathlib import Path
 
-    from figcheck.accepting import accept_finding
     from figcheck.ledger import LedgerNotFound
-    from figcheck.write import LockTimeout, Refused
+    from figcheck.writing.accepting import accept_finding
+    from figcheck.writing.atomic import LockTimeout, Refused
 
     warn_if_unlocked()
     try:

@@ -109,10 +109,10 @@ def add(dry_run: bool, output_format: str, data: str, **options: Any) -> None:
     """
     from pathlib import Path
 
-    from figcheck.adding import add_figure
-    from figcheck.records import NewDocument, NewFigure, parse_value
     from figcheck.reporters.added import render
-    from figcheck.write import LockTimeout, Refused
+    from figcheck.writing.adding import add_figure
+    from figcheck.writing.atomic import LockTimeout, Refused
+    from figcheck.writing.records import NewDocument, NewFigure, parse_value
 
     ledger = load(data)
     missing = [name for name in REQUIRED if options[name] is None]
@@ -204,7 +204,7 @@ def _offer(heading: str, entries: dict[str, str]) -> None:
 
 
 def _checked_value(text: str) -> str:
-    from figcheck.records import parse_value
+    from figcheck.writing.records import parse_value
 
     try:
         parse_value(text)

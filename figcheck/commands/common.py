@@ -9,7 +9,7 @@ import click
 
 if TYPE_CHECKING:
     from figcheck.ledger import Ledger
-    from figcheck.write import Refused
+    from figcheck.writing.atomic import Refused
 
 EXIT_USAGE = 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -63,7 +63,7 @@ def refuse(error: Refused) -> NoReturn:
 
 
 def warn_if_unlocked() -> None:
-    from figcheck.write import CAN_LOCK
+    from figcheck.writing.atomic import CAN_LOCK
 
     if not CAN_LOCK:
         click.echo(

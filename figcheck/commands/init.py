@@ -21,7 +21,7 @@ def init_command(directory: str) -> None:
     """
     from pathlib import Path
 
-    from figcheck.starter import LedgerExists, create
+    from figcheck.writing.starter import LedgerExists, create
 
     root = Path(directory)
     try:

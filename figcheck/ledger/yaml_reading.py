@@ -223,7 +223,7 @@ def _refuse_deep_nesting(text: str) -> None:
 
 def compose(text: str) -> Node | None:
     """The node tree of `text`, with the line and column of every node (for writing into a
-    file as text; see figcheck/yamltext.py). Raises YamlError."""
+    file as text; see figcheck/writing/yaml_appending.py). Raises YamlError."""
     _refuse_deep_nesting(text)
     loader = _BaseLoader(text)
     try:

@@ -19,12 +19,12 @@ from typing import Any, TextIO
 from rich.text import Text
 
 from figcheck import __version__
-from figcheck.adding import Added
 from figcheck.findings import one_line
 from figcheck.reporters.advice import advice
 from figcheck.reporters.console import indented, make_console, printable, render_finding
 from figcheck.reporters.json_report import finding_object
 from figcheck.wording import plural
+from figcheck.writing.adding import Added
 
 
 def render(format_name: str, added: Added, out: TextIO, err: TextIO, *, dry_run: bool) -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import io
 import json
 
-from figcheck.adding import Added
 from figcheck.engine import CheckResult
 from figcheck.reporters import added as added_reporter
 from figcheck.reporters.advice import advice
 from figcheck.reporters.json_report import finding_object
+from figcheck.writing.adding import Added
 
 
 def added_with(result: CheckResult | None, involved=(), problems=()) -> Added:

@@ -25,7 +25,7 @@ from typing import Any
 
 from figcheck.model import Quantity
 from figcheck.values import exact
-from figcheck.yamltext import DateText, block_mapping
+from figcheck.writing.yaml_appending import DateText, block_mapping
 
 # A value as typed: whole numbers are ints, decimals keep their digits.
 Typed = int | Decimal

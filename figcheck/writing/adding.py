@@ -4,7 +4,7 @@ The record is appended as text to its document's source file (or a new source fi
 for a new document), validated by loading the ledger with the new content in place of the
 file, through the same loader that `figcheck check` uses, then checked by the engine; only a
 valid record is written. Reading the file, choosing the id, validating and writing all happen
-under the ledger's lock (figcheck/write.py), so concurrent commands never lose a record.
+under the ledger's lock (figcheck/writing/atomic.py), so concurrent commands never lose a record.
 """
 
 from __future__ import annotations
@@ -18,11 +18,17 @@ from figcheck.engine import EXIT_DATA, EXIT_FINDINGS, EXIT_OK, CheckResult, chec
 from figcheck.findings import one_line
 from figcheck.ledger import RECORD_ID, Ledger, load_ledger, yaml_reading
 from figcheck.model import Finding
-from figcheck.records import NewDocument, NewFigure, figure_id, figure_record, new_source
 from figcheck.rules import RULES, Rule
 from figcheck.wording import did_you_mean, plural
-from figcheck.write import Refused, atomic_write, ledger_lock, remove_stale_temporaries
-from figcheck.yamltext import Appended, CannotAppend, append_item, not_utf8, number_text
+from figcheck.writing.atomic import Refused, atomic_write, ledger_lock, remove_stale_temporaries
+from figcheck.writing.records import NewDocument, NewFigure, figure_id, figure_record, new_source
+from figcheck.writing.yaml_appending import (
+    Appended,
+    CannotAppend,
+    append_item,
+    not_utf8,
+    number_text,
+)
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ from figcheck.ledger import (
 from figcheck.model import Finding
 from figcheck.rules import RULES, Rule
 from figcheck.wording import quoted
-from figcheck.write import Refused, atomic_write, ledger_lock, remove_stale_temporaries
-from figcheck.yamltext import CannotAppend, append_item, not_utf8
+from figcheck.writing.atomic import Refused, atomic_write, ledger_lock, remove_stale_temporaries
+from figcheck.writing.yaml_appending import CannotAppend, append_item, not_utf8
 
 NEW_FILE = """\
 # Divergences reviewed and judged real, each with the reason (`figcheck accept ID --why TEXT`

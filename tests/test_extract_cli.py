@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from figcheck import load_ledger
 from figcheck.cli import cli
 from figcheck.reporters import extract_text
-from figcheck.worklist import build
+from figcheck.text.worklist import build
 
 TEXT = (
     "From Russia went to Syria 2719 Russian citizens, 160 of them have been destroyed.\n"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import figcheck.folding
-from figcheck.folding import Folded, fold
+import figcheck.text.folding
+from figcheck.text.folding import Folded, fold
 
 
 def test_fold_case_space_quotes_dashes() -> None:
@@ -54,7 +54,7 @@ def test_longest_prefix() -> None:
 
 
 def test_module_examples() -> None:
-    assert doctest.testmod(figcheck.folding).failed == 0
+    assert doctest.testmod(figcheck.text.folding).failed == 0
 
 
 QUOTES_AND_DASHES = {
@@ -65,7 +65,7 @@ QUOTES_AND_DASHES = {
 
 
 def _reference(text: str) -> tuple[str, list[int]]:
-    """Folding written out character by character, independently of figcheck.folding: a
+    """Folding written out character by character, independently of figcheck.text.folding: a
     run of white space becomes one space (at the run's first character), marks and dashes
     become ASCII, every other character its casefold; each folded character keeps the index
     of the character it came from."""

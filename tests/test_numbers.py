@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import figcheck.numbers
-from figcheck.numbers import find_numbers
+import figcheck.text.numbers
+from figcheck.text.numbers import find_numbers
 
 
 def found(text: str) -> list[tuple[str, object, str]]:
@@ -128,7 +128,7 @@ def test_shown() -> None:
 
 
 def test_module_examples() -> None:
-    assert doctest.testmod(figcheck.numbers).failed == 0
+    assert doctest.testmod(figcheck.text.numbers).failed == 0
 
 
 _PIECES_OF_TEXT = [
@@ -184,7 +184,7 @@ _PIECES_OF_TEXT = [
 def test_the_token_scan_finds_what_a_full_search_finds(text):
     """The scan only tries the pattern where a number can start; it must find exactly the
     matches that searching with the pattern at every position finds."""
-    from figcheck.numbers import _NUMBER, _next_number
+    from figcheck.text.numbers import _NUMBER, _next_number
 
     pos, by_search, by_scan = 0, [], []
     while (match := _NUMBER.search(text, pos)) is not None:

@@ -7,9 +7,9 @@ from click.testing import CliRunner
 from ledgers import figure, quantity, write_ledger
 
 from figcheck import check, insights, load_ledger
-from figcheck.anchoring import coverage
 from figcheck.cli import cli
 from figcheck.reporters.report_text import render
+from figcheck.text.anchoring import coverage
 
 
 def report_of(root, width=100, quantity_id=None):

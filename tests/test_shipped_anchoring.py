@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from figcheck import check, load_ledger
-from figcheck.folding import Folded
 from figcheck.ledger.yaml_reading import load as load_yaml
 from figcheck.model import Figure
-from figcheck.numbers import find_numbers
+from figcheck.text.folding import Folded
+from figcheck.text.numbers import find_numbers
 from figcheck.values import exact
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 import figcheck
-from figcheck.anchoring import coverage
 from figcheck.cli import cli
 from figcheck.engine import CheckResult
+from figcheck.text.anchoring import coverage
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"

@@ -32,7 +32,7 @@ def extract(target: str, data: str, output_format: str, only_unrecorded: bool) -
 
     from figcheck import load_ledger
     from figcheck.ledger import LedgerNotFound
-    from figcheck.worklist import TargetError, build
+    from figcheck.text.worklist import TargetError, build
 
     try:
         ledger = load_ledger(data)

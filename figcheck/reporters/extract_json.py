@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any, TextIO
 
 from figcheck import __version__, wording
-from figcheck.worklist import Row, Worklist
+from figcheck.text.worklist import Row, Worklist
 
 
 def document(worklist: Worklist) -> dict[str, Any]:

@@ -12,8 +12,8 @@ from typing import TextIO
 from rich.text import Text
 
 from figcheck.reporters.console import indented, make_console, printable
+from figcheck.text.worklist import Row, Worklist
 from figcheck.wording import plural
-from figcheck.worklist import Row, Worklist
 
 STATUS_STYLES = {"recorded": "green", "ignored": "dim", "unrecorded": "yellow"}
 

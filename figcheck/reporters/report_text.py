@@ -37,7 +37,7 @@ from figcheck.reporters.console import (
 )
 
 if TYPE_CHECKING:
-    from figcheck.anchoring import Coverage
+    from figcheck.text.anchoring import Coverage
 
 WIDE = 80
 BAR = 14

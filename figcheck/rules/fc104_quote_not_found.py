@@ -27,10 +27,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from figcheck import anchoring
-from figcheck.folding import Folded
 from figcheck.model import Document
 from figcheck.rules.base import Hit, Rule
+from figcheck.text import anchoring
+from figcheck.text.folding import Folded
 
 if TYPE_CHECKING:
     from figcheck.ledger import Ledger

@@ -36,11 +36,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from figcheck import anchoring, values
-from figcheck.expressing import DECREASE, expressing
+from figcheck import values
 from figcheck.model import Document, Figure
-from figcheck.numbers import Occurrence, find_numbers
 from figcheck.rules.base import Hit, Rule
+from figcheck.text import anchoring
+from figcheck.text.numbers import Occurrence, find_numbers
+from figcheck.text.value_match import DECREASE, numbers_saying_value
 
 if TYPE_CHECKING:
     from figcheck.ledger import Ledger
@@ -60,7 +61,8 @@ def check(document: Document, ledger: Ledger, options: Mapping[str, float]) -> I
         else:
             readings = [find_numbers(figure.quote)]
             text = figure.quote
-        if not any(expressing(figure, kind, figure.quote, numbers, text) for numbers in readings):
+        saying = (numbers_saying_value(figure, kind, figure.quote, n, text) for n in readings)
+        if not any(saying):
             yield Hit(_message(figure, kind, readings[0]), (figure,), figure.quantity)
 
 

@@ -30,9 +30,9 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from figcheck import anchoring
 from figcheck.model import Document
 from figcheck.rules.base import Hit, Rule
+from figcheck.text import anchoring
 
 if TYPE_CHECKING:
     from figcheck.ledger import Ledger

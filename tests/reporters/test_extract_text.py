@@ -9,7 +9,7 @@ from report_ledgers import RAW_CONTROL
 
 from figcheck import load_ledger
 from figcheck.reporters import extract_text
-from figcheck.worklist import build
+from figcheck.text.worklist import build
 
 
 def test_reasons_and_context_are_shown_escaped(write_ledger):

@@ -9,8 +9,8 @@ import pytest
 from report_ledgers import RAW_CONTROL, mixed_files
 
 from figcheck import check, load_ledger
-from figcheck.anchoring import coverage
 from figcheck.reporters.report_text import render
+from figcheck.text.anchoring import coverage
 
 
 @pytest.mark.parametrize("width", [60, 100])

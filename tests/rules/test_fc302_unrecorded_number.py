@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from figcheck import load_ledger
-from figcheck.anchoring import anchors, coverage
+from figcheck.text.anchoring import anchors, coverage
 
 TEXT = (
     "Russia's hand, since 2014\n"

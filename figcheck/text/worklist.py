@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from figcheck import anchoring
+from figcheck.text import anchoring
 from figcheck.wording import shorten
 
 if TYPE_CHECKING:

@@ -10,16 +10,16 @@ The forms read, one occurrence each:
   (`©2014-2024` is 2014 and 2024, `24/7` is 24 and 7, `MH17` holds 17), decades (`2010s` is
   2010);
 - digits with a scale word: `25 thousand`, `2.9 thousand`, `1.5 million`, `3 dozen`;
-- number words (see figcheck.numberwords), on whole words only: `someone` holds no number,
+- number words (see figcheck.text.numberwords), on whole words only: `someone` holds no number,
   `No one` holds 1;
 - percentages: any of the above followed by `%`, ` percent` or ` per cent` (kind `percent`);
 - ordinals: `2nd`, `7th`, `21st`, and the ordinal words (kind `ordinal`);
 - vague plurals (kind `vague`): `dozens`, `hundreds`, `thousands`, `millions`, `billions`,
-  `tens of thousands`, `hundreds of thousands`, ..., each a range (figcheck.numberwords.VAGUE).
+  `tens of thousands`, `hundreds of thousands`, ..., each a range (numberwords.VAGUE).
 
-Signs are not read: "-46%" and "decreased by 46%" are both 46%; whether a quote states a
-decrease is decided by figcheck.anchoring. The scan is one pass of precompiled regular
-expressions over the text.
+Signs are not read: "-46%" and "decreased by 46%" are both 46%; whether a number with its
+words says a decrease is decided by figcheck.text.value_match. The scan is one pass of
+precompiled regular expressions over the text.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from figcheck import numberwords, wording
+from figcheck import wording
+from figcheck.text import numberwords
 
 NumberKind = Literal["plain", "percent", "ordinal", "vague"]
 

@@ -1,7 +1,7 @@
 """Whether a number written in a text says a figure's value: the test behind FC105 and
 behind "recorded" in FC302 and `figcheck extract`.
 
-A number expresses a figure when:
+A number says a figure's value when:
 
 - the figure has one value v >= 0 and the number's value is v: 2719, `2,719`, `2 719` and
   `2.719 thousand` all say 2719; `46%` and `46` both say 46; `second` and `2nd` say 2;
@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from figcheck import values
 from figcheck.model import Figure
-from figcheck.numbers import Occurrence
+from figcheck.text.numbers import Occurrence
 
 # Words that state a decrease (or an increase), matched as whole words, in any case.
 DECREASE = re.compile(
@@ -50,7 +50,7 @@ def has_minus(text: str, number: Occurrence) -> bool:
     return at < 2 or not text[at - 2].isalnum()
 
 
-def expressing(
+def numbers_saying_value(
     figure: Figure,
     kind: str,
     quote: str,
@@ -61,7 +61,7 @@ def expressing(
     the figure's value. `text` is the text the numbers were read from, for their signs;
     `quote` is the quote as the figure gives it, for its words."""
     if isinstance(figure.value, tuple):
-        return _expressing_range(figure.value, quote, numbers, text)
+        return _numbers_saying_range(figure.value, quote, numbers, text)
     wanted = values.exact(figure.value)
     found = [n for n in numbers if n.value is not None and n.value == abs(wanted)]
     if wanted < 0:
@@ -72,7 +72,7 @@ def expressing(
     return found
 
 
-def _expressing_range(
+def _numbers_saying_range(
     ends: tuple[int | float, int | float],
     quote: str,
     numbers: Sequence[Occurrence],

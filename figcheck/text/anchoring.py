@@ -2,7 +2,7 @@
 stands, and whether every number in the text is recorded, ignored or unrecorded.
 
 A number is *recorded* by a figure when it lies inside a place where the figure's quote
-matches the text and it says the figure's value (figcheck.expressing); a number inside the
+matches the text and it says the figure's value (figcheck.text.value_match); a number inside the
 quote that says some other value is not recorded by that figure. It is *ignored* when it
 lies inside any place where an `ignore:` entry's text matches. Recorded wins over ignored.
 
@@ -22,10 +22,10 @@ from stat import S_ISREG
 from typing import TYPE_CHECKING, Literal
 
 from figcheck import wording
-from figcheck.expressing import expressing
-from figcheck.folding import Folded
 from figcheck.model import Document, Figure, Ignored, Location
-from figcheck.numbers import Occurrence, find_numbers
+from figcheck.text.folding import Folded
+from figcheck.text.numbers import Occurrence, find_numbers
+from figcheck.text.value_match import numbers_saying_value
 
 if TYPE_CHECKING:
     from figcheck.ledger import Ledger
@@ -122,7 +122,7 @@ def analyse(
     for figure, kind in figures:
         for start, end in quotes[figure.full_id]:
             inside = _inside(numbers, starts, (start, end))
-            for number in expressing(figure, kind, figure.quote, inside, text):
+            for number in numbers_saying_value(figure, kind, figure.quote, inside, text):
                 recorded.setdefault(number.start, figure.full_id)
     ignores = tuple((entry, tuple(folded.spans(entry.text))) for entry in ignored)
     ignoring: dict[int, Ignored] = {}

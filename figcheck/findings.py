@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from figcheck.model import Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from figcheck.ledger.problems import Problem
 
 
 def finding_id(rule: str, subjects: Iterable[str]) -> str:
@@ -38,6 +42,26 @@ def make(
         figures=figure_ids,
         locations=tuple(dict.fromkeys(locations)),
     )
+
+
+def of_problems(problems: Iterable[Problem]) -> tuple[Finding, ...]:
+    """The problems of reading a ledger as findings of the rules that report their kinds."""
+    from figcheck.rules import LOAD_RULES
+
+    found = []
+    for problem in problems:
+        rule = LOAD_RULES[problem.kind]
+        found.append(
+            make(
+                rule.code,
+                rule.severity,
+                rule.title,
+                problem.message,
+                locations=(problem.location,),
+                subject=problem.subject,
+            )
+        )
+    return tuple(found)
 
 
 def one_line(finding: Finding) -> str:

@@ -22,11 +22,7 @@ from fractions import Fraction
 
 from figcheck.ledger.yaml_reading import LineMap
 from figcheck.model import SEVERITIES
-from figcheck.rules import RULES
 from figcheck.wording import did_you_mean, quoted, type_name
-
-# Data errors decide exit code 2; letting a configuration turn them down would break that.
-FIXED_SEVERITY = ("FC101", "FC102", "FC103")
 
 
 @dataclass(frozen=True)
@@ -39,9 +35,13 @@ class Config:
 
     def severity(self, code: str) -> str:
         """The rule's severity here: error, warning, info, or off."""
+        from figcheck.rules import RULES  # settings name rules; reading them needs none
+
         return self.severities.get(code, RULES[code].severity)
 
     def options(self, code: str) -> dict[str, float]:
+        from figcheck.rules import RULES
+
         return {**RULES[code].defaults(), **self.rule_options.get(code, {})}
 
 
@@ -84,7 +84,13 @@ def read(data: object, report: Report) -> Config:
 
 
 def _rules(rules: LineMap, report: Report) -> tuple[dict[str, str], dict[str, dict[str, float]]]:
+    """The severities and options set under `rules:`, checked against what each rule has
+    (only a figcheck.yaml that sets something needs the registry of rules)."""
     severities: dict[str, str] = {}
+    if not rules:
+        return severities, {}
+    from figcheck.rules import RULES
+
     options: dict[str, dict[str, float]] = {}
     for code, settings in rules.items():
         line = rules.line_of(code)
@@ -105,7 +111,7 @@ def _rules(rules: LineMap, report: Report) -> tuple[dict[str, str], dict[str, di
             severity = settings["severity"]
             if severity is False:  # YAML reads an unquoted `off` as false
                 severity = "off"
-            if rule.code in FIXED_SEVERITY:
+            if rule.reports is not None:  # decides exit code 2: a setting cannot lower it
                 report(
                     settings.line_of("severity"),
                     f"{rule.code} is a data error; its severity cannot change",

@@ -1,18 +1,18 @@
 """Typed access to the fields of one YAML mapping of a ledger file, reporting each problem
-(an FC101 by default) at the line of the field, with what to write instead."""
+(an invalid field, unless said otherwise) at the line of the field, with what to write
+instead."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 
 from figcheck import dates
+from figcheck.ledger.problems import ProblemKind, Report
 from figcheck.ledger.yaml_reading import LineMap
 from figcheck.model import DateSpan, Quantity
 from figcheck.wording import did_you_mean, quoted, type_name
-
-Report = Callable[[str, int, str], None]  # (rule code, line, message)
 
 QUANTITY_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -28,8 +28,8 @@ class Fields:
         self.line = data.line if line is None else line  # where a missing field is reported
         self.failed = False
 
-    def error(self, key: str, message: str, code: str = "FC101") -> None:
-        self.report(code, self.data.line_of(key), f"{self.what}: {message}")
+    def error(self, key: str, message: str, kind: ProblemKind = "invalid") -> None:
+        self.report(kind, self.data.line_of(key), f"{self.what}: {message}")
         self.failed = True
 
     def unknown(self, known: Iterable[str]) -> None:
@@ -39,7 +39,7 @@ class Fields:
                 self.error(key, f"unknown field {quoted(key)}{did_you_mean(key, known)}")
 
     def missing(self, key: str) -> None:
-        self.report("FC101", self.line, f"{self.what}: `{key}` is missing")
+        self.report("invalid", self.line, f"{self.what}: `{key}` is missing")
         self.failed = True
 
     def text(self, key: str, required: bool = False) -> str | None:
@@ -94,7 +94,7 @@ class Fields:
         repeated = sorted({v for v in value if value.count(v) > 1})
         if repeated:
             # A part listed twice would be added twice, and the sum invent a finding.
-            self.error(key, f"`{key}` names {', '.join(repeated)} more than once", "FC103")
+            self.error(key, f"`{key}` names {', '.join(repeated)} more than once", "duplicate")
             return ()
         return tuple(value)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from figcheck.ledger import fields, loading
+from figcheck.ledger import fields, quantities, sources
 from figcheck.model import APPROXES, KINDS
 
 Kind = Literal["source", "quantities", "accepted"]
@@ -194,9 +194,9 @@ IGNORE_FIELDS: dict[str, Schema] = {
 def source_schema() -> Schema:
     figure = record(
         "One numeric statement of the document.",
-        loading.FIGURE_FIELDS,
+        sources.FIGURE_FIELDS,
         FIGURE_FIELDS,
-        loading.REQUIRED_FIGURE_FIELDS,
+        sources.REQUIRED_FIGURE_FIELDS,
     )
     figure["allOf"] = FIGURE_BY_APPROX
     body = record(
@@ -205,7 +205,7 @@ def source_schema() -> Schema:
         {
             "document": record(
                 "The document: its id, title and where it comes from.",
-                loading.DOCUMENT_FIELDS,
+                sources.DOCUMENT_FIELDS,
                 DOCUMENT_FIELDS,
                 ("id", "title"),
             ),
@@ -277,7 +277,7 @@ QUANTITY_RULES: list[Schema] = [
 def quantities_schema() -> Schema:
     quantity = record(
         "A quantity: what is counted, its unit and kind, and how it relates to others.",
-        loading.QUANTITY_FIELDS,
+        quantities.QUANTITY_FIELDS,
         QUANTITY_FIELDS,
         ("label", "unit", "kind"),
     )

@@ -33,6 +33,10 @@ RULES: dict[str, Rule] = {
 }
 
 
+# The rules that report the problems found while reading a ledger, by the kind they report.
+LOAD_RULES: dict[str, Rule] = {rule.reports: rule for rule in RULES.values() if rule.reports}
+
+
 class UnknownRule(KeyError):
     def __str__(self) -> str:
         return f"no rule {quoted(self.args[0])}; `figcheck rules` lists them all"
@@ -45,4 +49,4 @@ def get(code: str) -> Rule:
         raise UnknownRule(code) from None
 
 
-__all__ = ["RULES", "Hit", "Option", "Rule", "UnknownRule", "get"]
+__all__ = ["LOAD_RULES", "RULES", "Hit", "Option", "Rule", "UnknownRule", "get"]

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from figcheck.ledger.problems import ProblemKind
 from figcheck.model import Figure, Location, Severity
 
 
@@ -71,6 +72,8 @@ class Rule:
     # A rule that reports, more specifically, some of another rule's findings: while it is on,
     # that rule's findings on the same figures are dropped (FC206 supersedes FC201).
     supersedes: str | None = None
+    # For a rule of scope "ledger": the kind of problem of reading that it reports.
+    reports: ProblemKind | None = None
 
     @property
     def summary(self) -> str:

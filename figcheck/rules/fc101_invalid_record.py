@@ -22,5 +22,10 @@ Fails (value is text, approx unknown, as_of not a date):
 from figcheck.rules.base import Rule
 
 RULE = Rule(
-    code="FC101", title="invalid record", severity="error", doc=__doc__ or "", scope="ledger"
+    code="FC101",
+    title="invalid record",
+    severity="error",
+    doc=__doc__ or "",
+    scope="ledger",
+    reports="invalid",
 )

@@ -18,5 +18,10 @@ Fails (a typo in the reference, and a cycle):
 from figcheck.rules.base import Rule
 
 RULE = Rule(
-    code="FC102", title="unknown reference", severity="error", doc=__doc__ or "", scope="ledger"
+    code="FC102",
+    title="unknown reference",
+    severity="error",
+    doc=__doc__ or "",
+    scope="ledger",
+    reports="unknown-reference",
 )

@@ -19,4 +19,11 @@ Fails (the second figure reuses the id, and the first has `value` twice):
 
 from figcheck.rules.base import Rule
 
-RULE = Rule(code="FC103", title="duplicate", severity="error", doc=__doc__ or "", scope="ledger")
+RULE = Rule(
+    code="FC103",
+    title="duplicate",
+    severity="error",
+    doc=__doc__ or "",
+    scope="ledger",
+    reports="duplicate",
+)

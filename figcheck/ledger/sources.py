@@ -1,0 +1,265 @@
+"""Reading one source file (sources/*.yaml): a document's metadata, its figures, and the
+numbers of its text that are not figures (`ignore:`).
+
+A figure with a problem is left out of the model, and so is every figure of a document whose
+`document:` cannot be read. Ids must be unique within the document; that a document id is
+unique across files is checked by the loader, which sees every file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from figcheck import values
+from figcheck.ledger.config import Config
+from figcheck.ledger.fields import Fields
+from figcheck.ledger.problems import FileProblems
+from figcheck.ledger.quantities import Quantities
+from figcheck.ledger.yaml_reading import LineMap
+from figcheck.model import APPROXES, Document, Figure, Ignored, Location
+from figcheck.wording import did_you_mean, quoted, type_name
+
+FIGURE_FIELDS = ("id", "quantity", "value", "approx", "as_of", "said_by", "quote", "note")
+REQUIRED_FIGURE_FIELDS = ("id", "quantity", "value", "as_of", "said_by", "quote")
+DOCUMENT_FIELDS = ("id", "title", "outlet", "published", "url", "text")
+TOP_LEVEL = ("document", "figures", "ignore")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What reading a source file needs besides the file: where the ledger is and how to show
+    a path in it, its settings, and the quantities read before."""
+
+    root: Path
+    display: Callable[[Path], str]
+    config: Config
+    quantities: Quantities
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source file's document, with the ids of its figures and its ignore entries, and the
+    figures themselves by full id, in file order."""
+
+    document: Document
+    figures: dict[str, Figure]
+
+
+def read(
+    data: object,
+    path: Path,
+    setting: Setting,
+    report: FileProblems,
+    documents: Mapping[str, Document],
+) -> Source | None:
+    """The document of the parsed source file at `path` with its figures, or None when its
+    document cannot be read or its id is one of `documents`, those of the files before."""
+    if not isinstance(data, LineMap):
+        report(
+            "invalid",
+            1,
+            "a source file must be a mapping with `document:` and `figures:`"
+            + (" but it is empty" if data is None else f", not {type_name(data)}"),
+        )
+        return None
+    for key in data:
+        if key not in TOP_LEVEL:
+            report(
+                "invalid",
+                data.line_of(key),
+                f"unknown top-level key {quoted(key)}{did_you_mean(key, TOP_LEVEL)}; a source "
+                "file holds document, figures and ignore",
+            )
+    document = _document(data, path, setting, report)
+    if document is None:
+        return None
+    if document.id in documents:
+        report(
+            "duplicate",
+            document.location.line,
+            f"document id {quoted(document.id)} is already used by "
+            f"{documents[document.id].location}",
+            document.id,
+        )
+        return None
+    doc_id = document.id
+    local_ids: dict[str, int] = {}
+    figures: dict[str, Figure] = {}
+    raw_figures = data.get("figures")
+    if raw_figures is None:
+        raw_figures = []
+    if not isinstance(raw_figures, list):
+        report(
+            "invalid",
+            data.line_of("figures"),
+            f"`figures:` must be a list of figures, not {type_name(raw_figures)}",
+        )
+        raw_figures = []
+    for entry in raw_figures:
+        figure = _figure(entry, data.line_of("figures"), doc_id, setting, report)
+        if figure is None:
+            continue
+        if figure.id in local_ids:
+            report(
+                "duplicate",
+                figure.location.line,
+                f"figure id {quoted(figure.id)} is already used at line "
+                f"{local_ids[figure.id]} of this document",
+                figure.full_id,
+            )
+            continue
+        local_ids[figure.id] = figure.location.line
+        figures[figure.full_id] = figure
+    ignored = _ignored(data, report)
+    return Source(replace(document, figures=tuple(figures), ignored=ignored), figures)
+
+
+def _document(data: LineMap, path: Path, setting: Setting, report: FileProblems) -> Document | None:
+    entry = data.get("document")
+    if not isinstance(entry, LineMap):
+        line = data.line_of("document") if "document" in data else 1
+        report(
+            "invalid",
+            line,
+            "a source file needs `document:`, a mapping with id "
+            "and title" + ("" if entry is None else f", not {type_name(entry)}"),
+        )
+        return None
+    fields = Fields(report, entry, "document")
+    fields.unknown(DOCUMENT_FIELDS)
+    doc_id = fields.record_id("id")
+    title = fields.text("title", required=True)
+    outlet = fields.text("outlet")
+    published = fields.date("published", setting.config.qualified_margin_days)
+    url = fields.text("url")
+    text_path = _text_path(path, fields, setting)
+    if fields.failed or doc_id is None or title is None:
+        return None
+    return Document(
+        id=doc_id,
+        title=title,
+        location=Location(report.file, entry.line),
+        source_file=path,
+        outlet=outlet,
+        published=published,
+        url=url,
+        text_path=text_path,
+    )
+
+
+def _text_path(path: Path, fields: Fields, setting: Setting) -> Path | None:
+    text = fields.text("text")
+    if text is None:
+        return None
+    try:
+        resolved = (path.parent / text).resolve()
+        is_file = resolved.is_file()
+    except (OSError, ValueError, RuntimeError) as error:  # NUL byte, too long, a link loop
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        fields.error("text", f"text {quoted(text)} is not a usable path: {reason}")
+        return None
+    if not resolved.is_relative_to(setting.root.resolve()):
+        fields.error(
+            "text",
+            f"text {quoted(text)} points outside the ledger; keep documents under "
+            f"{setting.display(setting.root / 'documents')}",
+        )
+        return None
+    if not is_file:
+        fields.error(
+            "text", f"text file {quoted(text)} not found (paths are relative to this file)"
+        )
+        return None
+    return resolved
+
+
+def _figure(
+    entry: object, list_line: int, doc_id: str, setting: Setting, report: FileProblems
+) -> Figure | None:
+    if not isinstance(entry, LineMap):
+        report(
+            "invalid",
+            list_line,
+            "each figure must be a mapping with "
+            f"{', '.join(REQUIRED_FIGURE_FIELDS)}, not {type_name(entry)}",
+        )
+        return None
+    config, quantities = setting.config, setting.quantities
+    label = f"figure {doc_id}/{entry['id']}" if "id" in entry else f"a figure of {doc_id}"
+    fields = Fields(report, entry, label)
+    fields.unknown(FIGURE_FIELDS)
+    figure_id = fields.record_id("id")
+    quantity_id = fields.text("quantity", required=True)
+    approx = fields.choice("approx", APPROXES) or "exact"
+    value = fields.value(approx)
+    as_of = fields.date("as_of", config.qualified_margin_days, required=True)
+    said_by = fields.text("said_by", required=True)
+    quote = fields.text("quote", required=True)
+    note = fields.text("note")
+    full_id = f"{doc_id}/{figure_id}"
+    quantity = quantities.kept.get(quantity_id) if quantity_id else None
+    if quantity_id in quantities.dropped or not quantities.readable:
+        fields.failed = True  # that quantity's problem, or the file's, is reported already
+    elif quantity_id is not None and quantity is None:
+        report(
+            "unknown-reference",
+            entry.line_of("quantity"),
+            f"{full_id}: quantity {quoted(quantity_id)} is not in quantities.yaml"
+            f"{did_you_mean(quantity_id, quantities.kept)}",
+            full_id,
+        )
+        fields.failed = True
+    if quantity is not None and value is not None:
+        fields.check_against_kind(quantity, value, as_of)
+    if (
+        fields.failed
+        or figure_id is None
+        or quantity is None
+        or value is None
+        or as_of is None
+        or said_by is None
+        or quote is None
+    ):
+        return None
+    return Figure(
+        full_id=full_id,
+        id=figure_id,
+        document=doc_id,
+        quantity=quantity.id,
+        value=value,
+        approx=approx,  # type: ignore[arg-type]  # one of APPROXES: fields.choice checked it
+        as_of=as_of,
+        said_by=said_by,
+        quote=quote,
+        interval=values.interval(value, approx, config.about, config.nearly),
+        stated=values.stated(value),
+        location=Location(report.file, entry.line),
+        note=note,
+    )
+
+
+def _ignored(data: LineMap, report: FileProblems) -> tuple[Ignored, ...]:
+    entries = data.get("ignore")
+    if entries is None:
+        return ()
+    if not isinstance(entries, list):
+        report("invalid", data.line_of("ignore"), "`ignore:` must be a list of {text, why}")
+        return ()
+    result = []
+    for entry in entries:
+        if not isinstance(entry, LineMap):
+            report(
+                "invalid",
+                data.line_of("ignore"),
+                f"each ignore entry must be a mapping with text and why, not {type_name(entry)}",
+            )
+            continue
+        fields = Fields(report, entry, "ignore entry")
+        fields.unknown(("text", "why"))
+        text = fields.text("text", required=True)
+        why = fields.text("why", required=True)
+        if text is not None and why is not None and not fields.failed:
+            result.append(Ignored(text, why, Location(report.file, entry.line)))
+    return tuple(result)

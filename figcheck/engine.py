@@ -12,6 +12,7 @@ from figcheck.ledger import Ledger
 from figcheck.ledger.config import Config
 from figcheck.model import SEVERITIES, Acceptance, Finding, Severity
 from figcheck.rules import RULES, Hit, Rule
+from figcheck.text.anchoring import Coverage, DocumentCoverage, read_document
 
 EXIT_OK, EXIT_FINDINGS, EXIT_DATA = 0, 1, 2
 
@@ -26,6 +27,9 @@ class CheckResult:
     families: tuple[Family, ...]
     accepted: Mapping[str, str | None]  # finding id -> why, for current findings only
     rules_ran: bool
+    # How many of the numbers in the documents' texts are recorded or ignored, counted from
+    # the same reading of each text that the document rules had.
+    coverage: Coverage
     new: frozenset[str] | None = None  # ids absent from the baseline; None without one
 
     def is_accepted(self, finding: Finding) -> bool:
@@ -95,16 +99,24 @@ def check(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
             for rule in active:
                 if rule.scope == "family":
                     found += _findings(rule, config, rule.check(family, config.options(rule.code)))
-        for document in ledger.documents.values():
-            for rule in active:
-                if rule.scope == "document":
-                    hits = rule.check(document, ledger, config.options(rule.code))
-                    found += _findings(rule, config, hits)
-        found = _without_superseded(found, active)
+    else:
+        active = []
+    counted: list[tuple[str, DocumentCoverage | None]] = []
+    for document in ledger.documents.values():
+        # Each text is read and anchored once, for every document rule and the coverage;
+        # only its counts are kept, so that a large ledger's texts are not all held at once.
+        text = read_document(document, ledger)
+        for rule in active:
+            if rule.scope == "document":
+                found += _findings(rule, config, rule.check(text, config.options(rule.code)))
+        counted.append((document.id, text.coverage()))
+    found = _without_superseded(found, active)
     found += _acceptance_findings(ledger, {f.id for f in found}, rules_ran)
     ids = {f.id for f in found}
     accepted = {entry.finding: entry.why for entry in ledger.acceptances if entry.finding in ids}
-    return CheckResult(ledger, tuple(_unique(found)), groups, accepted, rules_ran)
+    return CheckResult(
+        ledger, tuple(_unique(found)), groups, accepted, rules_ran, Coverage.of(counted)
+    )
 
 
 def _findings(rule: Rule, config: Config, hits: Iterable[Hit]) -> list[Finding]:

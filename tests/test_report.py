@@ -9,7 +9,6 @@ from ledgers import figure, quantity, write_ledger
 from figcheck import check, insights, load_ledger
 from figcheck.cli import cli
 from figcheck.reporters.report_text import render
-from figcheck.text.anchoring import coverage
 
 
 def report_of(root, width=100, quantity_id=None):
@@ -24,7 +23,7 @@ def report_of(root, width=100, quantity_id=None):
         result,
         out,
         families=families,
-        coverage=coverage(result.ledger),
+        coverage=result.coverage,
         width=width,
         highlight=quantity_id,
     )

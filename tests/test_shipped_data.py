@@ -11,7 +11,6 @@ from click.testing import CliRunner
 import figcheck
 from figcheck.cli import cli
 from figcheck.engine import CheckResult
-from figcheck.text.anchoring import coverage
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -58,7 +57,7 @@ def test_each_document_has_exactly_one_source_file_that_points_at_it(result: Che
 
 
 def test_every_number_in_the_five_texts_is_recorded_or_ignored(result: CheckResult) -> None:
-    counted = coverage(result.ledger)
+    counted = result.coverage
     assert counted.skipped == ()
     assert sorted(counted.documents) == sorted(result.ledger.documents)
     assert all(c.found > 0 for c in counted.documents.values())

@@ -28,7 +28,6 @@ def report(data: str, quantity_id: str | None) -> None:
     """
     from figcheck import check as run_check
     from figcheck.reporters.report_text import render
-    from figcheck.text.anchoring import coverage
     from figcheck.wording import did_you_mean
 
     result = run_check(load(data))
@@ -45,7 +44,7 @@ def report(data: str, quantity_id: str | None) -> None:
         result,
         sys.stdout,
         families=families,
-        coverage=coverage(result.ledger),
+        coverage=result.coverage,
         highlight=quantity_id,
     )
     raise SystemExit(2 if result.has_data_errors else 0)

@@ -59,7 +59,8 @@ class Rule:
 
     - "ledger": the loader emits them while reading files; `check` is None.
     - "family": `check(family, options)` for each family of related quantities.
-    - "document": `check(document, ledger, options)` for each document (quote anchoring).
+    - "document": `check(text, options)` for each document, with its text read and its
+      records anchored in it (figcheck.text.anchoring.DocumentText).
     """
 
     code: str

@@ -25,19 +25,15 @@ Fails (a word changed in copying):
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
 
-from figcheck.model import Document
 from figcheck.rules.base import Hit, Rule
-from figcheck.text import anchoring
+from figcheck.text.anchoring import DocumentText
 from figcheck.text.folding import Folded
 
-if TYPE_CHECKING:
-    from figcheck.ledger import Ledger
 
-
-def check(document: Document, ledger: Ledger, options: Mapping[str, float]) -> Iterator[Hit]:
-    if document.text_path is None:
+def check(text: DocumentText, options: Mapping[str, float]) -> Iterator[Hit]:
+    document = text.document
+    if text.text_file is None:
         yield Hit(
             f"document {document.id} has no `text:`, so its quotes were not checked against "
             "it and its numbers were not counted; add the document's plain text under "
@@ -49,22 +45,20 @@ def check(document: Document, ledger: Ledger, options: Mapping[str, float]) -> I
             info=True,
         )
         return
-    where = ledger.display(document.text_path)
-    try:
-        found = anchoring.anchors(document, ledger)
-    except anchoring.TextUnreadable as error:
+    where = text.text_file
+    found = text.anchors
+    if found is None:
         yield Hit(
-            f"the text of {document.id}, {where}, {error}; its quotes cannot be checked",
+            f"the text of {document.id}, {where}, {text.unreadable}; its quotes cannot be checked",
             (),
             None,
-            locations=(anchoring.text_location(document, ledger), document.location),
+            locations=(text.location(), document.location),
             subject=("unreadable", document.id),
         )
         return
-    assert found is not None
-    for full_id in document.figures:
+    for figure, _ in text.figures:
+        full_id = figure.full_id
         if not found.quotes[full_id]:
-            figure = ledger.figures[full_id]
             message = f"the quote of {full_id} is not in {where}: " + parting(
                 found.folded, figure.quote, "the quote"
             )

@@ -34,34 +34,28 @@ Fails (a typo; a decrease whose quote does not say which way the number went):
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from figcheck import values
-from figcheck.model import Document, Figure
+from figcheck.model import Figure
 from figcheck.rules.base import Hit, Rule
-from figcheck.text import anchoring
+from figcheck.text.anchoring import DocumentText
 from figcheck.text.numbers import Occurrence, find_numbers
 from figcheck.text.value_match import DECREASE, numbers_saying_value
 
-if TYPE_CHECKING:
-    from figcheck.ledger import Ledger
 
-
-def check(document: Document, ledger: Ledger, options: Mapping[str, float]) -> Iterator[Hit]:
-    try:
-        found = anchoring.anchors(document, ledger)
-    except anchoring.TextUnreadable:
-        found = None  # FC104 reports it; the quotes can still be read on their own
-    for figure, kind in anchoring.figures_of(document, ledger):
+def check(text: DocumentText, options: Mapping[str, float]) -> Iterator[Hit]:
+    # Without a readable text (FC104 says why) the quotes are read on their own.
+    found = text.anchors
+    for figure, kind in text.figures:
         places = found.quotes[figure.full_id] if found is not None else ()
         if places:
             assert found is not None
             readings = [found.inside(span) for span in places]
-            text = found.text
+            read_in = found.text
         else:
             readings = [find_numbers(figure.quote)]
-            text = figure.quote
-        saying = (numbers_saying_value(figure, kind, figure.quote, n, text) for n in readings)
+            read_in = figure.quote
+        saying = (numbers_saying_value(figure, kind, figure.quote, n, read_in) for n in readings)
         if not any(saying):
             yield Hit(_message(figure, kind, readings[0]), (figure,), figure.quantity)
 

@@ -28,23 +28,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
 
-from figcheck.model import Document
 from figcheck.rules.base import Hit, Rule
 from figcheck.text import anchoring
-
-if TYPE_CHECKING:
-    from figcheck.ledger import Ledger
+from figcheck.text.anchoring import DocumentText
 
 
-def check(document: Document, ledger: Ledger, options: Mapping[str, float]) -> Iterator[Hit]:
-    try:
-        found = anchoring.anchors(document, ledger)
-    except anchoring.TextUnreadable:
-        return  # FC104 reports it
+def check(text: DocumentText, options: Mapping[str, float]) -> Iterator[Hit]:
+    found = text.anchors
     if found is None:
-        return  # FC104 says the document has no text
+        return  # FC104 says why: no text, or one that cannot be read
     seen: Counter[str] = Counter()
     for entry in found.entries:
         number = entry.number
@@ -56,13 +49,13 @@ def check(document: Document, ledger: Ledger, options: Mapping[str, float]) -> I
         yield Hit(
             f"{it}{meaning} is neither recorded nor ignored: “{before}{it}{after}”; "
             f"record it as a figure, or list it under `ignore:` in "
-            f"{ledger.display(document.source_file)} with a `why`",
+            f"{text.source_file} with a `why`",
             (),
             None,
-            locations=(anchoring.text_location(document, ledger, number.line),),
+            locations=(text.location(number.line),),
             # The n-th occurrence of this number as written in this document: stable when
             # other parts of the text or the ledger change.
-            subject=("unrecorded", document.id, number.text, str(seen[number.text])),
+            subject=("unrecorded", text.document.id, number.text, str(seen[number.text])),
         )
 
 

@@ -6,17 +6,18 @@ matches the text and it says the figure's value (figcheck.text.value_match); a n
 quote that says some other value is not recorded by that figure. It is *ignored* when it
 lies inside any place where an `ignore:` entry's text matches. Recorded wins over ignored.
 
-FC104, FC105, FC302, `figcheck extract` and the coverage line of `figcheck report` all read
-the same analysis, built once per document and cached.
+The engine reads each document once (`read_document`) and hands the result to the
+document rules (FC104, FC105, FC302); the coverage of `figcheck report` is counted from the
+same analyses, and `figcheck extract` builds its work list from one.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Literal
@@ -39,19 +40,13 @@ class TextUnreadable(Exception):
 
 
 def read_text(path: Path) -> str:
-    """The file's text, decoded as UTF-8 (a leading byte-order mark is dropped); cached per
-    path, size and modification time. Raises TextUnreadable with a one-line reason."""
+    """The file's text, decoded as UTF-8 (a leading byte-order mark is dropped). Raises
+    TextUnreadable with a one-line reason."""
     try:
-        stat = path.stat()
+        if not S_ISREG(path.stat().st_mode):  # a pipe or a device would block the read forever
+            raise TextUnreadable("is not a regular file")
     except OSError as error:
         raise TextUnreadable(f"cannot be read: {error.strerror or error}") from None
-    if not S_ISREG(stat.st_mode):  # a pipe or a device would block the read forever
-        raise TextUnreadable("is not a regular file")
-    return _read_text(path, stat.st_size, stat.st_mtime_ns)
-
-
-@lru_cache(maxsize=64)
-def _read_text(path: Path, size: int, mtime_ns: int) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -149,46 +144,56 @@ def _inside(numbers: Sequence[Occurrence], starts: list[int], span: Span) -> lis
     return found
 
 
-def figures_of(document: Document, ledger: Ledger) -> tuple[tuple[Figure, str], ...]:
-    """The document's figures, each with the kind of its quantity."""
-    result = []
+@dataclass(frozen=True)
+class DocumentText:
+    """A document as the document rules read it: its figures with their quantities' kinds,
+    and the analysis of its text, or why there is none (no `text:`, or `unreadable`)."""
+
+    document: Document
+    figures: tuple[tuple[Figure, str], ...]
+    display: Callable[[Path], str]  # a path of the ledger as shown to the user
+    text_file: str | None  # the text's path as shown to the user; None without `text:`
+    anchors: Anchors | None = None
+    unreadable: str | None = None  # why the text cannot be read
+
+    @property
+    def source_file(self) -> str:
+        """The document's source file, as shown to the user."""
+        return self.display(self.document.source_file)
+
+    def location(self, line: int = 0) -> Location:
+        """A place in the text file."""
+        assert self.text_file is not None
+        return Location(self.text_file, line)
+
+    def coverage(self) -> DocumentCoverage | None:
+        """The counts of the text's numbers; None without a readable text."""
+        if self.anchors is None:
+            return None
+        counts = self.anchors.counts()
+        return DocumentCoverage(
+            self.document.id, len(self.anchors.entries), counts["recorded"], counts["ignored"]
+        )
+
+
+def read_document(document: Document, ledger: Ledger) -> DocumentText:
+    """Read the document's text, if it has one, and anchor its records in it."""
+    figures = []
     for full_id in document.figures:
         figure = ledger.figures[full_id]
         quantity = ledger.quantities.get(figure.quantity)
-        result.append((figure, quantity.kind if quantity else ""))
-    return tuple(result)
-
-
-def anchors(document: Document, ledger: Ledger) -> Anchors | None:
-    """The analysis of a document's text; None when it has no `text`. Raises TextUnreadable."""
+        figures.append((figure, quantity.kind if quantity else ""))
+    display = ledger.display
     if document.text_path is None:
-        return None
-    text = read_text(document.text_path)
-    figures = figures_of(document, ledger)
-    # What the analysis depends on, cheap to hash (a Figure hashes every interval bound).
-    key = (
-        text,
-        tuple((f.full_id, f.quote, f.value, f.approx, kind) for f, kind in figures),
-        document.ignored,
+        return DocumentText(document, tuple(figures), display, None)
+    shown = display(document.text_path)
+    try:
+        text = read_text(document.text_path)
+    except TextUnreadable as error:
+        return DocumentText(document, tuple(figures), display, shown, unreadable=str(error))
+    return DocumentText(
+        document, tuple(figures), display, shown, analyse(text, figures, document.ignored)
     )
-    found = _ANALYSES.get(key)
-    if found is None:
-        if len(_ANALYSES) >= _ANALYSES_KEPT:
-            _ANALYSES.pop(next(iter(_ANALYSES)))  # the oldest
-        found = _ANALYSES[key] = analyse(text, figures, document.ignored)
-    return found
-
-
-# FC104, FC105, FC302 and the report each ask for every document's analysis; a run over a
-# large ledger asks for each one a few times in a row, so a short memory is enough.
-_ANALYSES: dict[tuple, Anchors] = {}
-_ANALYSES_KEPT = 64
-
-
-def text_location(document: Document, ledger: Ledger, line: int = 0) -> Location:
-    """Where in the document's text file, as shown to the user."""
-    assert document.text_path is not None
-    return Location(ledger.display(document.text_path), line)
 
 
 def context(text: str, start: int, end: int, words: int = 6) -> tuple[str, str, str]:
@@ -235,6 +240,18 @@ class Coverage:
     documents: Mapping[str, DocumentCoverage]
     skipped: tuple[str, ...]  # document ids without a text, or with an unreadable one
 
+    @classmethod
+    def of(cls, counted: Iterable[tuple[str, DocumentCoverage | None]]) -> Coverage:
+        """The coverage of documents given with their counts (None: no readable text)."""
+        documents: dict[str, DocumentCoverage] = {}
+        skipped = []
+        for doc_id, counts in counted:
+            if counts is None:
+                skipped.append(doc_id)
+            else:
+                documents[doc_id] = counts
+        return cls(documents, tuple(skipped))
+
     @cached_property
     def total(self) -> DocumentCoverage:
         counts = self.documents.values()
@@ -257,23 +274,3 @@ class Coverage:
             f"coverage: {total.recorded + total.ignored:,} of {total.found:,} numbers "
             f"recorded or ignored ({percent}), {total.unrecorded:,} unrecorded"
         )
-
-
-def coverage(ledger: Ledger, documents: Iterable[str] | None = None) -> Coverage:
-    """Counts of numbers found, recorded, ignored and unrecorded, per document."""
-    counted: dict[str, DocumentCoverage] = {}
-    skipped = []
-    for doc_id in documents if documents is not None else ledger.documents:
-        document = ledger.documents[doc_id]
-        try:
-            found = anchors(document, ledger)
-        except TextUnreadable:
-            found = None
-        if found is None:
-            skipped.append(doc_id)
-            continue
-        counts = found.counts()
-        counted[doc_id] = DocumentCoverage(
-            doc_id, len(found.entries), counts["recorded"], counts["ignored"]
-        )
-    return Coverage(counted, tuple(skipped))

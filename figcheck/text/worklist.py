@@ -82,13 +82,10 @@ def _of_document(ledger: Ledger, doc_id: str) -> Worklist:
             f"document {doc_id} has no `text:` in {ledger.display(document.source_file)}; "
             "add its plain text under documents/, or give the path of a text file"
         )
-    where = ledger.display(document.text_path)
-    try:
-        found = anchoring.anchors(document, ledger)
-    except anchoring.TextUnreadable as error:
-        raise TargetError(f"{where} {error}") from None
-    assert found is not None
-    return Worklist(doc_id, where, _rows(found))
+    text = anchoring.read_document(document, ledger)
+    if text.anchors is None:
+        raise TargetError(f"{text.text_file} {text.unreadable}")
+    return Worklist(doc_id, text.text_file or "", _rows(text.anchors))
 
 
 def _rows(found: anchoring.Anchors) -> tuple[Row, ...]:

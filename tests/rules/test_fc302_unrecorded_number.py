@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from figcheck import load_ledger
-from figcheck.text.anchoring import anchors, coverage
+from figcheck import check, load_ledger
+from figcheck.text.anchoring import read_document
 
 TEXT = (
     "Russia's hand, since 2014\n"
@@ -62,7 +62,7 @@ def test_recorded_and_ignored_account_for_everything(write_ledger, rule_findings
     )
     assert rule_findings(ledger, "FC302") == []
     loaded = load_ledger(ledger)
-    counts = coverage(loaded)
+    counts = check(loaded).coverage
     total = counts.total
     assert (total.found, total.recorded, total.ignored, total.unrecorded) == (9, 3, 6, 0)
     assert total.ratio == 1
@@ -86,7 +86,7 @@ def test_a_figure_whose_value_is_not_in_its_quote_records_nothing(
 def test_document_without_text_has_no_unrecorded_numbers(write_ledger, rule_findings) -> None:
     ledger = write_ledger(None)
     assert rule_findings(ledger, "FC302") == []
-    counts = coverage(load_ledger(ledger))
+    counts = check(load_ledger(ledger)).coverage
     assert counts.skipped == ("doc",)
     assert counts.total.ratio is None
     assert "no numbers found" in counts.summary()
@@ -103,7 +103,7 @@ def test_coverage_never_rounds_up_to_complete(write_ledger) -> None:
     numbers = " ".join(str(n) for n in range(1000, 1300))
     ledger = write_ledger(numbers, ignore=[{"text": numbers.rsplit(" ", 1)[0], "why": "x"}])
     loaded = load_ledger(ledger)
-    counts = coverage(loaded)
+    counts = check(loaded).coverage
     assert counts.total.unrecorded == 1
     assert "(99%)" in counts.summary()
-    assert anchors(loaded.documents["doc"], loaded) is not None
+    assert read_document(loaded.documents["doc"], loaded).anchors is not None

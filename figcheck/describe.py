@@ -25,6 +25,16 @@ def interval(figure: Figure) -> str:
     return values.describe_interval(figure.interval)
 
 
+def pair(a: Figure, b: Figure, quantity: Quantity) -> str:
+    """'2,200 (...) and 2,719 (...)'."""
+    return f"{figure(a, quantity)} and {figure(b, quantity)}"
+
+
+def no_overlap(a: Figure, b: Figure) -> str:
+    """'1,980 to 2,420 and 2,719 do not overlap'."""
+    return f"{interval(a)} and {interval(b)} do not overlap"
+
+
 def same_speaker(a: Figure, b: Figure) -> bool:
     """Compared case- and space-insensitively: 'Oleg  Syromolotov' is 'oleg syromolotov'."""
     return normal_speaker(a.said_by) == normal_speaker(b.said_by)

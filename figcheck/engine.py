@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import cast
 
 from figcheck import findings
 from figcheck.family import Family, families
 from figcheck.ledger import Ledger
 from figcheck.ledger.config import Config
-from figcheck.model import SEVERITIES, Acceptance, Finding, Severity
+from figcheck.model import SEVERITIES, Finding, Severity
 from figcheck.rules import RULES, Hit, Rule
+from figcheck.rules.base import AcceptanceReview, AcceptanceRule, DocumentRule, FamilyRule
 from figcheck.text.anchoring import Coverage, DocumentCoverage, read_document
 
 EXIT_OK, EXIT_FINDINGS, EXIT_DATA = 0, 1, 2
@@ -90,28 +92,33 @@ def check(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
     config = ledger.config
     found: list[Finding] = list(ledger.problems)
     rules_ran = not ledger.has_data_errors
+    on = [r for r in rules.values() if config.severity(r.code) != "off"]
     groups = tuple(families(ledger.quantities, ledger.figures.values()))
     if rules_ran:
-        active = [
-            r for r in rules.values() if r.check is not None and config.severity(r.code) != "off"
-        ]
+        family_rules = [r for r in on if isinstance(r, FamilyRule)]
         for family in groups:
-            for rule in active:
-                if rule.scope == "family":
-                    found += _findings(rule, config, rule.check(family, config.options(rule.code)))
-    else:
-        active = []
+            for rule in family_rules:
+                found += _findings(rule, config, rule.check(family, config.options(rule.code)))
+    document_rules = [r for r in on if isinstance(r, DocumentRule)] if rules_ran else []
     counted: list[tuple[str, DocumentCoverage | None]] = []
     for document in ledger.documents.values():
         # Each text is read and anchored once, for every document rule and the coverage;
         # only its counts are kept, so that a large ledger's texts are not all held at once.
         text = read_document(document, ledger)
-        for rule in active:
-            if rule.scope == "document":
-                found += _findings(rule, config, rule.check(text, config.options(rule.code)))
+        for rule in document_rules:
+            found += _findings(rule, config, rule.check(text, config.options(rule.code)))
         counted.append((document.id, text.coverage()))
-    found = _without_superseded(found, active)
-    found += _acceptance_findings(ledger, {f.id for f in found}, rules_ran)
+    found = _without_superseded(found, on)
+    review = AcceptanceReview(
+        ledger,
+        ledger.acceptances,
+        frozenset(f.id for f in found),
+        rules_ran,
+        {code: config.severity(code) != "off" for code in rules},
+    )
+    for rule in on:
+        if isinstance(rule, AcceptanceRule):
+            found += _findings(rule, config, rule.check(review, config.options(rule.code)))
     ids = {f.id for f in found}
     accepted = {entry.finding: entry.why for entry in ledger.acceptances if entry.finding in ids}
     return CheckResult(
@@ -120,18 +127,31 @@ def check(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
 
 
 def _findings(rule: Rule, config: Config, hits: Iterable[Hit]) -> list[Finding]:
-    severity = config.severity(rule.code)
-    return [_finding(rule, "info" if hit.info else severity, hit) for hit in hits]  # type: ignore[arg-type]
+    severity = cast(Severity, config.severity(rule.code))  # not "off": the rule ran
+    return [stamp(rule, "info" if hit.info else severity, hit) for hit in hits]
 
 
-def _without_superseded(found: list[Finding], active: Iterable[Rule]) -> list[Finding]:
-    """Drop the findings that a more specific active rule reports instead (FC206's pairs,
-    which FC201 also finds); with that rule off, the general one still reports them."""
-    replacing = {r.code: r.supersedes for r in active if r.supersedes}
-    if not replacing:
+def _without_superseded(found: list[Finding], on: Iterable[Rule]) -> list[Finding]:
+    """Drop the findings that another rule that is on reports as something more specific
+    (FC206's pairs, which FC201 also finds) or worse (FC301's pairs that FC201 finds); with
+    that rule off, these are reported again."""
+    codes = {r.code for r in on}
+    beaten: dict[str, set[str]] = {}  # a rule -> the rules whose findings replace its own
+    for rule in on:
+        for loser in rule.supersedes:
+            beaten.setdefault(loser, set()).add(rule.code)
+        for winner in rule.yields_to:
+            if winner in codes:
+                beaten.setdefault(rule.code, set()).add(winner)
+    if not beaten:
         return found
-    claimed = {(replacing[f.rule], f.figures) for f in found if f.rule in replacing}
-    return [f for f in found if (f.rule, f.figures) not in claimed]
+    winners = set().union(*beaten.values())
+    claimed = {(f.rule, frozenset(f.figures)) for f in found if f.rule in winners}
+    return [
+        f
+        for f in found
+        if not any((w, frozenset(f.figures)) in claimed for w in beaten.get(f.rule, ()))
+    ]
 
 
 def _unique(found: Iterable[Finding]) -> Iterator[Finding]:
@@ -145,7 +165,8 @@ def _unique(found: Iterable[Finding]) -> Iterator[Finding]:
             yield f
 
 
-def _finding(rule: Rule, severity: Severity, hit: Hit) -> Finding:
+def stamp(rule: Rule, severity: Severity, hit: Hit) -> Finding:
+    """The finding of a hit: the rule's code, title, and what it says of its findings."""
     return findings.make(
         rule.code,
         severity,
@@ -155,49 +176,6 @@ def _finding(rule: Rule, severity: Severity, hit: Hit) -> Finding:
         figures=(f.full_id for f in hit.figures),
         locations=(*hit.locations, *(f.location for f in hit.figures)),
         subject=hit.subject,
+        data_error=rule.data_error and severity == "error",
+        remedy=rule.remedy,
     )
-
-
-def _acceptance_findings(ledger: Ledger, found: set[str], rules_ran: bool) -> list[Finding]:
-    """FC109 for acceptances without a reason, and (when the rules ran, so that the list of
-    current findings is complete) for acceptances of findings that no longer occur."""
-    rule = RULES["FC109"]
-    severity = ledger.config.severity(rule.code)
-    if severity == "off":
-        return []
-    problems: list[tuple[str, str, Acceptance]] = []
-    for entry in ledger.acceptances:
-        if not entry.why:
-            problems.append(
-                (
-                    "why",
-                    f"the acceptance of {entry.finding} gives no `why`; say why the divergence is "
-                    "real, so that the next reader does not have to find out again",
-                    entry,
-                )
-            )
-        code = entry.finding.split(":")[0]
-        if code not in RULES:
-            problems.append(("stale", f"{entry.finding} names no rule figcheck has", entry))
-        elif ledger.config.severity(code) == "off":
-            continue  # the rule is off: whether the finding still occurs is unknown
-        elif rules_ran and entry.finding not in found:
-            problems.append(
-                (
-                    "stale",
-                    f"{entry.finding} is accepted but no longer occurs; remove the entry "
-                    "(the figures it was about were corrected or removed)",
-                    entry,
-                )
-            )
-    return [
-        findings.make(
-            rule.code,
-            severity,
-            rule.title,
-            message,  # type: ignore[arg-type]
-            locations=(entry.location,),
-            subject=(kind, entry.finding),
-        )
-        for kind, message, entry in problems
-    ]

@@ -37,14 +37,6 @@ def comparable_groups(figures: Sequence[Figure], kind: str) -> list[Sequence[Fig
     return [figures]
 
 
-def dates_comparable(a: Figure, b: Figure, kind: str) -> bool:
-    """Whether two figures of one quantity speak of the same time: overlapping dates for a
-    stock or cumulative quantity, the identical period for a flow or a change."""
-    if kind in ("flow", "change"):
-        return period_key(a, kind) == period_key(b, kind)
-    return a.as_of.overlaps(b.as_of)
-
-
 class Family:
     """Related quantities (in ledger order) and their figures, each list sorted by date."""
 

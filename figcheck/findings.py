@@ -30,6 +30,8 @@ def make(
     figures: Iterable[str] = (),
     locations: Iterable[Location] = (),
     subject: Iterable[str] = (),
+    data_error: bool = False,
+    remedy: str | None = None,
 ) -> Finding:
     figure_ids = tuple(dict.fromkeys(figures))
     return Finding(
@@ -41,6 +43,8 @@ def make(
         quantity=quantity,
         figures=figure_ids,
         locations=tuple(dict.fromkeys(locations)),
+        data_error=data_error,
+        remedy=remedy,
     )
 
 
@@ -59,6 +63,8 @@ def of_problems(problems: Iterable[Problem]) -> tuple[Finding, ...]:
                 problem.message,
                 locations=(problem.location,),
                 subject=problem.subject,
+                data_error=rule.data_error,
+                remedy=rule.remedy,
             )
         )
     return tuple(found)

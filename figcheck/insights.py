@@ -15,6 +15,7 @@ from fractions import Fraction
 from figcheck import dates, describe, wording
 from figcheck.family import Family
 from figcheck.model import Figure, Quantity
+from figcheck.rules.fc205_change_against_levels import RULE as CHANGE_AGAINST_LEVELS
 
 
 def notes(family: Family) -> list[str]:
@@ -104,7 +105,8 @@ def _missing_levels(family: Family) -> Iterator[str]:
         if has_changes and not family.of(quantity.of):  # type: ignore[arg-type]
             yield (
                 f"no figure of {quantity.of} is recorded, so the changes in {quantity.id} "
-                "cannot be checked against levels (FC205): they rest on their source alone"
+                f"cannot be checked against levels ({CHANGE_AGAINST_LEVELS.code}): they rest on "
+                "their source alone"
             )
 
 

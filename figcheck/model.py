@@ -193,13 +193,24 @@ class Finding:
     quantity: str | None = None
     figures: tuple[str, ...] = ()
     locations: tuple[Location, ...] = field(default=())
+    # The ledger does not say what it should: it cannot be read as written, or a record does
+    # not say what its document says (exit code 2; never accepted, only fixed).
+    data_error: bool = False
+    remedy: str | None = None  # the rule's advice, where it is not "correct or accept"
 
     @property
     def is_data_error(self) -> bool:
-        """The ledger does not say what it should (exit code 2; never accepted)."""
-        return self.rule in DATA_ERROR_RULES and self.severity == "error"
+        return self.data_error
 
-
-# The rules whose error findings mean the ledger cannot be trusted as written: it cannot be
-# read (FC101-FC103), or its records do not say what their documents say (FC104, FC105).
-DATA_ERROR_RULES = frozenset({"FC101", "FC102", "FC103", "FC104", "FC105"})
+    @property
+    def advice(self) -> str:
+        """What to do about it, in one sentence: 'correct the record, or, if the documents
+        really diverge, figcheck accept ID ...'."""
+        if self.data_error:
+            return "fix the file; data errors cannot be accepted"
+        if self.remedy is not None:
+            return self.remedy
+        return (
+            "correct the record, or, if the documents really diverge, "
+            f'figcheck accept {self.id} --why "..."'
+        )

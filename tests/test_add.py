@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -17,7 +16,6 @@ from click.testing import CliRunner, Result
 
 from figcheck import load_ledger
 from figcheck.cli import cli
-from figcheck.rules import Hit
 from figcheck.writing.records import figure_id, parse_value
 
 FIXTURE = Path(__file__).parent / "fixtures" / "curation"
@@ -575,17 +573,6 @@ def test_json_output_of_an_invalid_record(root: Path) -> None:
 
 
 # -- anchoring: document-scope rules judge the record before it is written -------------------
-
-
-def _quote_in_text(document, ledger, options) -> Iterator[Hit]:  # type: ignore[no-untyped-def]
-    """A document-scope rule of this test: each quote must occur in the document's text."""
-    if document.text_path is None:
-        return
-    text = document.text_path.read_text()
-    for full_id in document.figures:
-        figure = ledger.figures[full_id]
-        if figure.quote not in text:
-            yield Hit(f"{full_id}: quote not in the text", (figure,), None)
 
 
 def test_a_quote_missing_from_the_documents_text_is_refused(root: Path) -> None:

@@ -111,7 +111,7 @@ def _rules(rules: LineMap, report: Report) -> tuple[dict[str, str], dict[str, di
             severity = settings["severity"]
             if severity is False:  # YAML reads an unquoted `off` as false
                 severity = "off"
-            if rule.reports is not None:  # decides exit code 2: a setting cannot lower it
+            if rule.fixed_severity:
                 report(
                     settings.line_of("severity"),
                     f"{rule.code} is a data error; its severity cannot change",

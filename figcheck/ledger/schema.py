@@ -305,7 +305,7 @@ ACCEPTANCE_FIELDS: dict[str, Schema] = {
     },
     "why": text(
         "Why the divergence is real and not a recording mistake (different dates, "
-        "definitions, rounding...). An entry without one is reported (FC109).",
+        "definitions, rounding...). An entry without one is reported as an acceptance to review.",
         required=False,
     ),
 }

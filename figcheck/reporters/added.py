@@ -1,6 +1,6 @@
 """What `figcheck add` shows: the record written (or, with --dry-run, that would be), and
 the findings the new figure takes part in, each unaccepted one with what to do about it
-(reporters/advice.py); or, for an invalid record, its problems.
+(`Finding.advice`); or, for an invalid record, its problems.
 
 `--format json` writes one object:
 
@@ -20,7 +20,6 @@ from rich.text import Text
 
 from figcheck import __version__
 from figcheck.findings import one_line
-from figcheck.reporters.advice import advice
 from figcheck.reporters.console import indented, make_console, printable, render_finding
 from figcheck.reporters.json_report import finding_object
 from figcheck.wording import plural
@@ -64,7 +63,7 @@ def render_text(added: Added, out: TextIO, err: TextIO, *, dry_run: bool) -> Non
     for finding in added.involved:
         render_finding(console, added.result, finding)
         if not added.result.is_accepted(finding):
-            console.print(indented(console, Text(f"to do: {advice(finding)}")))
+            console.print(indented(console, Text(f"to do: {finding.advice}")))
 
 
 def render_json(added: Added, out: TextIO, *, dry_run: bool) -> None:

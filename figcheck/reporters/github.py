@@ -7,7 +7,7 @@ GitHub turns each line into an annotation, shown on the pull request's diff when
 one the pull request changed (and in the run's summary otherwise). Errors become `::error`,
 warnings `::warning`, information `::notice`. Accepted findings are left out: someone has
 reviewed them. Each message ends with the finding's id and what to do about it (see
-reporters/advice.py). A last plain line sums the run up in the log.
+`Finding.advice`, from the rule). A last plain line sums the run up in the log.
 
 With a baseline (`figcheck check --baseline REF`), a pull request's author needs to see what
 the change brought in, without losing sight of what was there before:
@@ -39,7 +39,6 @@ from typing import Any, TextIO
 
 from figcheck.engine import CheckResult
 from figcheck.model import Finding, Location
-from figcheck.reporters.advice import advice
 from figcheck.reporters.common import (
     RULES_DID_NOT_RUN,
     posix_path,
@@ -101,7 +100,7 @@ def message(result: CheckResult, finding: Finding, place: Location | None) -> st
         lines.append("Also at " + ", ".join(others) + ".")
     if not result.is_new(finding):
         lines.append("This finding exists at the baseline already; it does not fail this run.")
-    lines.append(f"Finding {finding.id}: {advice(finding)}.")
+    lines.append(f"Finding {finding.id}: {finding.advice}.")
     return "\n".join(lines)
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from figcheck.rules.base import Hit, Option, Rule
+from figcheck.ledger.problems import ProblemKind
+from figcheck.rules.base import Hit, LoadRule, Option, Rule
 from figcheck.wording import quoted
 
 # One line per rule, in the order `figcheck rules` lists them.
@@ -34,7 +35,9 @@ RULES: dict[str, Rule] = {
 
 
 # The rules that report the problems found while reading a ledger, by the kind they report.
-LOAD_RULES: dict[str, Rule] = {rule.reports: rule for rule in RULES.values() if rule.reports}
+LOAD_RULES: dict[ProblemKind, LoadRule] = {
+    rule.reports: rule for rule in RULES.values() if isinstance(rule, LoadRule)
+}
 
 
 class UnknownRule(KeyError):

@@ -1,13 +1,35 @@
-"""What a rule is: a code, a title, a default severity, its documentation and its check."""
+"""What a rule is: a code, a title, a default severity, its documentation, and how it finds
+what it reports. There is one kind of rule per place its findings come from, each with the
+call its check has:
+
+- `LoadRule`: problems found while reading the ledger's files, of the kind it `reports`
+  (FC101-FC103); it has no check, the readers of figcheck/ledger/ find them.
+- `FamilyRule`: `check(family, options)` for each family of related quantities.
+- `DocumentRule`: `check(text, options)` for each document, with its text read and its
+  records anchored in it (figcheck.text.anchoring.DocumentText).
+- `AcceptanceRule`: `check(review, options)` once per run, over accepted.yaml and the
+  findings of the run.
+
+The engine stamps each hit with the rule's code, title and severity (as figcheck.yaml sets
+it), whether it is a data error, and the rule's remedy.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from figcheck.ledger.problems import ProblemKind
-from figcheck.model import Figure, Location, Severity
+from figcheck.model import Acceptance, Figure, Location, Severity
+
+if TYPE_CHECKING:
+    from figcheck.family import Family
+    from figcheck.ledger import Ledger
+    from figcheck.text.anchoring import DocumentText
+
+Options = Mapping[str, float]
+Scope = Literal["ledger", "family", "document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,31 +72,50 @@ class Option:
         return None
 
 
-Check = Callable[..., Iterator[Hit]]
-
-
 @dataclass(frozen=True)
-class Rule:
-    """A rule. `scope` says who emits its findings and how `check` is called:
+class AcceptanceReview:
+    """What the acceptance rule reads: accepted.yaml's entries, the ids of this run's
+    findings, whether the consistency rules ran (only then is that list complete), and which
+    rule codes exist and are on."""
 
-    - "ledger": the loader emits them while reading files; `check` is None.
-    - "family": `check(family, options)` for each family of related quantities.
-    - "document": `check(text, options)` for each document, with its text read and its
-      records anchored in it (figcheck.text.anchoring.DocumentText).
-    """
+    ledger: Ledger
+    entries: tuple[Acceptance, ...]
+    current: frozenset[str]
+    rules_ran: bool
+    rules_on: Mapping[str, bool]  # every rule's code -> whether figcheck.yaml leaves it on
+
+
+FamilyCheck = Callable[["Family", Options], Iterator[Hit]]
+DocumentCheck = Callable[["DocumentText", Options], Iterator[Hit]]
+AcceptanceCheck = Callable[[AcceptanceReview, Options], Iterator[Hit]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule:
+    """What every rule has. Use one of the kinds below."""
+
+    scope: ClassVar[Scope]
+    # Whether figcheck.yaml may not change its severity (its findings decide exit code 2).
+    fixed_severity: ClassVar[bool] = False
 
     code: str
     title: str
     severity: Severity
     doc: str
-    scope: Literal["ledger", "family", "document"]
-    check: Check | None = None
     options: tuple[Option, ...] = ()
-    # A rule that reports, more specifically, some of another rule's findings: while it is on,
-    # that rule's findings on the same figures are dropped (FC206 supersedes FC201).
-    supersedes: str | None = None
-    # For a rule of scope "ledger": the kind of problem of reading that it reports.
-    reports: ProblemKind | None = None
+    # Whether its findings at severity error mean the ledger cannot be trusted as written
+    # (exit code 2, never accepted, only fixed).
+    data_error: bool = False
+    # What to do about a finding, where it is not "correct the record, or accept it".
+    remedy: str | None = None
+    # Why its findings cannot be accepted, where they cannot (said after the finding's id).
+    not_acceptable: str | None = None
+    # Rules whose findings on the same figures this one reports more specifically: while it
+    # is on, theirs are dropped (FC206 supersedes FC201).
+    supersedes: tuple[str, ...] = ()
+    # Rules that report some of this one's pairs as something worse: while they are on,
+    # this one's finding on the same figures is dropped (FC301 yields to FC201).
+    yields_to: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str:
@@ -83,3 +124,31 @@ class Rule:
 
     def defaults(self) -> dict[str, float]:
         return {option.name: option.default for option in self.options}
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadRule(Rule):
+    """Reports the problems of one kind that the readers find; its severity cannot change."""
+
+    scope: ClassVar[Scope] = "ledger"
+    fixed_severity: ClassVar[bool] = True
+    reports: ProblemKind
+    data_error: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class FamilyRule(Rule):
+    scope: ClassVar[Scope] = "family"
+    check: FamilyCheck
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentRule(Rule):
+    scope: ClassVar[Scope] = "document"
+    check: DocumentCheck
+
+
+@dataclass(frozen=True, kw_only=True)
+class AcceptanceRule(Rule):
+    scope: ClassVar[Scope] = "ledger"
+    check: AcceptanceCheck

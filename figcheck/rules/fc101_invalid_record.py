@@ -19,13 +19,12 @@ Fails (value is text, approx unknown, as_of not a date):
        said_by: Oleg Syromolotov, quote: "..."}
 """
 
-from figcheck.rules.base import Rule
+from figcheck.rules.base import LoadRule
 
-RULE = Rule(
+RULE = LoadRule(
     code="FC101",
     title="invalid record",
     severity="error",
     doc=__doc__ or "",
-    scope="ledger",
     reports="invalid",
 )

@@ -15,13 +15,12 @@ Fails (a typo in the reference, and a cycle):
     quantities: {a: {subset_of: [b], ...}, b: {subset_of: [a], ...}}
 """
 
-from figcheck.rules.base import Rule
+from figcheck.rules.base import LoadRule
 
-RULE = Rule(
+RULE = LoadRule(
     code="FC102",
     title="unknown reference",
     severity="error",
     doc=__doc__ or "",
-    scope="ledger",
     reports="unknown-reference",
 )

@@ -17,13 +17,12 @@ Fails (the second figure reuses the id, and the first has `value` twice):
     - {id: departed, value: 160, ...}
 """
 
-from figcheck.rules.base import Rule
+from figcheck.rules.base import LoadRule
 
-RULE = Rule(
+RULE = LoadRule(
     code="FC103",
     title="duplicate",
     severity="error",
     doc=__doc__ or "",
-    scope="ledger",
     reports="duplicate",
 )

@@ -24,14 +24,14 @@ Fails (a word changed in copying):
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
-from figcheck.rules.base import Hit, Rule
+from figcheck.rules.base import DocumentRule, Hit, Options
 from figcheck.text.anchoring import DocumentText
 from figcheck.text.folding import Folded
 
 
-def check(text: DocumentText, options: Mapping[str, float]) -> Iterator[Hit]:
+def check(text: DocumentText, options: Options) -> Iterator[Hit]:
     document = text.document
     if text.text_file is None:
         yield Hit(
@@ -111,11 +111,13 @@ def _line(text: Folded, folded_at: int) -> int:
     return text.original.count("\n", 0, start) + 1
 
 
-RULE = Rule(
+RULE = DocumentRule(
     code="FC104",
     title="quote not found",
     severity="error",
     doc=__doc__ or "",
-    scope="document",
     check=check,
+    data_error=True,
+    remedy="give the document its `text:` if it has none; otherwise correct the quote (or "
+    "the `ignore:` text) to the document's words",
 )

@@ -33,17 +33,17 @@ Fails (a typo; a decrease whose quote does not say which way the number went):
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 
 from figcheck import values
 from figcheck.model import Figure
-from figcheck.rules.base import Hit, Rule
+from figcheck.rules.base import DocumentRule, Hit, Options
 from figcheck.text.anchoring import DocumentText
 from figcheck.text.numbers import Occurrence, find_numbers
 from figcheck.text.value_match import DECREASE, numbers_saying_value
 
 
-def check(text: DocumentText, options: Mapping[str, float]) -> Iterator[Hit]:
+def check(text: DocumentText, options: Options) -> Iterator[Hit]:
     # Without a readable text (FC104 says why) the quotes are read on their own.
     found = text.anchors
     for figure, kind in text.figures:
@@ -93,11 +93,12 @@ def _listing(numbers: Sequence[Occurrence]) -> str:
     return ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
-RULE = Rule(
+RULE = DocumentRule(
     code="FC105",
     title="value not in quote",
     severity="error",
     doc=__doc__ or "",
-    scope="document",
     check=check,
+    data_error=True,
+    remedy="correct the value or the quote, so that the quote says the value",
 )

@@ -19,12 +19,48 @@ Fails (no reason, and an id that no current finding has):
         why: an old conflict
 """
 
-from figcheck.rules.base import Rule
+from __future__ import annotations
 
-RULE = Rule(
+from collections.abc import Iterator
+
+from figcheck.model import Acceptance
+from figcheck.rules.base import AcceptanceReview, AcceptanceRule, Hit, Options
+
+
+def check(review: AcceptanceReview, options: Options) -> Iterator[Hit]:
+    # Whether an acceptance's finding still occurs is known only when the rules ran (the list
+    # of this run's findings is then complete) and its rule is on.
+    for entry in review.entries:
+        if not entry.why:
+            yield _hit(
+                entry,
+                "why",
+                f"the acceptance of {entry.finding} gives no `why`; say why the divergence is "
+                "real, so that the next reader does not have to find out again",
+            )
+        code = entry.finding.split(":")[0]
+        if code not in review.rules_on:
+            yield _hit(entry, "stale", f"{entry.finding} names no rule figcheck has")
+        elif review.rules_on[code] and review.rules_ran and entry.finding not in review.current:
+            yield _hit(
+                entry,
+                "stale",
+                f"{entry.finding} is accepted but no longer occurs; remove the entry "
+                "(the figures it was about were corrected or removed)",
+            )
+
+
+def _hit(entry: Acceptance, kind: str, message: str) -> Hit:
+    return Hit(message, (), None, locations=(entry.location,), subject=(kind, entry.finding))
+
+
+RULE = AcceptanceRule(
     code="FC109",
     title="acceptance to review",
     severity="warning",
     doc=__doc__ or "",
-    scope="ledger",
+    check=check,
+    remedy="edit the entry in accepted.yaml: give it a `why`, or remove it if its finding "
+    "no longer occurs",
+    not_acceptable="is about accepted.yaml itself; fix or remove the entry",
 )

@@ -21,43 +21,25 @@ Fails (2,719 is outside 1,980 to 2,420, and 19 Nov 2015 lies within 2015):
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from figcheck import describe
 from figcheck.family import Family
-from figcheck.model import Figure, Quantity
-from figcheck.rules.base import Hit, Rule
+from figcheck.rules.base import FamilyRule, Hit, Options
 
 
-def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+def check(family: Family, options: Options) -> Iterator[Hit]:
     for quantity_id, pairs in family.conflicts.items():
         quantity = family.quantity(quantity_id)
         for a, b in pairs:
-            yield Hit(conflict_message(a, b, quantity), (a, b), quantity_id)
+            both = describe.pair(a, b, quantity)
+            yield Hit(f"{both} cannot both hold: {describe.no_overlap(a, b)}", (a, b), quantity_id)
 
 
-def is_same_speaker_elsewhere(a: Figure, b: Figure) -> bool:
-    """The FC206 case: one speaker, two documents."""
-    return a.document != b.document and describe.same_speaker(a, b)
-
-
-def conflict_message(a: Figure, b: Figure, quantity: Quantity) -> str:
-    return f"{both(a, b, quantity)} cannot both hold: {no_overlap(a, b)}"
-
-
-def both(a: Figure, b: Figure, quantity: Quantity) -> str:
-    return f"{describe.figure(a, quantity)} and {describe.figure(b, quantity)}"
-
-
-def no_overlap(a: Figure, b: Figure) -> str:
-    return f"{describe.interval(a)} and {describe.interval(b)} do not overlap"
-
-
-RULE = Rule(
+RULE = FamilyRule(
     code="FC201",
     title="conflict",
     severity="error",
     doc=__doc__ or "",
-    scope="family",
     check=check,
 )

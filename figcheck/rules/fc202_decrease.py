@@ -18,14 +18,14 @@ Fails (2,400 in December is below 2,719 in November):
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from figcheck import describe, sweep
 from figcheck.family import Family
-from figcheck.rules.base import Hit, Rule
+from figcheck.rules.base import FamilyRule, Hit, Options
 
 
-def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+def check(family: Family, options: Options) -> Iterator[Hit]:
     for quantity in family.quantities:
         if quantity.kind != "cumulative":
             continue
@@ -38,11 +38,10 @@ def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
             yield Hit(message, (earlier, later), quantity.id)
 
 
-RULE = Rule(
+RULE = FamilyRule(
     code="FC202",
     title="decrease",
     severity="error",
     doc=__doc__ or "",
-    scope="family",
     check=check,
 )

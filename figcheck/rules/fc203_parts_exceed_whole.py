@@ -23,12 +23,12 @@ Fails (104 killed + 44 returned = 148, more than 120 who left):
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 
 from figcheck import describe, sweep, values, wording
 from figcheck.family import Family, period_key
 from figcheck.model import Figure, Interval, Quantity
-from figcheck.rules.base import Hit, Rule
+from figcheck.rules.base import FamilyRule, Hit, Options
 
 
 def _lowest_low(figure: Figure) -> tuple:
@@ -39,7 +39,7 @@ def _highest_high(figure: Figure) -> tuple:
     return (-figure.interval.high, figure.interval.high_open)
 
 
-def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+def check(family: Family, options: Options) -> Iterator[Hit]:
     for whole in family.quantities:
         if not whole.parts:
             continue
@@ -116,11 +116,10 @@ def _hit(
     return Hit(message, (w, *(f for _, f in chosen)), whole.id)
 
 
-RULE = Rule(
+RULE = FamilyRule(
     code="FC203",
     title="parts exceed whole",
     severity="error",
     doc=__doc__ or "",
-    scope="family",
     check=check,
 )

@@ -18,15 +18,15 @@ Fails (a cumulative total of 300 in November cannot hold 405 who had left by Jun
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 
 from figcheck import describe, sweep
 from figcheck.family import Family, period_key, same_period_groups
 from figcheck.model import Figure, Quantity
-from figcheck.rules.base import Hit, Rule
+from figcheck.rules.base import FamilyRule, Hit, Options
 
 
-def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+def check(family: Family, options: Options) -> Iterator[Hit]:
     for subset in family.quantities:
         for superset_id in subset.subset_of:
             superset = family.quantity(superset_id)
@@ -56,11 +56,10 @@ def _exceeding(
                 yield from sweep.exceeding_at_overlapping_dates(group, match)
 
 
-RULE = Rule(
+RULE = FamilyRule(
     code="FC204",
     title="subset exceeds superset",
     severity="error",
     doc=__doc__ or "",
-    scope="family",
     check=check,
 )

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 from figcheck import describe, values
 from figcheck.family import Family
 from figcheck.model import INF, DatePoint, Figure, Interval, Quantity
-from figcheck.rules.base import Hit, Rule
+from figcheck.rules.base import FamilyRule, Hit, Options
 
 
 class _Levels:
@@ -51,7 +51,7 @@ class _Levels:
         return [f for f in self.figures[lo:hi] if f.as_of.end <= point.last_day]
 
 
-def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+def check(family: Family, options: Options) -> Iterator[Hit]:
     for change in family.quantities:
         if change.kind != "change" or change.of is None:
             continue
@@ -116,11 +116,10 @@ def _message(
     )
 
 
-RULE = Rule(
+RULE = FamilyRule(
     code="FC205",
     title="change against levels",
     severity="error",
     doc=__doc__ or "",
-    scope="family",
     check=check,
 )

@@ -20,34 +20,32 @@ Fails (the same speaker, 2,719 outside about 2,200's 1,980 to 2,420):
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from figcheck import describe
 from figcheck.family import Family
-from figcheck.rules.base import Hit, Rule
-from figcheck.rules.fc201_conflict import both, is_same_speaker_elsewhere, no_overlap
+from figcheck.rules.base import FamilyRule, Hit, Options
 
 
-def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+def check(family: Family, options: Options) -> Iterator[Hit]:
     for quantity_id, pairs in family.conflicts.items():
         quantity = family.quantity(quantity_id)
         for a, b in pairs:
-            if is_same_speaker_elsewhere(a, b):
+            if a.document != b.document and describe.same_speaker(a, b):
                 who = describe.speaker(a.said_by)
                 message = (
                     f"{who} is quoted with two figures that cannot both hold, "
-                    f"{both(a, b, quantity)}: {no_overlap(a, b)}; either {a.document} or "
-                    f"{b.document} misquotes, or {who} revised the figure"
+                    f"{describe.pair(a, b, quantity)}: {describe.no_overlap(a, b)}; either "
+                    f"{a.document} or {b.document} misquotes, or {who} revised the figure"
                 )
                 yield Hit(message, (a, b), quantity_id)
 
 
-RULE = Rule(
+RULE = FamilyRule(
     code="FC206",
     title="same speaker, different figures",
     severity="error",
     doc=__doc__ or "",
-    scope="family",
     check=check,
-    supersedes="FC201",
+    supersedes=("FC201",),
 )

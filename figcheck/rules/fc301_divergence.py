@@ -4,9 +4,9 @@ Two figures of one quantity whose value intervals meet (so they do not conflict)
 stated values differ by more than `threshold` (default 0.15, relative to the larger value)
 while their dates lie within `window_days` (default 366) of each other. For a flow or a
 change only figures of the identical period are compared: different periods are different
-measurements. Pairs already reported as a conflict (FC201, FC206) or a decrease (FC202) are
-not repeated here. The message gives the change per month that both figures imply together,
-so a reader can judge whether it is plausible.
+measurements. Pairs reported as a conflict (FC201, FC206) or a decrease (FC202) are not
+repeated here while those rules are on. The message gives the change per month that both
+figures imply together, so a reader can judge whether it is plausible.
 
 Options (figcheck.yaml, `rules: {FC301: {window_days: 366, threshold: 0.15}}`).
 
@@ -24,28 +24,27 @@ Fails (over 2,000 holds 2,900, but the stated values differ by 31% within the ye
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 from sortedcontainers import SortedList
 
 from figcheck import describe, sweep, wording
-from figcheck.family import Family, comparable_groups, dates_comparable
+from figcheck.family import Family, comparable_groups
 from figcheck.model import Figure, Quantity
-from figcheck.rules.base import Hit, Option, Rule
+from figcheck.rules.base import FamilyRule, Hit, Option, Options
 from figcheck.wording import plural
 
 _DAYS_PER_MONTH = Fraction(36525, 1200)
 
 
-def check(family: Family, options: Mapping[str, float]) -> Iterator[Hit]:
+def check(family: Family, options: Options) -> Iterator[Hit]:
     window = int(options["window_days"])
     threshold = Fraction(str(options["threshold"]))
     for quantity in family.quantities:
         for group in comparable_groups(family.of(quantity.id), quantity.kind):
             for a, b in _far_apart(group, window, threshold):
-                if not _reported_elsewhere(a, b, quantity):
-                    yield Hit(_message(a, b, quantity, threshold), (a, b), quantity.id)
+                yield Hit(_message(a, b, quantity, threshold), (a, b), quantity.id)
 
 
 def agreeing(key: int, threshold: Fraction) -> tuple[int, int]:
@@ -79,16 +78,6 @@ def _far_apart(
         heapq.heappush(expiry, (figure.as_of.end + window, seq, entry))
 
 
-def _reported_elsewhere(a: Figure, b: Figure, quantity: Quantity) -> bool:
-    if not a.interval.overlaps(b.interval):
-        if dates_comparable(a, b, quantity.kind):
-            return True  # FC201 or FC206
-        if quantity.kind == "cumulative":
-            earlier, later = (a, b) if a.as_of.end < b.as_of.start else (b, a)
-            return later.interval.lies_below(earlier.interval)  # FC202
-    return False
-
-
 def _message(a: Figure, b: Figure, quantity: Quantity, threshold: Fraction) -> str:
     if _middle(b) < _middle(a):
         a, b = b, a
@@ -119,13 +108,13 @@ def _middle(f: Figure) -> Fraction:
     return Fraction(f.as_of.start + f.as_of.end, 2)
 
 
-RULE = Rule(
+RULE = FamilyRule(
     code="FC301",
     title="divergence",
     severity="warning",
     doc=__doc__ or "",
-    scope="family",
     check=check,
+    yields_to=("FC201", "FC202", "FC206"),
     options=(
         Option("window_days", 366, "how many days apart two figures may be", 0, None, True),
         Option("threshold", 0.15, "relative difference that counts as divergent", 0.0, 0.99),

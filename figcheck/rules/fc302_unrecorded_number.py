@@ -27,14 +27,14 @@ Fails (the 160 in the same sentence is neither):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
-from figcheck.rules.base import Hit, Rule
+from figcheck.rules.base import DocumentRule, Hit, Options
 from figcheck.text import anchoring
 from figcheck.text.anchoring import DocumentText
 
 
-def check(text: DocumentText, options: Mapping[str, float]) -> Iterator[Hit]:
+def check(text: DocumentText, options: Options) -> Iterator[Hit]:
     found = text.anchors
     if found is None:
         return  # FC104 says why: no text, or one that cannot be read
@@ -59,11 +59,12 @@ def check(text: DocumentText, options: Mapping[str, float]) -> Iterator[Hit]:
         )
 
 
-RULE = Rule(
+RULE = DocumentRule(
     code="FC302",
     title="unrecorded number",
     severity="warning",
     doc=__doc__ or "",
-    scope="document",
     check=check,
+    remedy="record the number as a figure, or list it under `ignore:` with a `why` "
+    "(`figcheck extract` lists the document's numbers)",
 )

@@ -125,11 +125,9 @@ def _current(finding_id: str, findings: tuple[Finding, ...]) -> Finding:
             "`figcheck check` lists the findings with their ids"
         )
     where = ", ".join(str(loc) for loc in finding.locations) or "the ledger"
-    if finding.rule == "FC109":
-        raise Refused(
-            f"{finding_id} ({finding.rule} {finding.title}) is about accepted.yaml itself; "
-            f"fix or remove the entry at {where}"
-        )
+    why_not = RULES[finding.rule].not_acceptable
+    if why_not is not None:
+        raise Refused(f"{finding_id} ({finding.rule} {finding.title}) {why_not} at {where}")
     if finding.is_data_error:
         raise Refused(
             f"{finding_id} is a data error ({finding.rule} {finding.title}), which cannot be "

@@ -8,7 +8,6 @@ import json
 
 from figcheck.engine import CheckResult
 from figcheck.reporters import added as added_reporter
-from figcheck.reporters.advice import advice
 from figcheck.reporters.json_report import finding_object
 from figcheck.writing.adding import Added
 
@@ -42,7 +41,7 @@ def test_each_open_finding_is_followed_by_the_advice_for_its_rule(mixed):
     for finding in open_ones:
         head = next(i for i, line in enumerate(lines) if finding.id in line)
         todo = next(line for line in lines[head + 1 :] if line.lstrip().startswith("to do:"))
-        assert todo.strip() == f"to do: {advice(finding)}"
+        assert todo.strip() == f"to do: {finding.advice}"
     fc109 = next(f for f in open_ones if f.rule == "FC109")
     assert f"figcheck accept {fc109.id}" not in output
     conflict = next(f for f in open_ones if f.rule == "FC201")

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from figcheck import findings
+from figcheck.engine import stamp
 from figcheck.model import Finding, Location
-from figcheck.reporters.advice import advice
-from figcheck.rules import RULES
+from figcheck.rules import RULES, Hit
 
 
 def finding(rule: str, severity: str) -> Finding:
-    return findings.make(
-        rule,
-        severity,  # type: ignore[arg-type]
-        RULES[rule].title,
-        "a message",
-        locations=(Location("ledger/sources/x.yaml", 3),),
-        subject=(rule, severity),
-    )
+    """A finding of `rule` at `severity`, stamped as the engine stamps a rule's hits."""
+    where = (Location("ledger/sources/x.yaml", 3),)
+    hit = Hit("a message", (), None, locations=where, subject=(rule, severity))
+    return stamp(RULES[rule], severity, hit)  # type: ignore[arg-type]
+
+
+def advice(finding: Finding) -> str:
+    return finding.advice
 
 
 @pytest.mark.parametrize("rule", ["FC101", "FC102", "FC103", "FC104", "FC105"])

@@ -103,6 +103,16 @@ def test_decreases_are_not_repeated_as_divergences(tmp_path):
     )
 
 
+def test_with_the_conflict_rules_off_the_divergence_is_reported(tmp_path):
+    # FC301 yields a pair to FC201 and FC202 only while they are on to report it.
+    off = {"rules": {"FC201": {"severity": "off"}, "FC202": {"severity": "off"}}}
+    conflict = [figure("a", "q", 1000, "2015"), figure("b", "q", 2000, "2015-06")]
+    assert pairs(divergences(tmp_path, conflict, config=off)) == {frozenset({"a", "b"})}
+    decrease = [figure("a", "q", 2000, "2015-01"), figure("b", "q", 1000, "2015-06")]
+    found = divergences(tmp_path / "2", decrease, kind="cumulative", config=off)
+    assert pairs(found) == {frozenset({"a", "b"})}
+
+
 def test_flows_of_different_periods_are_different_measurements(tmp_path):
     assert not divergences(
         tmp_path,

@@ -1,0 +1,67 @@
+"""The package's shape, as the architecture promises it: reading a ledger imports no rule,
+and what a rule does is said only in its own module under figcheck/rules/."""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import subprocess
+import sys
+import tokenize
+from pathlib import Path
+
+import figcheck
+
+PACKAGE = Path(figcheck.__file__).parent
+# A rule's code; an example finding id such as FC201:3f9a1c0b2d in a message is not one.
+RULE_CODE = re.compile(r"\bFC[0-9]{3}\b(?!:[0-9a-f])")
+
+
+def docstring_lines(source: str) -> set[int]:
+    """The first lines of the module's, classes' and functions' docstrings."""
+    lines = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                lines.add(first.lineno)
+    return lines
+
+
+def rule_codes_in_code(source: str) -> list[tuple[int, str]]:
+    """Where a rule code appears in code: names and strings, but not docstrings or comments
+    (documentation may name the rules it speaks of)."""
+    docs = docstring_lines(source)
+    found = []
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.STRING and token.start[0] in docs:
+            continue
+        if token.type != tokenize.COMMENT and RULE_CODE.search(token.string):
+            found.append((token.start[0], token.string))
+    return found
+
+
+def test_no_rule_code_outside_the_rules():
+    outside = [
+        f"{path.relative_to(PACKAGE)}:{line}: {text[:60]}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "rules" not in path.relative_to(PACKAGE).parts[:1]
+        for line, text in rule_codes_in_code(path.read_text(encoding="utf-8"))
+    ]
+    assert outside == []
+
+
+def test_the_check_of_rule_codes_can_fail():
+    source = (
+        '"""Docs may say FC201."""\n# and so may comments: FC202\nif f.rule == "FC109":\n    pass\n'
+    )
+    assert rule_codes_in_code(source) == [(3, '"FC109"')]
+    assert rule_codes_in_code('message = "like FC201:3f9a1c0b2d"\n') == []
+
+
+def test_reading_a_ledger_imports_no_rule():
+    program = "import sys, figcheck.ledger; print(sorted(m for m in sys.modules if 'rules' in m))"
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -35,9 +35,9 @@ def load_ledger(path: str | PathLike[str]) -> Ledger:
 
 def check(ledger: Ledger) -> CheckResult:
     """Apply every rule to a loaded ledger and return the findings."""
-    from figcheck.engine import check as _check
+    from figcheck.engine import run_rules
 
-    return _check(ledger)
+    return run_rules(ledger)
 
 
 __all__ = ["Finding", "__version__", "check", "load_ledger"]

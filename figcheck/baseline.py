@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from figcheck.engine import check
+from figcheck.engine import run_rules
 from figcheck.ledger import load_ledger
 
 
@@ -60,7 +60,7 @@ def read(ref: str, data: str | os.PathLike[str]) -> Baseline:
         return Baseline(ref, frozenset(), existed=False, data_errors=0)
     with tempfile.TemporaryDirectory(prefix="figcheck-baseline-") as scratch:
         _export(root, ref, relative, Path(scratch))
-        result = check(load_ledger(Path(scratch) / relative))
+        result = run_rules(load_ledger(Path(scratch) / relative))
     data_errors = sum(1 for f in result.findings if f.is_data_error)
     return Baseline(ref, frozenset(f.id for f in result.findings), True, data_errors)
 

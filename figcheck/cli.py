@@ -1,4 +1,4 @@
-"""The command line: parse options, call the library, choose a reporter, exit."""
+"""The command line: parse options, call the library, choose an output format, exit."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import click
 from figcheck import __version__
 from figcheck.commands.accept import accept
 from figcheck.commands.add import add
-from figcheck.commands.check import check
+from figcheck.commands.check import check_command
 from figcheck.commands.extract import extract
 from figcheck.commands.init import init_command
 from figcheck.commands.report import report
@@ -76,7 +76,7 @@ def cli() -> None:
     """
 
 
-cli.add_command(check)
+cli.add_command(check_command)
 cli.add_command(report)
 cli.add_command(extract)
 cli.add_command(add)

@@ -86,7 +86,7 @@ class CheckResult:
         }
 
 
-def check(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
+def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
     """Apply every rule to the ledger. Data errors found while loading stop the consistency
     rules: a ledger that cannot be read as written cannot be checked."""
     config = ledger.config
@@ -98,7 +98,7 @@ def check(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
         family_rules = [r for r in on if isinstance(r, FamilyRule)]
         for family in groups:
             for rule in family_rules:
-                found += _findings(rule, config, rule.check(family, config.options(rule.code)))
+                found += _findings(rule, config, rule.find(family, config.options(rule.code)))
     document_rules = [r for r in on if isinstance(r, DocumentRule)] if rules_ran else []
     counted: list[tuple[str, DocumentCoverage | None]] = []
     for document in ledger.documents.values():
@@ -106,7 +106,7 @@ def check(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
         # only its counts are kept, so that a large ledger's texts are not all held at once.
         text = read_document(document, ledger)
         for rule in document_rules:
-            found += _findings(rule, config, rule.check(text, config.options(rule.code)))
+            found += _findings(rule, config, rule.find(text, config.options(rule.code)))
         counted.append((document.id, text.coverage()))
     found = _without_superseded(found, on)
     review = AcceptanceReview(
@@ -118,7 +118,7 @@ def check(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
     )
     for rule in on:
         if isinstance(rule, AcceptanceRule):
-            found += _findings(rule, config, rule.check(review, config.options(rule.code)))
+            found += _findings(rule, config, rule.find(review, config.options(rule.code)))
     ids = {f.id for f in found}
     accepted = {entry.finding: entry.why for entry in ledger.acceptances if entry.finding in ids}
     return CheckResult(

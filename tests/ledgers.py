@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from figcheck.engine import CheckResult, check
+from figcheck.engine import CheckResult, run_rules
 from figcheck.ledger import load_ledger
 from figcheck.model import Finding
 
@@ -73,7 +73,7 @@ def quantity(kind: str = "stock", unit: str = "people", **relations: Any) -> dic
 
 
 def run(root: Path) -> CheckResult:
-    return check(load_ledger(root))
+    return run_rules(load_ledger(root))
 
 
 def findings_of(root: Path, rule: str) -> list[Finding]:

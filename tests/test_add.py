@@ -408,12 +408,7 @@ def test_bad_values_are_usage_errors(
     assert message in refused(root, *replaced(DEPARTED, "2,719", value), *extra)
 
 
-def test_approx_is_a_choice_of_the_loaders_hedges(root: Path) -> None:
-    from figcheck.commands.add import add as add_command
-    from figcheck.model import APPROXES
-
-    (option,) = [p for p in add_command.params if p.name == "approx"]
-    assert tuple(option.type.choices) == APPROXES  # type: ignore[attr-defined]
+def test_approx_is_one_of_the_hedges_in_any_case(root: Path) -> None:
     stderr = refused(root, *DEPARTED, "--approx", "bogus")
     assert "--approx" in stderr and "bogus" in stderr and "FC101" not in stderr
     quote = "about 2,700 are fighting"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from figcheck import load_ledger
 from figcheck.cli import cli
-from figcheck.reporters import extract_text
+from figcheck.output import extract_text
 from figcheck.text.worklist import build
 
 TEXT = (

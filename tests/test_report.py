@@ -8,7 +8,7 @@ from ledgers import figure, quantity, write_ledger
 
 from figcheck import check, insights, load_ledger
 from figcheck.cli import cli
-from figcheck.reporters.report_text import render
+from figcheck.output.report_text import render
 
 
 def report_of(root, width=100, quantity_id=None):

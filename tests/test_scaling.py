@@ -5,7 +5,7 @@ from fractions import Fraction
 
 from figcheck import values
 from figcheck.dates import parse_date
-from figcheck.engine import check
+from figcheck.engine import run_rules
 from figcheck.ledger import Ledger
 from figcheck.ledger.config import Config
 from figcheck.model import Document, Figure, Location, Quantity
@@ -67,13 +67,13 @@ def big_ledger(conflicting_pairs: int = 0) -> Ledger:
 
 
 def test_one_hundred_thousand_agreeing_figures_finish():
-    result = check(big_ledger())
+    result = run_rules(big_ledger())
     assert result.rules_ran
     assert not [f for f in result.findings if f.severity == "error"]
 
 
 def test_findings_among_one_hundred_thousand_figures_are_found():
-    result = check(big_ledger(conflicting_pairs=3))
+    result = run_rules(big_ledger(conflicting_pairs=3))
     conflicts = [f for f in result.findings if f.rule == "FC201"]
     # Each planted total of 1 in the year 2000 conflicts with the 366 totals of that year.
     assert len(conflicts) == 3 * 366

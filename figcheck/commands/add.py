@@ -15,6 +15,7 @@ from figcheck.commands.common import (
     refuse,
     warn_if_unlocked,
 )
+from figcheck.model import APPROXES
 
 if TYPE_CHECKING:
     from figcheck.ledger import Ledger
@@ -28,11 +29,6 @@ REQUIRED = {
     "said_by": "--said-by",
     "quote": "--quote",
 }
-
-
-# The loader's hedges (figcheck/model.py APPROXES; a test keeps the two equal), written out
-# here because a command module imports only click at module level.
-APPROXES = ("exact", "about", "nearly", "over", "at-least", "under", "at-most", "range")
 
 
 def _required(help_text: str) -> str:
@@ -109,7 +105,7 @@ def add(dry_run: bool, output_format: str, data: str, **options: Any) -> None:
     """
     from pathlib import Path
 
-    from figcheck.reporters.added import render
+    from figcheck.output.added import render
     from figcheck.writing.adding import add_figure
     from figcheck.writing.atomic import LockTimeout, Refused
     from figcheck.writing.records import NewDocument, NewFigure, parse_value

@@ -7,10 +7,10 @@ import sys
 import click
 
 from figcheck.commands.common import data_option, fail, format_option, load
-from figcheck.reporters import REPORTERS
+from figcheck.output import REPORTERS
 
 
-@click.command(short_help="Apply every rule to the ledger; the CI gate.")
+@click.command("check", short_help="Apply every rule to the ledger; the CI gate.")
 @data_option
 @format_option(
     REPORTERS, "text for people at a terminal; json for programs; the others for CI tools."
@@ -28,7 +28,7 @@ from figcheck.reporters import REPORTERS
     help="A git revision (such as origin/main): only findings that the ledger did not have "
     "at REF can fail the run; the others are listed as existing.",
 )
-def check(data: str, output_format: str, fail_on: str, baseline: str | None) -> None:
+def check_command(data: str, output_format: str, fail_on: str, baseline: str | None) -> None:
     """Check the ledger: load every record, apply every rule, report what diverges.
 
     \b
@@ -41,7 +41,7 @@ def check(data: str, output_format: str, fail_on: str, baseline: str | None) -> 
     only on what it brings in: a divergence already on main is shown, but does not fail.
     """
     from figcheck import check as run_check
-    from figcheck.reporters import render
+    from figcheck.output import render
 
     result = run_check(load(data))
     if baseline is not None:

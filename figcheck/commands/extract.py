@@ -53,7 +53,7 @@ def extract(target: str, data: str, output_format: str, only_unrecorded: bool) -
     if only_unrecorded:
         worklist = worklist.only_unrecorded()
     if output_format == "json":
-        from figcheck.reporters.extract_json import render
+        from figcheck.output.extract_json import render
     else:
-        from figcheck.reporters.extract_text import render  # type: ignore[assignment]
+        from figcheck.output.extract_text import render  # type: ignore[assignment]
     render(worklist, sys.stdout)

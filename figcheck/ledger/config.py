@@ -45,10 +45,10 @@ class Config:
         return {**RULES[code].defaults(), **self.rule_options.get(code, {})}
 
 
-Report = Callable[[int, str], None]  # (line, message) -> records an FC101 problem
+InvalidAt = Callable[[int, str], None]  # (line, message): records an invalid setting
 
 
-def read(data: object, report: Report) -> Config:
+def read(data: object, report: InvalidAt) -> Config:
     """Validate the parsed figcheck.yaml; every problem goes to `report`, and the valid
     settings are kept so that one typo does not discard the rest."""
     if data is None:
@@ -83,7 +83,7 @@ def read(data: object, report: Report) -> Config:
     return Config(**settings, severities=severities, rule_options=options)  # type: ignore[arg-type]
 
 
-def _rules(rules: LineMap, report: Report) -> tuple[dict[str, str], dict[str, dict[str, float]]]:
+def _rules(rules: LineMap, report: InvalidAt) -> tuple[dict[str, str], dict[str, dict[str, float]]]:
     """The severities and options set under `rules:`, checked against what each rule has
     (only a figcheck.yaml that sets something needs the registry of rules)."""
     severities: dict[str, str] = {}
@@ -130,7 +130,7 @@ def _rules(rules: LineMap, report: Report) -> tuple[dict[str, str], dict[str, di
     return severities, options
 
 
-def _section(data: LineMap, name: str, report: Report) -> LineMap:
+def _section(data: LineMap, name: str, report: InvalidAt) -> LineMap:
     section = data.get(name)
     if section is None or not isinstance(section, LineMap):
         if section is not None:
@@ -139,7 +139,9 @@ def _section(data: LineMap, name: str, report: Report) -> LineMap:
     return section
 
 
-def _unknown_keys(data: LineMap, known: tuple[str, ...], report: Report, prefix: str = "") -> None:
+def _unknown_keys(
+    data: LineMap, known: tuple[str, ...], report: InvalidAt, prefix: str = ""
+) -> None:
     for key in data:
         if key not in known:
             report(data.line_of(key), f"unknown setting {prefix}{key}{did_you_mean(key, known)}")

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from figcheck import dates
-from figcheck.ledger.problems import ProblemKind, Report
+from figcheck.ledger.problems import ProblemKind, ProblemSink
 from figcheck.ledger.yaml_reading import LineMap
 from figcheck.model import DateSpan, Quantity
 from figcheck.wording import did_you_mean, quoted, type_name
@@ -23,7 +23,9 @@ class Fields:
     """The fields of one mapping, read with their types checked. `what` names the record in
     messages ("figure tass/departed"); `failed` says whether any problem was reported."""
 
-    def __init__(self, report: Report, data: LineMap, what: str, line: int | None = None) -> None:
+    def __init__(
+        self, report: ProblemSink, data: LineMap, what: str, line: int | None = None
+    ) -> None:
         self.report, self.data, self.what = report, data, what
         self.line = data.line if line is None else line  # where a missing field is reported
         self.failed = False

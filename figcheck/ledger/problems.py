@@ -30,14 +30,14 @@ class Problem:
     subject: tuple[str, ...]
 
 
-class Report(Protocol):
+class ProblemSink(Protocol):
     """The callback a reader reports problems of one file to."""
 
     def __call__(self, kind: ProblemKind, line: int, message: str, *subject: str) -> None: ...
 
 
 class FileProblems:
-    """Collects the problems of one file, shown as `file` (a Report bound to that file)."""
+    """Collects the problems of one file, shown as `file` (a ProblemSink bound to that file)."""
 
     def __init__(self, file: str, into: list[Problem]) -> None:
         self.file = file

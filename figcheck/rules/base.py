@@ -1,13 +1,13 @@
 """What a rule is: a code, a title, a default severity, its documentation, and how it finds
 what it reports. There is one kind of rule per place its findings come from, each with the
-call its check has:
+call its `find` has:
 
 - `LoadRule`: problems found while reading the ledger's files, of the kind it `reports`
-  (FC101-FC103); it has no check, the readers of figcheck/ledger/ find them.
-- `FamilyRule`: `check(family, options)` for each family of related quantities.
-- `DocumentRule`: `check(text, options)` for each document, with its text read and its
+  (FC101-FC103); the readers of figcheck/ledger/ find them.
+- `FamilyRule`: `find(family, options)` for each family of related quantities.
+- `DocumentRule`: `find(text, options)` for each document, with its text read and its
   records anchored in it (figcheck.text.anchoring.DocumentText).
-- `AcceptanceRule`: `check(review, options)` once per run, over accepted.yaml and the
+- `AcceptanceRule`: `find(review, options)` once per run, over accepted.yaml and the
   findings of the run.
 
 The engine stamps each hit with the rule's code, title and severity (as figcheck.yaml sets
@@ -85,9 +85,9 @@ class AcceptanceReview:
     rules_on: Mapping[str, bool]  # every rule's code -> whether figcheck.yaml leaves it on
 
 
-FamilyCheck = Callable[["Family", Options], Iterator[Hit]]
-DocumentCheck = Callable[["DocumentText", Options], Iterator[Hit]]
-AcceptanceCheck = Callable[[AcceptanceReview, Options], Iterator[Hit]]
+FamilyFind = Callable[["Family", Options], Iterator[Hit]]
+DocumentFind = Callable[["DocumentText", Options], Iterator[Hit]]
+AcceptanceFind = Callable[[AcceptanceReview, Options], Iterator[Hit]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,16 +139,16 @@ class LoadRule(Rule):
 @dataclass(frozen=True, kw_only=True)
 class FamilyRule(Rule):
     scope: ClassVar[Scope] = "family"
-    check: FamilyCheck
+    find: FamilyFind
 
 
 @dataclass(frozen=True, kw_only=True)
 class DocumentRule(Rule):
     scope: ClassVar[Scope] = "document"
-    check: DocumentCheck
+    find: DocumentFind
 
 
 @dataclass(frozen=True, kw_only=True)
 class AcceptanceRule(Rule):
     scope: ClassVar[Scope] = "ledger"
-    check: AcceptanceCheck
+    find: AcceptanceFind

@@ -31,7 +31,7 @@ from figcheck.text.anchoring import DocumentText
 from figcheck.text.folding import Folded
 
 
-def check(text: DocumentText, options: Options) -> Iterator[Hit]:
+def find(text: DocumentText, options: Options) -> Iterator[Hit]:
     document = text.document
     if text.text_file is None:
         yield Hit(
@@ -116,7 +116,7 @@ RULE = DocumentRule(
     title="quote not found",
     severity="error",
     doc=__doc__ or "",
-    check=check,
+    find=find,
     data_error=True,
     remedy="give the document its `text:` if it has none; otherwise correct the quote (or "
     "the `ignore:` text) to the document's words",

@@ -43,7 +43,7 @@ from figcheck.text.numbers import Occurrence, find_numbers
 from figcheck.text.value_match import DECREASE, numbers_saying_value
 
 
-def check(text: DocumentText, options: Options) -> Iterator[Hit]:
+def find(text: DocumentText, options: Options) -> Iterator[Hit]:
     # Without a readable text (FC104 says why) the quotes are read on their own.
     found = text.anchors
     for figure, kind in text.figures:
@@ -98,7 +98,7 @@ RULE = DocumentRule(
     title="value not in quote",
     severity="error",
     doc=__doc__ or "",
-    check=check,
+    find=find,
     data_error=True,
     remedy="correct the value or the quote, so that the quote says the value",
 )

@@ -27,7 +27,7 @@ from figcheck.model import Acceptance
 from figcheck.rules.base import AcceptanceReview, AcceptanceRule, Hit, Options
 
 
-def check(review: AcceptanceReview, options: Options) -> Iterator[Hit]:
+def find(review: AcceptanceReview, options: Options) -> Iterator[Hit]:
     # Whether an acceptance's finding still occurs is known only when the rules ran (the list
     # of this run's findings is then complete) and its rule is on.
     for entry in review.entries:
@@ -59,7 +59,7 @@ RULE = AcceptanceRule(
     title="acceptance to review",
     severity="warning",
     doc=__doc__ or "",
-    check=check,
+    find=find,
     remedy="edit the entry in accepted.yaml: give it a `why`, or remove it if its finding "
     "no longer occurs",
     not_acceptable="is about accepted.yaml itself; fix or remove the entry",

@@ -28,7 +28,7 @@ from figcheck.family import Family
 from figcheck.rules.base import FamilyRule, Hit, Options
 
 
-def check(family: Family, options: Options) -> Iterator[Hit]:
+def find(family: Family, options: Options) -> Iterator[Hit]:
     for quantity_id, pairs in family.conflicts.items():
         quantity = family.quantity(quantity_id)
         for a, b in pairs:
@@ -41,5 +41,5 @@ RULE = FamilyRule(
     title="conflict",
     severity="error",
     doc=__doc__ or "",
-    check=check,
+    find=find,
 )

@@ -25,7 +25,7 @@ from figcheck.family import Family
 from figcheck.rules.base import FamilyRule, Hit, Options
 
 
-def check(family: Family, options: Options) -> Iterator[Hit]:
+def find(family: Family, options: Options) -> Iterator[Hit]:
     for quantity in family.quantities:
         if quantity.kind != "cumulative":
             continue
@@ -43,5 +43,5 @@ RULE = FamilyRule(
     title="decrease",
     severity="error",
     doc=__doc__ or "",
-    check=check,
+    find=find,
 )

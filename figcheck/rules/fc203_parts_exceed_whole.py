@@ -39,7 +39,7 @@ def _highest_high(figure: Figure) -> tuple:
     return (-figure.interval.high, figure.interval.high_open)
 
 
-def check(family: Family, options: Options) -> Iterator[Hit]:
+def find(family: Family, options: Options) -> Iterator[Hit]:
     for whole in family.quantities:
         if not whole.parts:
             continue
@@ -121,5 +121,5 @@ RULE = FamilyRule(
     title="parts exceed whole",
     severity="error",
     doc=__doc__ or "",
-    check=check,
+    find=find,
 )

@@ -26,7 +26,7 @@ from figcheck.model import Figure, Quantity
 from figcheck.rules.base import FamilyRule, Hit, Options
 
 
-def check(family: Family, options: Options) -> Iterator[Hit]:
+def find(family: Family, options: Options) -> Iterator[Hit]:
     for subset in family.quantities:
         for superset_id in subset.subset_of:
             superset = family.quantity(superset_id)
@@ -61,5 +61,5 @@ RULE = FamilyRule(
     title="subset exceeds superset",
     severity="error",
     doc=__doc__ or "",
-    check=check,
+    find=find,
 )

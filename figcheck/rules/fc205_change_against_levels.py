@@ -51,7 +51,7 @@ class _Levels:
         return [f for f in self.figures[lo:hi] if f.as_of.end <= point.last_day]
 
 
-def check(family: Family, options: Options) -> Iterator[Hit]:
+def find(family: Family, options: Options) -> Iterator[Hit]:
     for change in family.quantities:
         if change.kind != "change" or change.of is None:
             continue
@@ -121,5 +121,5 @@ RULE = FamilyRule(
     title="change against levels",
     severity="error",
     doc=__doc__ or "",
-    check=check,
+    find=find,
 )

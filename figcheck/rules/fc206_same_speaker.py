@@ -27,7 +27,7 @@ from figcheck.family import Family
 from figcheck.rules.base import FamilyRule, Hit, Options
 
 
-def check(family: Family, options: Options) -> Iterator[Hit]:
+def find(family: Family, options: Options) -> Iterator[Hit]:
     for quantity_id, pairs in family.conflicts.items():
         quantity = family.quantity(quantity_id)
         for a, b in pairs:
@@ -46,6 +46,6 @@ RULE = FamilyRule(
     title="same speaker, different figures",
     severity="error",
     doc=__doc__ or "",
-    check=check,
+    find=find,
     supersedes=("FC201",),
 )

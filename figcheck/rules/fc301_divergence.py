@@ -38,7 +38,7 @@ from figcheck.wording import plural
 _DAYS_PER_MONTH = Fraction(36525, 1200)
 
 
-def check(family: Family, options: Options) -> Iterator[Hit]:
+def find(family: Family, options: Options) -> Iterator[Hit]:
     window = int(options["window_days"])
     threshold = Fraction(str(options["threshold"]))
     for quantity in family.quantities:
@@ -113,7 +113,7 @@ RULE = FamilyRule(
     title="divergence",
     severity="warning",
     doc=__doc__ or "",
-    check=check,
+    find=find,
     yields_to=("FC201", "FC202", "FC206"),
     options=(
         Option("window_days", 366, "how many days apart two figures may be", 0, None, True),

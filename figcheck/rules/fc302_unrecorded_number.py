@@ -34,7 +34,7 @@ from figcheck.text import anchoring
 from figcheck.text.anchoring import DocumentText
 
 
-def check(text: DocumentText, options: Options) -> Iterator[Hit]:
+def find(text: DocumentText, options: Options) -> Iterator[Hit]:
     found = text.anchors
     if found is None:
         return  # FC104 says why: no text, or one that cannot be read
@@ -64,7 +64,7 @@ RULE = DocumentRule(
     title="unrecorded number",
     severity="warning",
     doc=__doc__ or "",
-    check=check,
+    find=find,
     remedy="record the number as a figure, or list it under `ignore:` with a `why` "
     "(`figcheck extract` lists the document's numbers)",
 )

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from figcheck.engine import check
+from figcheck.engine import run_rules
 from figcheck.findings import one_line
 from figcheck.ledger import (
     ACCEPTED_FILE,
@@ -90,7 +90,7 @@ def accept_finding(
                 "current; fix them first",
                 tuple(one_line(p) for p in data_errors),
             )
-        result = check(ledger, rules)
+        result = run_rules(ledger, rules)
         finding = _current(finding_id, result.findings)
         earlier = next((a for a in ledger.acceptances if a.finding == finding_id), None)
         if earlier is not None:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from figcheck.engine import EXIT_DATA, EXIT_FINDINGS, EXIT_OK, CheckResult, check
+from figcheck.engine import EXIT_DATA, EXIT_FINDINGS, EXIT_OK, CheckResult, run_rules
 from figcheck.findings import one_line
 from figcheck.ledger import RECORD_ID, Ledger, load_ledger, yaml_reading
 from figcheck.model import Finding
@@ -230,7 +230,7 @@ def _validate(
     _refuse_data_errors(checked.problems, ledger.root)
     if full_id not in checked.figures:
         raise Refused(f"{shown} changed while this command waited; run the command again")
-    result = check(checked, rules)
+    result = run_rules(checked, rules)
     involved = tuple(f for f in result.findings if in_record(f))
     # Anchoring (FC104, FC105: the quote is in the text, the value in the quote) and any
     # other rule that finds a data error in the record make it invalid, as loading does.

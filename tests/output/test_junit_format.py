@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from report_ledgers import ACCEPTED_KILLED, WHY_FIGHTERS, with_baseline_of_accepted_and_one
 
 from figcheck.engine import CheckResult
-from figcheck.reporters import junit
+from figcheck.output import junit
 from figcheck.rules import RULES
 
 

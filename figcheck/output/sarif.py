@@ -31,7 +31,7 @@ from urllib.parse import quote
 from figcheck import __version__
 from figcheck.engine import CheckResult
 from figcheck.model import Finding, Location
-from figcheck.reporters.common import RULES_DID_NOT_RUN, posix_path
+from figcheck.output.common import RULES_DID_NOT_RUN, posix_path
 from figcheck.rules import RULES, Rule
 
 SCHEMA_URI = (

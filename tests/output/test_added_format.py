@@ -7,8 +7,8 @@ import io
 import json
 
 from figcheck.engine import CheckResult
-from figcheck.reporters import added as added_reporter
-from figcheck.reporters.json_report import finding_object
+from figcheck.output import added as added_reporter
+from figcheck.output.json_report import finding_object
 from figcheck.writing.adding import Added
 
 

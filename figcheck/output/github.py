@@ -39,7 +39,7 @@ from typing import Any, TextIO
 
 from figcheck.engine import CheckResult
 from figcheck.model import Finding, Location
-from figcheck.reporters.common import (
+from figcheck.output.common import (
     RULES_DID_NOT_RUN,
     posix_path,
     review_order,

@@ -26,7 +26,7 @@ from figcheck import dates, describe, insights, values, wording
 from figcheck.engine import CheckResult
 from figcheck.family import Family
 from figcheck.model import INF, Figure, Quantity
-from figcheck.reporters.console import (
+from figcheck.output.console import (
     STYLES,
     indented,
     make_console,

@@ -8,7 +8,7 @@ import io
 from report_ledgers import RAW_CONTROL
 
 from figcheck import load_ledger
-from figcheck.reporters import extract_text
+from figcheck.output import extract_text
 from figcheck.text.worklist import build
 
 

@@ -1,6 +1,7 @@
-"""Output formats for a check result, looked up by name.
+"""What figcheck prints: the formats of a check result, looked up by name (`--format`), and
+the outputs of `add`, `extract` and `report` beside them.
 
-Each reporter module has `render(result, stream, **options)` and writes to the stream it is
+Each format module has `render(result, stream, **options)` and writes to the stream it is
 given; nothing in the engine prints. Modules are imported on first use so that the formats
 one run does not need (rich, XML) cost nothing.
 """
@@ -15,12 +16,12 @@ if TYPE_CHECKING:
     from figcheck.engine import CheckResult
 
 REPORTERS: dict[str, str] = {
-    "text": "figcheck.reporters.text",
-    "json": "figcheck.reporters.json_report",
-    "github": "figcheck.reporters.github",
-    "sarif": "figcheck.reporters.sarif",
-    "markdown": "figcheck.reporters.markdown",
-    "junit": "figcheck.reporters.junit",
+    "text": "figcheck.output.text",
+    "json": "figcheck.output.json_report",
+    "github": "figcheck.output.github",
+    "sarif": "figcheck.output.sarif",
+    "markdown": "figcheck.output.markdown",
+    "junit": "figcheck.output.junit",
 }
 
 Render = Callable[..., None]

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from figcheck.engine import CheckResult
 from figcheck.model import Finding
-from figcheck.reporters.common import (
+from figcheck.output.common import (
     RULES_DID_NOT_RUN,
     accepted,
     review_order,

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from rich.text import Text
 
-from figcheck.reporters.console import indented, make_console, printable
+from figcheck.output.console import indented, make_console, printable
 from figcheck.text.worklist import Row, Worklist
 from figcheck.wording import plural
 

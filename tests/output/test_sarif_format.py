@@ -17,7 +17,7 @@ import pytest
 from report_ledgers import ODD_FILE, ODD_SPEAKER, with_baseline_of_accepted_and_one
 
 from figcheck.engine import CheckResult
-from figcheck.reporters import sarif
+from figcheck.output import sarif
 from figcheck.rules import RULES
 
 SCHEMA_PATH = Path(__file__).parent.parent / "data" / "sarif-schema-2.1.0.json"

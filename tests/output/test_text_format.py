@@ -11,8 +11,8 @@ from report_ledgers import ODD_SPEAKER, RAW_CONTROL, checked, mixed_files
 
 from figcheck import check, load_ledger
 from figcheck.engine import CheckResult
-from figcheck.reporters import text
-from figcheck.reporters.common import summary
+from figcheck.output import text
+from figcheck.output.common import summary
 
 
 def rendered(result: CheckResult, width: int | None = None) -> str:

@@ -1,4 +1,4 @@
-"""What the reporters for people at a terminal share (`check`, `report`, `add`, `extract`):
+"""What the outputs for people at a terminal share (`check`, `report`, `add`, `extract`):
 the console, the colours, indentation, text made safe to print, and how a finding looks.
 
 Every string that comes from the ledger (messages, names, titles, reasons, paths) goes
@@ -19,7 +19,7 @@ from rich.text import Text
 
 from figcheck.engine import CheckResult
 from figcheck.model import Finding
-from figcheck.reporters.common import summary_parts
+from figcheck.output.common import summary_parts
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan", "accepted": "green"}
 

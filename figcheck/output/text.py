@@ -13,7 +13,7 @@ severity, rule, message and file:line locations, and, when it can be accepted, i
 - the summary.
 
 Every message is printed on its own lines whatever it holds: line breaks and control
-characters from the ledger show as escapes (see reporters/console.py).
+characters from the ledger show as escapes (see output/console.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from rich.text import Text
 
 from figcheck.engine import CheckResult
 from figcheck.model import Finding
-from figcheck.reporters.console import (
+from figcheck.output.console import (
     make_console,
     printable,
     render_file_problem,

@@ -29,7 +29,7 @@ from typing import Any, TextIO
 from figcheck import __version__
 from figcheck.engine import CheckResult
 from figcheck.model import Finding
-from figcheck.reporters.common import RULES_DID_NOT_RUN
+from figcheck.output.common import RULES_DID_NOT_RUN
 from figcheck.rules import RULES, Rule
 from figcheck.wording import plural
 
@@ -46,14 +46,14 @@ class Case:
 
 
 def render(result: CheckResult, stream: TextIO, fail_on: str = "error", **_: Any) -> None:
-    root = report(result, fail_on)
+    root = testsuites(result, fail_on)
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ET.tostring(root, encoding="unicode"))
     stream.write("\n")
 
 
-def report(result: CheckResult, fail_on: str = "error") -> ET.Element:
+def testsuites(result: CheckResult, fail_on: str = "error") -> ET.Element:
     failing = {f.id for f in result.failing(fail_on)}  # type: ignore[arg-type]
     suites = ET.Element("testsuites", name="figcheck")
     suite = ET.SubElement(suites, "testsuite", name="figcheck")

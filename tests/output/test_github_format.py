@@ -9,7 +9,7 @@ from report_ledgers import ODD_FILE, ODD_SPEAKER, mixed_files, with_baseline_of_
 
 from figcheck import check, load_ledger
 from figcheck.engine import CheckResult
-from figcheck.reporters import github
+from figcheck.output import github
 
 # ::command key=value,key=value::message — after escaping, no raw ':' or ',' may occur in a
 # property value, and no line break anywhere in a command.

@@ -15,7 +15,7 @@ from report_ledgers import (
 )
 
 from figcheck.engine import CheckResult
-from figcheck.reporters import markdown
+from figcheck.output import markdown
 
 CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe that is not escaped ends a cell
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from report_ledgers import QUANTITIES, SOURCES, checked, mixed_files
 
 from figcheck.cli import cli
-from figcheck.reporters import REPORTERS
+from figcheck.output import REPORTERS
 
 CI_FORMATS = ("github", "sarif", "markdown", "junit")
 

@@ -20,8 +20,8 @@ from rich.text import Text
 
 from figcheck import __version__
 from figcheck.findings import one_line
-from figcheck.reporters.console import indented, make_console, printable, render_finding
-from figcheck.reporters.json_report import finding_object
+from figcheck.output.console import indented, make_console, printable, render_finding
+from figcheck.output.json_report import finding_object
 from figcheck.wording import plural
 from figcheck.writing.adding import Added
 

@@ -121,7 +121,7 @@ ACCEPTED_KILLED = conflict("doc-a/killed", "doc-b/killed")
 
 
 # These ledgers have no document texts; anchoring's "not checked" notes are off, so that the
-# findings are the ones the reporters are tested on.
+# findings are the ones the output formats are tested on.
 CONFIG = """
     rules:
       FC301: {severity: info}

@@ -36,6 +36,7 @@ Fails (no reason; an id that no current finding has; a figure since changed to 4
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from figcheck import reviewed
 from figcheck.model import Acceptance
 from figcheck.rules.base import AcceptanceReview, AcceptanceRule, Hit, Options

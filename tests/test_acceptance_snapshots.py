@@ -585,3 +585,11 @@ def test_what_accept_cannot_do_is_one_line(tmp_path: Path, args: list[str], said
     result = invoke("accept", *args, "--data", root)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"figcheck: {said}") and result.stderr.count("\n") == 1
+
+
+def test_every_shipped_acceptance_records_its_figures_and_holds() -> None:
+    ledger = load_ledger(DATA)
+    result = check(ledger)
+    assert ledger.acceptances
+    assert [a.finding for a in ledger.acceptances if a.reviewed is None] == []
+    assert set(result.accepted) == {a.finding for a in ledger.acceptances}

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 
 from figcheck.ledger import yaml_reading
 from figcheck.writing.yaml_appending import (
+    WIDTH,
     CannotAppend,
     DateText,
+    FoldedText,
     append_item,
     set_fields,
 )
@@ -182,8 +184,9 @@ def test_only_the_item_changes_and_it_reads_back_as_set(
     else:
         text = "# accepted\n" + yaml.safe_dump({"accepted": items}, allow_unicode=True)
     index = data.draw(st.integers(0, len(items) - 1), label="index")
+    prose = st.one_of(reasons, reasons.map(FoldedText), st.just(FoldedText(LONG)))
     fields = data.draw(
-        st.fixed_dictionaries({}, optional={"why": reasons, "reviewed": st.just(REVIEWED)}),
+        st.fixed_dictionaries({}, optional={"why": prose, "reviewed": st.just(REVIEWED)}),
         label="fields",
     )
     edited = set_fields(text, "accepted", {index: fields})
@@ -197,3 +200,41 @@ def test_only_the_item_changes_and_it_reads_back_as_set(
     assert head == old_lines[: len(head)]
     tail = len(new_lines) - place.last_line
     assert new_lines[len(new_lines) - tail :] == old_lines[len(old_lines) - tail :]
+
+
+# -- long prose, folded ------------------------------------------------------------------------
+
+LONG = (
+    "The FSB's corrected count is 4,100 for the end of 2015, against the minister's about "
+    "2,200 in July: growth of about 380 a month, or two ways of counting."
+)
+
+
+def test_long_prose_is_folded_at_the_width_and_short_prose_stays_on_its_line() -> None:
+    edited = set_fields("accepted:\n  - finding: F\n", "accepted", {0: {"why": FoldedText(LONG)}})
+    lines = edited.text.splitlines()
+    assert lines[2] == "    why: >-"
+    assert all(line.startswith("      ") and len(line) <= WIDTH for line in lines[3:])
+    assert len(lines) == 5  # two lines of at most 100 columns hold it
+    assert read(edited.text)["accepted"][0]["why"] == LONG  # type: ignore[index]
+    short = set_fields("accepted:\n  - finding: F\n", "accepted", {0: {"why": FoldedText("ok")}})
+    assert short.text == "accepted:\n  - finding: F\n    why: ok\n"
+
+
+@pytest.mark.parametrize(
+    "text", [LONG.replace("count", "count  "), LONG + "\nsecond line", " " + LONG, LONG + "\t"]
+)
+def test_prose_that_folding_would_change_stays_on_one_line(text: str) -> None:
+    appended = append_item("accepted:\n", "accepted", {"finding": "F", "why": FoldedText(text)})
+    assert ">-" not in appended.text
+    assert read(appended.text)["accepted"][0]["why"] == text  # type: ignore[index]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300))
+def test_any_prose_reads_back_as_written(text: str) -> None:
+    try:
+        appended = append_item("accepted:\n", "accepted", {"finding": "F", "why": FoldedText(text)})
+    except (CannotAppend, ValueError):
+        return  # refused as for any string that YAML cannot hold; never written wrong
+    assert read(appended.text)["accepted"][0]["why"] == text  # type: ignore[index]

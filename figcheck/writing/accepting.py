@@ -40,6 +40,7 @@ from figcheck.writing.atomic import Refused, atomic_write, ledger_lock, remove_s
 from figcheck.writing.yaml_appending import (
     CannotAppend,
     DateText,
+    FoldedText,
     Value,
     append_item,
     not_utf8,
@@ -152,13 +153,17 @@ def accept_finding(
         earlier = target.earlier
         try:
             if earlier is None:
-                item: dict[str, Value] = {"finding": finding.id, "why": why, "reviewed": figures}
+                item: dict[str, Value] = {
+                    "finding": finding.id,
+                    "why": FoldedText(why),
+                    "reviewed": figures,
+                }
                 appended = append_item(text, "accepted", item)
                 new_text, line, entry = appended.text, appended.first_line, appended.item
             else:
                 fields: dict[str, Value] = {"reviewed": figures}
                 if earlier.why != why:
-                    fields = {"why": why, **fields}
+                    fields = {"why": FoldedText(why), **fields}
                 index = _index_of(text, finding.id)
                 edited = set_fields(text, "accepted", {index: fields})
                 placed = edited.items[index]

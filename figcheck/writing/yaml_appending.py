@@ -47,6 +47,15 @@ class DateText(str):
     quotes, like the rest of the ledger, wherever figcheck reads it back as the same text."""
 
 
+class FoldedText(str):
+    """Prose, such as a reason: where it does not fit on its key's line, written as a folded
+    block scalar (`>-`) wrapped at WIDTH columns, as curators write long text, provided that
+    it reads back as the same text; otherwise on one line like any other string."""
+
+
+WIDTH = 100  # the columns a folded text is wrapped to
+
+
 class CannotAppend(Exception):
     """The file's structure leaves no place for a new item; the message says why."""
 
@@ -194,17 +203,26 @@ def _plain(value: object) -> object:
 
 
 def flow_mapping(item: Mapping[str, Value]) -> str:
-    """`{id: a, value: 1, ...}` on one line, with the quoting that flow context needs."""
+    """`{id: a, value: 1, ...}` on one line, with the quoting that flow context needs. Text
+    is written as it is where that reads back; else with escapes (PyYAML writes some line
+    breaks, such as U+0085, raw inside quotes, where they read as spaces)."""
     plain = _plain(item)
-    dumped = yaml.dump(
-        plain,
-        Dumper=_FlowDumper,
-        default_flow_style=True,
-        allow_unicode=True,
-        width=inf,
-        sort_keys=False,
-    )
-    return dumped.removesuffix("\n")
+    for readable in (True, False):
+        dumped = yaml.dump(
+            plain,
+            Dumper=_FlowDumper,
+            default_flow_style=True,
+            allow_unicode=readable,
+            width=inf,
+            sort_keys=False,
+        ).removesuffix("\n")
+        try:
+            read, _ = yaml_reading.loads(f"k: {dumped}\n")
+        except yaml_reading.YamlError:
+            continue
+        if isinstance(read, dict) and _same(read.get("k"), item):
+            break
+    return dumped
 
 
 def block_mapping(item: Mapping[str, Value], indent: int, step: int = DEFAULT_INDENT) -> list[str]:
@@ -212,12 +230,41 @@ def block_mapping(item: Mapping[str, Value], indent: int, step: int = DEFAULT_IN
     `step` spaces deeper (`key: {}` when empty)."""
     lines = []
     for key, value in item.items():
+        head = f"{' ' * indent}{_key(key)}:"
         if isinstance(value, Mapping) and value:
-            lines.append(f"{' ' * indent}{_key(key)}:")
+            lines.append(head)
             lines += block_mapping(value, indent + step, step)
+            continue
+        line = f"{head} {scalar(value)}"
+        folded = _folded(value, indent + step) if isinstance(value, FoldedText) else None
+        if len(line) > WIDTH and folded:
+            lines += [f"{head} >-", *folded]
         else:
-            lines.append(f"{' ' * indent}{_key(key)}: {scalar(value)}")
+            lines.append(line)
     return lines
+
+
+def _folded(text: str, indent: int) -> list[str] | None:
+    """`text` as the lines of a folded block scalar at `indent`, each at most WIDTH columns
+    where its words allow; None when folding would not read back as `text` (line breaks,
+    runs of spaces, characters YAML cannot hold literally)."""
+    if not text or text != text.strip() or "  " in text or "\t" in text:
+        return None
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and indent + len(lines[-1]) + 1 + len(word) <= WIDTH:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    block = [" " * indent + line for line in lines]
+    document = "k: >-\n" + "\n".join(f"  {line}" for line in lines) + "\n"
+    try:
+        ours, _ = yaml_reading.loads(document)
+        theirs = yaml.safe_load(document)
+    except (yaml_reading.YamlError, yaml.YAMLError):
+        return None
+    same = isinstance(ours, dict) and isinstance(theirs, dict)
+    return block if same and ours.get("k") == text == theirs.get("k") else None
 
 
 def _key(key: str) -> str:
@@ -503,6 +550,8 @@ def set_fields(text: str, key: str, changes: Mapping[int, Mapping[str, Value]]) 
         if not 0 <= index < len(sequence.value):
             raise CannotAppend(f"`{key}:` has no item {index + 1}")
         item = sequence.value[index]
+        if not fields:
+            continue
         if not isinstance(item, MappingNode):
             raise CannotAppend(f"item {index + 1} of `{key}:` is not a mapping")
         if item.flow_style or sequence.flow_style:

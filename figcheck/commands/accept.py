@@ -20,7 +20,7 @@ def stdin_is_terminal() -> bool:
 
 
 @click.command("accept", short_help="Accept a reviewed finding, with the reason.")
-@click.argument("finding_id", metavar="FINDING_ID", required=False)
+@click.argument("finding_id", metavar="[FINDING_ID]", required=False)
 @click.option(
     "--why",
     metavar="TEXT",
@@ -28,7 +28,11 @@ def stdin_is_terminal() -> bool:
     "revision. Asked for at a terminal (for a finding accepted already, Enter keeps its "
     "reason).",
 )
-@click.option("--dry-run", is_flag=True, help="Show what would be written, but write nothing.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="With an id or --refresh: show what would be written, but write nothing.",
+)
 @click.option(
     "--refresh",
     is_flag=True,

@@ -263,8 +263,9 @@ def _folded(text: str, indent: int) -> list[str] | None:
         theirs = yaml.safe_load(document)
     except (yaml_reading.YamlError, yaml.YAMLError):
         return None
-    same = isinstance(ours, dict) and isinstance(theirs, dict)
-    return block if same and ours.get("k") == text == theirs.get("k") else None
+    if not (isinstance(ours, dict) and isinstance(theirs, dict)):
+        return None
+    return block if ours.get("k") == text == theirs.get("k") else None
 
 
 def _key(key: str) -> str:

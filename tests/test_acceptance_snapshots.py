@@ -593,3 +593,18 @@ def test_every_shipped_acceptance_records_its_figures_and_holds() -> None:
     assert ledger.acceptances
     assert [a.finding for a in ledger.acceptances if a.reviewed is None] == []
     assert set(result.accepted) == {a.finding for a in ledger.acceptances}
+
+
+@pytest.mark.parametrize("args", [["--list"], ["--refresh"], [CONFLICT, "--why", "x"]])
+def test_a_ledger_with_data_errors_is_refused_with_them(tmp_path: Path, args: list[str]) -> None:
+    root = curated(tmp_path)
+    (root / "sources" / "broken.yaml").write_text("document: {id: broken}\n")  # no title
+    result = invoke("accept", *args, "--data", root)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        "figcheck: the ledger has data errors, so figcheck cannot tell which findings are "
+        "current; fix them first"
+    )
+    assert lines[1].startswith(f"  {root}/sources/broken.yaml:1: error FC101 ")
+    assert (root / "accepted.yaml").read_text() == ACCEPTED_FILE

@@ -75,10 +75,6 @@ class Target:
     changes: tuple[Change, ...]  # how the figures differ from those `earlier` records
     result: CheckResult
 
-    @property
-    def still_holds(self) -> bool:
-        return self.earlier is not None and self.finding.id in self.result.accepted
-
 
 @dataclass(frozen=True)
 class Accepted:

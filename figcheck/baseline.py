@@ -4,7 +4,9 @@ A pull request should fail when a new source contradicts what the ledger already
 because of a divergence that was already on the main branch. figcheck reads the ledger
 directory as it was at REF straight from git's object store (`git ls-tree`, `git cat-file`:
 the working tree and the index are never touched), checks it, and the caller marks each
-current finding whose id is not among that revision's as new.
+current finding whose id is not among that revision's as new, and each one that was accepted
+there and is not now (its entry was removed, or its figures changed since they were
+reviewed).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ class Baseline:
     finding_ids: frozenset[str]
     existed: bool  # False when the ledger directory did not exist at REF: every finding is new
     data_errors: int  # data errors at REF, which keep its consistency findings unknown
+    # The findings accepted at REF: one no longer accepted now counts as new.
+    accepted_ids: frozenset[str] = frozenset()
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
@@ -62,7 +66,13 @@ def read(ref: str, data: str | os.PathLike[str]) -> Baseline:
         _export(root, ref, relative, Path(scratch))
         result = run_rules(load_ledger(Path(scratch) / relative))
     data_errors = sum(1 for f in result.findings if f.is_data_error)
-    return Baseline(ref, frozenset(f.id for f in result.findings), True, data_errors)
+    return Baseline(
+        ref,
+        frozenset(f.id for f in result.findings),
+        True,
+        data_errors,
+        frozenset(result.accepted),
+    )
 
 
 def _first_line(stderr: bytes) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import cast
 
-from figcheck import findings
+from figcheck import findings, reviewed
 from figcheck.family import Family, families
 from figcheck.ledger import Ledger
 from figcheck.ledger.config import Config
@@ -27,7 +27,9 @@ class CheckResult:
     ledger: Ledger
     findings: tuple[Finding, ...]
     families: tuple[Family, ...]
-    accepted: Mapping[str, str | None]  # finding id -> why, for current findings only
+    # finding id -> why, for current findings whose acceptance holds: one whose figures
+    # changed since they were reviewed does not count (figcheck/reviewed.py)
+    accepted: Mapping[str, str | None]
     rules_ran: bool
     # How many of the numbers in the documents' texts are recorded or ignored, counted from
     # the same reading of each text that the document rules had.
@@ -40,9 +42,17 @@ class CheckResult:
     def is_new(self, finding: Finding) -> bool:
         return self.new is None or finding.id in self.new
 
-    def with_baseline(self, baseline_ids: Iterable[str]) -> CheckResult:
-        old = set(baseline_ids)
-        return replace(self, new=frozenset(f.id for f in self.findings if f.id not in old))
+    def with_baseline(
+        self, baseline_ids: Iterable[str], accepted_there: Iterable[str] = ()
+    ) -> CheckResult:
+        """This result with each finding marked new or existing: new when the baseline did
+        not have its id, or when it was accepted there and is not accepted now (its entry was
+        removed, or its figures changed since they were reviewed)."""
+        old, withdrawn = set(baseline_ids), set(accepted_there) - set(self.accepted)
+        return replace(
+            self,
+            new=frozenset(f.id for f in self.findings if f.id not in old or f.id in withdrawn),
+        )
 
     def failing(self, fail_on: Severity = "error") -> list[Finding]:
         """Unaccepted findings at or above `fail_on` (and, with a baseline, new ones)."""
@@ -115,15 +125,29 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
         frozenset(f.id for f in found),
         rules_ran,
         {code: config.severity(code) != "off" for code in rules},
+        _by_id(found),
     )
     for rule in on:
         if isinstance(rule, AcceptanceRule):
             found += _findings(rule, config, rule.find(review, config.options(rule.code)))
-    ids = {f.id for f in found}
-    accepted = {entry.finding: entry.why for entry in ledger.acceptances if entry.finding in ids}
+    # An acceptance counts only while the figures it was reviewed for say what they said.
+    by_id = _by_id(found)
+    accepted = {
+        entry.finding: entry.why
+        for entry in ledger.acceptances
+        if entry.finding in by_id and reviewed.holds(entry, by_id[entry.finding], ledger.figures)
+    }
     return CheckResult(
         ledger, tuple(_unique(found)), groups, accepted, rules_ran, Coverage.of(counted)
     )
+
+
+def _by_id(found: Iterable[Finding]) -> dict[str, Finding]:
+    """Each finding by its id (the first, when two share one)."""
+    by_id: dict[str, Finding] = {}
+    for f in found:
+        by_id.setdefault(f.id, f)
+    return by_id
 
 
 def _findings(rule: Rule, config: Config, hits: Iterable[Hit]) -> list[Finding]:

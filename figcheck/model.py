@@ -175,10 +175,25 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewedFigure:
+    """A figure as it stood when a person accepted a finding about it: the value as written,
+    its hedge and its date. The acceptance holds only while the figure still says this."""
+
+    figure: str  # the figure's full id, document/figure
+    value: Number | tuple[Number, Number]
+    approx: Approx
+    as_of: str  # the date as written
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
 class Acceptance:
     finding: str
     why: str | None
     location: Location
+    # The figures as they were reviewed (accepted.yaml's `reviewed:`); None for an entry
+    # written before figcheck recorded them, which holds whatever the figures become.
+    reviewed: tuple[ReviewedFigure, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

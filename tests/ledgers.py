@@ -82,6 +82,18 @@ def findings_of(root: Path, rule: str) -> list[Finding]:
     return [f for f in result.findings if f.rule == rule]
 
 
+def acceptance(result: CheckResult, finding_id: str, why: str) -> dict[str, Any]:
+    """An accepted.yaml entry for a current finding of `result`, recording its figures as
+    they are now, as `figcheck accept` does."""
+    (finding,) = {f for f in result.findings if f.id == finding_id}
+    reviewed = {}
+    for full_id in finding.figures:
+        fig = result.ledger.figures[full_id]
+        value = list(fig.value) if isinstance(fig.value, tuple) else fig.value
+        reviewed[full_id] = {"value": value, "approx": fig.approx, "as_of": fig.as_of.text}
+    return {"finding": finding_id, "why": why, "reviewed": reviewed}
+
+
 def pairs(found: Iterable[Finding]) -> set[frozenset[str]]:
     """The figures of each finding, as sets of local ids: what tests compare, not wording."""
     return {frozenset(fid.split("/", 1)[1] for fid in f.figures) for f in found}

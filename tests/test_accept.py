@@ -27,6 +27,20 @@ figures:
 """
 
 
+# The figures of the conflict, as `figcheck accept` records them under its entry.
+REVIEWED = """\
+    reviewed:
+      interfax/fighting:
+        value: 2200
+        approx: about
+        as_of: 2015
+      later/fighting:
+        value: 4100
+        approx: exact
+        as_of: 2015-12
+"""
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """The test ledger with one conflict (4,100 against about 2,200 in 2015)."""
@@ -54,13 +68,15 @@ def test_accepting_creates_accepted_yaml_and_check_then_passes(root: Path) -> No
     assert check_json(root)[0] == 1
     result = accept(root, finding, "--why", "  The FSB counts later, and more widely.  ")
     assert result.exit_code == 0, result.output
-    assert result.stdout == (
-        f"Accepted {finding} (FC201 conflict) at {root}/accepted.yaml:4 (a new file); "
+    assert result.stdout.startswith(f"{finding}  error FC201 conflict\n")
+    assert result.stdout.endswith(
+        f"Accepted {finding} (FC201 conflict) at {root}/accepted.yaml:5 (a new file); "
         "`figcheck check` now shows it as accepted.\n"
     )
     text = (root / "accepted.yaml").read_text()
     assert text.endswith(
         f"accepted:\n  - finding: {finding}\n    why: The FSB counts later, and more widely.\n"
+        + REVIEWED
     )
     code, report = check_json(root)
     assert code == 0
@@ -74,7 +90,8 @@ def test_an_existing_accepted_yaml_is_kept_byte_for_byte(root: Path) -> None:
     finding = conflict_id(root)
     assert accept(root, finding, "--why", "reviewed: real").exit_code == 0
     new = (root / "accepted.yaml").read_text()
-    assert new == old + f"\n- finding: {finding}\n  why: 'reviewed: real'"
+    reviewed = "".join(line[2:] for line in REVIEWED.splitlines(keepends=True))
+    assert new == old + f"\n- finding: {finding}\n  why: 'reviewed: real'\n" + reviewed[:-1]
 
 
 def test_an_empty_accepted_list_gets_the_entry(root: Path) -> None:
@@ -82,7 +99,7 @@ def test_an_empty_accepted_list_gets_the_entry(root: Path) -> None:
     finding = conflict_id(root)
     assert accept(root, finding, "--why", "real").exit_code == 0
     assert (root / "accepted.yaml").read_text() == (
-        f"accepted:\n  - finding: {finding}\n    why: real\n"
+        f"accepted:\n  - finding: {finding}\n    why: real\n" + REVIEWED
     )
 
 
@@ -130,7 +147,10 @@ def test_an_id_that_is_not_a_current_finding_is_refused_with_close_ids(root: Pat
     assert not (root / "accepted.yaml").exists()
 
 
-FORM = "write it as `figcheck check` shows it: FC, the rule's 3 digits, ':' and 10 hex digits"
+FORM = (
+    "write it as `figcheck check` shows it: FC, the rule's 3 digits, ':' and 10 hex digits "
+    "(FC201:ce23244e26), or the 10 hex digits alone"
+)
 
 
 @pytest.mark.parametrize(
@@ -152,17 +172,20 @@ def test_what_is_not_a_finding_id_is_refused_in_one_line_with_the_form(
 ) -> None:
     result = accept(root, "--why", "real", "--", typed)
     assert result.exit_code == 2
-    assert result.stderr == f"figcheck: {shown} is not a finding id; {FORM} (FC201:ce23244e26)\n"
+    assert result.stderr == f"figcheck: {shown} is not a finding id; {FORM}\n"
     assert not (root / "accepted.yaml").exists()
 
 
-def test_a_finding_already_accepted_is_refused(root: Path) -> None:
+def test_a_finding_accepted_again_as_it_stands_writes_nothing(root: Path) -> None:
     finding = conflict_id(root)
     assert accept(root, finding, "--why", "real").exit_code == 0
     before = (root / "accepted.yaml").read_bytes()
-    again = accept(root, finding, "--why", "still real")
-    assert again.exit_code == 2
-    assert again.stderr == f"figcheck: {finding} is already accepted at {root}/accepted.yaml:4\n"
+    again = accept(root, finding, "--why", "real")
+    assert again.exit_code == 0
+    assert again.stdout.endswith(
+        f"{finding} is already accepted at {root}/accepted.yaml:5 with this reason, for its "
+        "figures as they are; nothing to write.\n"
+    )
     assert (root / "accepted.yaml").read_bytes() == before
 
 

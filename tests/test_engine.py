@@ -34,7 +34,12 @@ def fc109(result):
 
 def test_an_acceptance_of_a_current_finding_is_fine(tmp_path):
     current = finding_id("FC201", ["doc/a", "doc/b"])
-    result = run(accepted(tmp_path, [{"finding": current, "why": "reviewed"}]))
+    reviewed = {
+        "doc/a": {"value": 100, "approx": "exact", "as_of": "2015"},
+        "doc/b": {"value": 200, "approx": "exact", "as_of": "2015"},
+    }
+    entry = {"finding": current, "why": "reviewed", "reviewed": reviewed}
+    result = run(accepted(tmp_path, [entry]))
     assert not fc109(result)
     assert result.accepted == {current: "reviewed"}
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from figcheck.commands.common import data_option, fail, format_option, load
 from figcheck.output import REPORTERS
+
+if TYPE_CHECKING:
+    from figcheck.baseline import Baseline
 
 
 @click.command("check", short_help="Apply every rule to the ledger; the CI gate.")
@@ -45,12 +49,13 @@ def check_command(data: str, output_format: str, fail_on: str, baseline: str | N
 
     result = run_check(load(data))
     if baseline is not None:
-        result = result.with_baseline(_baseline_ids(baseline, data))
+        found = _baseline(baseline, data)
+        result = result.with_baseline(found.finding_ids, found.accepted_ids)
     render(output_format, result, sys.stdout, fail_on=fail_on)
     raise SystemExit(result.exit_code(fail_on))  # type: ignore[arg-type]
 
 
-def _baseline_ids(ref: str, data: str) -> frozenset[str]:
+def _baseline(ref: str, data: str) -> Baseline:
     from figcheck.baseline import BaselineError, read
 
     try:
@@ -65,4 +70,4 @@ def _baseline_ids(ref: str, data: str) -> frozenset[str]:
             "known: every finding that is not a data error there counts as new",
             err=True,
         )
-    return found.finding_ids
+    return found

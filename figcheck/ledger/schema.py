@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from figcheck.ledger import fields, quantities, sources
+from figcheck.ledger import accepted, fields, quantities, sources
 from figcheck.model import APPROXES, KINDS
 
 Kind = Literal["source", "quantities", "accepted"]
@@ -40,6 +40,7 @@ def anchored(pattern: str) -> str:
 QUANTITY_ID = anchored(fields.QUANTITY_ID.pattern)
 RECORD_ID = anchored(fields.RECORD_ID.pattern)
 FINDING_ID = anchored(fields.FINDING_ID.pattern)
+FULL_ID = anchored(accepted.FULL_ID.pattern)
 
 # EDTF as the ledger format documents it: YYYY, YYYY-MM, YYYY-MM-DD, each optionally
 # followed by ? ~ or %; A/B of two of those; `..` for one open end. No year 0000, months
@@ -310,12 +311,49 @@ ACCEPTANCE_FIELDS: dict[str, Schema] = {
     ),
 }
 
+REVIEWED_FIELDS: dict[str, Schema] = {
+    "value": {
+        **FIGURE_FIELDS["value"],
+        "description": "The figure's value when the finding was accepted, as its source file "
+        "had it: 2900, 2.5, -46; with approx: range, [low, high].",
+    },
+    "approx": {
+        **FIGURE_FIELDS["approx"],
+        "description": "The figure's approx when the finding was accepted. Default: exact.",
+    },
+    "as_of": date("The figure's as_of when the finding was accepted, as written."),
+}
+
+
+def reviewed_schema() -> Schema:
+    figure = record(
+        "One figure as it was reviewed.",
+        accepted.REVIEWED_FIELDS,
+        REVIEWED_FIELDS,
+        accepted.REQUIRED_REVIEWED_FIELDS,
+    )
+    figure["allOf"] = FIGURE_BY_APPROX
+    return {
+        "description": "What was reviewed, written by figcheck accept: each figure of the "
+        "finding, keyed by its full id (document/figure), with its value, approx and as_of at "
+        "the time. The acceptance holds only while every figure still has them; when one "
+        "changes, the finding fails the run again until it is accepted again. An entry "
+        "without `reviewed` holds whatever the figures become (figcheck accept --refresh "
+        "records them).",
+        "type": ["object", "null"],
+        "propertyNames": {"pattern": FULL_ID},
+        "additionalProperties": figure,
+    }
+
 
 def accepted_schema() -> Schema:
+    entry_fields = {**ACCEPTANCE_FIELDS, "reviewed": reviewed_schema()}
     entries = {
         "description": "Findings reviewed and accepted, each with the reason.",
         "type": "array",
-        "items": record("An accepted finding.", ACCEPTANCE_FIELDS, ACCEPTANCE_FIELDS, ("finding",)),
+        "items": record(
+            "An accepted finding.", accepted.ACCEPTANCE_FIELDS, entry_fields, ("finding",)
+        ),
     }
     body = record("", ("accepted",), {"accepted": entries})
     body["type"] = ["object", "null"]  # an empty file accepts nothing, and is fine

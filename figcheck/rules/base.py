@@ -17,11 +17,11 @@ it), whether it is a data error, and the rule's remedy.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from figcheck.ledger.problems import ProblemKind
-from figcheck.model import Acceptance, Figure, Location, Severity
+from figcheck.model import Acceptance, Figure, Finding, Location, Severity
 
 if TYPE_CHECKING:
     from figcheck.family import Family
@@ -75,14 +75,16 @@ class Option:
 @dataclass(frozen=True)
 class AcceptanceReview:
     """What the acceptance rule reads: accepted.yaml's entries, the ids of this run's
-    findings, whether the consistency rules ran (only then is that list complete), and which
-    rule codes exist and are on."""
+    findings, whether the consistency rules ran (only then is that list complete), which
+    rule codes exist and are on, and this run's findings by id (with their figures, to set
+    against the figures each entry records as reviewed; the ledger has the figures now)."""
 
     ledger: Ledger
     entries: tuple[Acceptance, ...]
     current: frozenset[str]
     rules_ran: bool
     rules_on: Mapping[str, bool]  # every rule's code -> whether figcheck.yaml leaves it on
+    findings: Mapping[str, Finding] = field(default_factory=dict)
 
 
 FamilyFind = Callable[["Family", Options], Iterator[Hit]]

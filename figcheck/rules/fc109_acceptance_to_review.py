@@ -1,28 +1,43 @@
 """FC109 acceptance to review: an entry in accepted.yaml that no longer does its job.
 
 An acceptance records that a person reviewed a finding and judged it a real divergence
-between documents, with the reason. An entry without a `why` explains nothing to the next
+between documents, with the reason, and the figures as they were reviewed (`reviewed:`,
+written by `figcheck accept`). An entry without a `why` explains nothing to the next
 reader; an entry whose finding no longer occurs (the figures were corrected, or removed)
-hides nothing and only makes the list rot. Both are reported so that the list stays true.
+hides nothing and only makes the list rot. An entry whose figures changed since review (a
+value, hedge or date) no longer holds: its finding is reported as not accepted, and fails
+the run at its severity, until it is reviewed and accepted again; this rule says what
+changed, figure by figure. An entry that does not record its figures (written before
+figcheck recorded them) holds whatever they become, and is named at severity info until
+`figcheck accept --refresh` records them.
 
 Passes:
 
     accepted:
       - finding: FC301:3f9a1c0b2d       # a finding figcheck still reports
         why: The FSB counts fighters in Syria and Iraq; the ministry counts departures to Syria.
+        reviewed:                       # and its figures still say this
+          icg-report/fsb-fighters: {value: 2900, approx: exact, as_of: 2015-12?}
+          tass-2015/departed: {value: 2719, approx: exact, as_of: 2015-11-19}
 
-Fails (no reason, and an id that no current finding has):
+Fails (no reason; an id that no current finding has; a figure since changed to 4100):
 
     accepted:
       - finding: FC301:3f9a1c0b2d
       - finding: FC201:0000000000
         why: an old conflict
+      - finding: FC301:96cd7628e5
+        why: Two agencies, two dates.
+        reviewed:
+          icg-report/fsb-fighters: {value: 2900, approx: exact, as_of: 2015-12?}
+          tass-2015/departed: {value: 2719, approx: exact, as_of: 2015-11-19}
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from figcheck import reviewed
 from figcheck.model import Acceptance
 from figcheck.rules.base import AcceptanceReview, AcceptanceRule, Hit, Options
 
@@ -48,10 +63,39 @@ def find(review: AcceptanceReview, options: Options) -> Iterator[Hit]:
                 f"{entry.finding} is accepted but no longer occurs; remove the entry "
                 "(the figures it was about were corrected or removed)",
             )
+        elif entry.finding in review.findings:
+            yield from _reviewed_figures(review, entry)
 
 
-def _hit(entry: Acceptance, kind: str, message: str) -> Hit:
-    return Hit(message, (), None, locations=(entry.location,), subject=(kind, entry.finding))
+def _reviewed_figures(review: AcceptanceReview, entry: Acceptance) -> Iterator[Hit]:
+    """Whether the figures of a current finding still say what was reviewed."""
+    if entry.reviewed is None:
+        yield _hit(
+            entry,
+            "unrecorded",
+            f"the acceptance of {entry.finding} does not record the figures it was reviewed "
+            "for, so it would hold whatever they become; `figcheck accept --refresh` records "
+            "them as they are now",
+            info=True,
+        )
+        return
+    finding = review.findings[entry.finding]
+    changed = reviewed.changes(entry.reviewed, finding, review.ledger.figures)
+    if changed:
+        what = "; ".join(c.describe(review.ledger.quantities) for c in changed)
+        yield _hit(
+            entry,
+            "changed",
+            f"{entry.finding} was accepted for figures that have changed since ({what}), so "
+            f"it is not accepted until reviewed again: figcheck accept {entry.finding} "
+            '--why "..."',
+        )
+
+
+def _hit(entry: Acceptance, kind: str, message: str, info: bool = False) -> Hit:
+    return Hit(
+        message, (), None, locations=(entry.location,), subject=(kind, entry.finding), info=info
+    )
 
 
 RULE = AcceptanceRule(
@@ -61,6 +105,7 @@ RULE = AcceptanceRule(
     doc=__doc__ or "",
     find=find,
     remedy="edit the entry in accepted.yaml: give it a `why`, or remove it if its finding "
-    "no longer occurs",
+    "no longer occurs; an entry whose figures changed, or that does not record them, is "
+    "renewed by the command its message names",
     not_acceptable="is about accepted.yaml itself; fix or remove the entry",
 )

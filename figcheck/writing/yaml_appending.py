@@ -1,4 +1,5 @@
-"""Adding an item to a list in a YAML file as text, keeping the rest of the file byte for byte.
+"""Adding an item to a list in a YAML file, or setting fields of an item already there, as
+text, keeping the rest of the file byte for byte.
 
 Loading a file and dumping it again loses its comments (PyYAML) or costs a slow round-trip
 parser (ruamel.yaml, ../shared/MEASURED.md). figcheck instead reads where the list under a
@@ -8,7 +9,12 @@ style: the list's indentation, a blank line between items if the file has them, 
 file had none. Every string is quoted only as much as YAML needs, every number is written
 with its digits in place (`0.0000001`, never `1e-07`, which YAML 1.1 reads as a string), and
 the new text is parsed again to make sure each value reads back exactly as given: a string
-as the same string, a number as the same exact rational.
+as the same string, a number as the same exact rational. A value may be a mapping of such
+values (written as a nested block, `key: {}` when empty).
+
+`set_fields` changes items in place: a field the item has gets its new value where the old
+one stood (its key, its place and a comment after it on its line are kept), a field it lacks
+is added at the end of the item, and nothing else in the file changes.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from figcheck.values import exact
 
 Number = int | float | Decimal
 Scalar = str | Number
-Value = Scalar | Sequence[Number]
+Value = Scalar | Sequence[Number] | Mapping[str, "Value"]
 
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 _BOM = "\ufeff"
@@ -39,6 +45,15 @@ DEFAULT_INDENT = 2
 class DateText(str):
     """A date as the curator wrote it (`2015-11-19`, `2015`, `2015-12~`): written without
     quotes, like the rest of the ledger, wherever figcheck reads it back as the same text."""
+
+
+class FoldedText(str):
+    """Prose, such as a reason: where it does not fit on its key's line, written as a folded
+    block scalar (`>-`) wrapped at WIDTH columns, as curators write long text, provided that
+    it reads back as the same text; otherwise on one line like any other string."""
+
+
+WIDTH = 100  # the columns a folded text is wrapped to
 
 
 class CannotAppend(Exception):
@@ -70,7 +85,9 @@ def not_utf8(text: str) -> str | None:
 
 
 def scalar(value: Value) -> str:
-    """`value` as a YAML scalar in block context, on one line."""
+    """`value` as a YAML scalar in block context, on one line (a mapping in flow style)."""
+    if isinstance(value, Mapping):
+        return flow_mapping(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float, Decimal)):
@@ -140,6 +157,12 @@ def _same(read: object, value: Value) -> bool:
         # A number reads back as the rational the loader takes it for (values.exact), which
         # must be the one given: `2.50` may read as the float 2.5, never as 2.4999999999.
         return _is_finite_number(read) and exact(read) == _rational(value)  # type: ignore[arg-type]
+    if isinstance(value, Mapping):
+        return (
+            isinstance(read, dict)
+            and set(read) == set(value)
+            and all(_same(read[k], v) for k, v in value.items())
+        )
     return isinstance(read, list) and len(read) == len(value) and all(map(_same, read, value))
 
 
@@ -168,23 +191,92 @@ _FlowDumper.add_representer(float, _represent_number)
 _FlowDumper.add_representer(Decimal, _represent_number)
 
 
+def _plain(value: object) -> object:
+    """`value` with only the types a dumper knows: str for DateText, dict for LineMap."""
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
 def flow_mapping(item: Mapping[str, Value]) -> str:
-    """`{id: a, value: 1, ...}` on one line, with the quoting that flow context needs."""
-    plain = {k: (str(v) if isinstance(v, str) else v) for k, v in item.items()}
-    dumped = yaml.dump(
-        plain,
-        Dumper=_FlowDumper,
-        default_flow_style=True,
-        allow_unicode=True,
-        width=inf,
-        sort_keys=False,
-    )
-    return dumped.removesuffix("\n")
+    """`{id: a, value: 1, ...}` on one line, with the quoting that flow context needs. Text
+    is written as it is where that reads back; else with escapes (PyYAML writes some line
+    breaks, such as U+0085, raw inside quotes, where they read as spaces)."""
+    plain = _plain(item)
+    for readable in (True, False):
+        dumped = yaml.dump(
+            plain,
+            Dumper=_FlowDumper,
+            default_flow_style=True,
+            allow_unicode=readable,
+            width=inf,
+            sort_keys=False,
+        ).removesuffix("\n")
+        try:
+            read, _ = yaml_reading.loads(f"k: {dumped}\n")
+        except yaml_reading.YamlError:
+            continue
+        if isinstance(read, dict) and _same(read.get("k"), item):
+            break
+    return dumped
 
 
-def block_mapping(item: Mapping[str, Value], indent: int) -> list[str]:
-    """`key: value` lines at `indent` spaces."""
-    return [f"{' ' * indent}{key}: {scalar(value)}" for key, value in item.items()]
+def block_mapping(item: Mapping[str, Value], indent: int, step: int = DEFAULT_INDENT) -> list[str]:
+    """`key: value` lines at `indent` spaces; a mapping value as `key:` and its own lines
+    `step` spaces deeper (`key: {}` when empty)."""
+    lines = []
+    for key, value in item.items():
+        head = f"{' ' * indent}{_key(key)}:"
+        if isinstance(value, Mapping) and value:
+            lines.append(head)
+            lines += block_mapping(value, indent + step, step)
+            continue
+        line = f"{head} {scalar(value)}"
+        folded = _folded(value, indent + step) if isinstance(value, FoldedText) else None
+        if len(line) > WIDTH and folded:
+            lines += [f"{head} >-", *folded]
+        else:
+            lines.append(line)
+    return lines
+
+
+def _folded(text: str, indent: int) -> list[str] | None:
+    """`text` as the lines of a folded block scalar at `indent`, each at most WIDTH columns
+    where its words allow; None when folding would not read back as `text` (line breaks,
+    runs of spaces, characters YAML cannot hold literally)."""
+    if not text or text != text.strip() or "  " in text or "\t" in text:
+        return None
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and indent + len(lines[-1]) + 1 + len(word) <= WIDTH:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    block = [" " * indent + line for line in lines]
+    document = "k: >-\n" + "\n".join(f"  {line}" for line in lines) + "\n"
+    try:
+        ours, _ = yaml_reading.loads(document)
+        theirs = yaml.safe_load(document)
+    except (yaml_reading.YamlError, yaml.YAMLError):
+        return None
+    if not (isinstance(ours, dict) and isinstance(theirs, dict)):
+        return None
+    return block if ours.get("k") == text == theirs.get("k") else None
+
+
+def _key(key: str) -> str:
+    """A mapping key as `_string` writes a value, where YAML reads it back as this key;
+    else double-quoted."""
+    text = _string(key)
+    try:
+        read, _ = yaml_reading.loads(f"{text}: 0\n")
+    except yaml_reading.YamlError:
+        read = None
+    return text if isinstance(read, dict) and list(read) == [key] else _dump(key, style='"')
 
 
 class _Lines:
@@ -408,3 +500,178 @@ def _check_reads_back(old: str, new: str, key: str, item: Mapping[str, Value]) -
             "figcheck could not place the item without changing what the file says (a final "
             "block scalar without a final newline?); add a final newline, or append by hand"
         )
+
+
+# -- setting fields of items already in a list ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where an item stands in a new text: its 1-based first and last lines, and its text."""
+
+    first_line: int
+    last_line: int
+    item: str
+
+
+@dataclass(frozen=True)
+class Edited:
+    text: str  # the whole new file
+    items: Mapping[int, Placed]  # each item changed, by its 0-based index in the list
+
+
+def set_fields(text: str, key: str, changes: Mapping[int, Mapping[str, Value]]) -> Edited:
+    """`text` with fields set in items of the list under the top-level `key`: `changes` maps
+    an item's 0-based index to the fields to set in it. A field the item has keeps its key
+    and place and gets the new value (a comment after the old value on its line stays); a
+    field it lacks is added at the end of the item, at the indentation of its keys. An item
+    written in flow style (`- {finding: x}`) is written again whole, on its line. Every
+    other byte stays. Raises CannotAppend when an item is missing or not a mapping, or the
+    new text would not read back as the old one with just these fields set."""
+    bom = _BOM if text.startswith(_BOM) else ""
+    body = text[len(bom) :]
+    try:
+        root = yaml_reading.compose(body)
+        parsed, _ = yaml_reading.loads(body)
+    except yaml_reading.YamlError as error:
+        raise CannotAppend(f"it is not valid YAML ({error}, line {error.line})") from None
+    values = (
+        [v for k, v in root.value if isinstance(k, ScalarNode) and k.value == key]
+        if isinstance(root, MappingNode)
+        else []
+    )
+    if not values or not isinstance(values[-1], SequenceNode):
+        raise CannotAppend(f"it has no list under `{key}:`")
+    sequence, lines = values[-1], _Lines(body)
+    # How deep a nested mapping goes: as the file indents under a top-level key, unless its
+    # lists stand at their key's own column.
+    step = _indent_of_children(root) or DEFAULT_INDENT  # type: ignore[arg-type]  # a MappingNode
+    edits: list[_Edit] = []
+    for index, fields in changes.items():
+        if not 0 <= index < len(sequence.value):
+            raise CannotAppend(f"`{key}:` has no item {index + 1}")
+        item = sequence.value[index]
+        if not fields:
+            continue
+        if not isinstance(item, MappingNode):
+            raise CannotAppend(f"item {index + 1} of `{key}:` is not a mapping")
+        if item.flow_style or sequence.flow_style:
+            whole = {**_plain(parsed[key][index]), **fields}  # type: ignore[index, dict-item]
+            start, end = lines.offset(item.start_mark), lines.offset(item.end_mark)
+            edits.append(_Edit(start, end, flow_mapping(whole)))
+        else:
+            edits += _set_in_block_mapping(lines, item, fields, step)
+    new = body
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        new = edit.apply(new)
+    _check_fields_read_back(parsed, new, key, changes)
+    return Edited(bom + new, _places(new, key, changes))
+
+
+def _set_in_block_mapping(
+    lines: _Lines, item: MappingNode, fields: Mapping[str, Value], step: int
+) -> list[_Edit]:
+    column = item.start_mark.column  # where its keys stand
+    pairs = {k.value: (k, v) for k, v in item.value if isinstance(k, ScalarNode)}
+    edits, added = [], {}
+    for name, value in fields.items():
+        if name not in pairs:
+            added[name] = value
+            continue
+        key_node, value_node = pairs[name]
+        written = lines.newline.join(block_mapping({name: value}, column, step))
+        start = lines.offset(key_node.start_mark)
+        edits.append(_Edit(start, _end_offset(lines, value_node), written[column:]))
+    if added:
+        last = _last_line(lines, item.value[-1][1], keep_kept_blank_lines=True)
+        edits.append(_after_line(lines, last, block_mapping(added, column, step)))
+    return edits
+
+
+def _last_leaf(node: Node) -> Node:
+    while isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value:
+        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
+    return node
+
+
+def _last_line(lines: _Lines, node: Node, keep_kept_blank_lines: bool) -> int:
+    """The 0-based last line of `node`'s content. A block scalar (`|`, `>`) ends at the start
+    of the line after it, after the blank lines that follow it; those are part of its value
+    only when it keeps them (`|+`), and then only if asked."""
+    node = _last_leaf(node)
+    last = node.end_mark.line
+    if not (isinstance(node, ScalarNode) and node.style in ("|", ">")):
+        return last
+    if node.end_mark.column == 0 and last > node.start_mark.line:
+        last -= 1
+    header = lines[node.start_mark.line][node.start_mark.column :].split("#")[0].split()
+    if keep_kept_blank_lines and header and "+" in header[0]:
+        return last
+    while last > node.start_mark.line and not lines[last].strip():
+        last -= 1
+    return last
+
+
+def _end_offset(lines: _Lines, node: Node) -> int:
+    """Where `node`'s content ends: after its last character, or at the end of the last
+    line of a block scalar with text (the blank lines after it stay where they are)."""
+    leaf = _last_leaf(node)
+    if isinstance(leaf, ScalarNode) and leaf.style in ("|", ">"):
+        return lines.ends[_last_line(lines, leaf, keep_kept_blank_lines=False)]
+    return lines.offset(leaf.end_mark)
+
+
+def _check_fields_read_back(
+    before: object, new: str, key: str, changes: Mapping[int, Mapping[str, Value]]
+) -> None:
+    """The new text must read as the old one with just these fields set: every value as
+    given, every other value as it was. Otherwise nothing is written: CannotAppend."""
+    try:
+        after, _ = yaml_reading.loads(new)
+    except yaml_reading.YamlError as error:
+        raise CannotAppend(
+            f"figcheck could not set the fields without breaking the file ({error})"
+        ) from None
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        raise CannotAppend("figcheck could not set the fields as intended")
+    old_items, new_items = list(before.get(key) or []), list(after.get(key) or [])
+    if len(old_items) != len(new_items):
+        raise CannotAppend(f"figcheck changed the number of {key} items")
+    for index, fields in changes.items():
+        item = new_items[index]
+        if not isinstance(item, dict):
+            raise CannotAppend(f"figcheck did not write {key} item {index + 1} as intended")
+        for name, value in fields.items():
+            if name not in item or not _same(item[name], value):
+                raise CannotAppend(f"figcheck wrote {name} as {item.get(name)!r}, not {value!r}")
+        old_items[index] = {**old_items[index], **{name: None for name in fields}}
+        new_items[index] = {**item, **{name: None for name in fields}}
+    if {**before, key: old_items} != {**after, key: new_items}:
+        raise CannotAppend(
+            "figcheck could not set the fields without changing what the rest of the file "
+            "says; edit it by hand"
+        )
+
+
+def _places(text: str, key: str, changes: Mapping[int, Mapping[str, Value]]) -> dict[int, Placed]:
+    """Where each changed item now stands: from its dash to its last line."""
+    root = yaml_reading.compose(text)
+    assert isinstance(root, MappingNode)
+    (sequence,) = [v for k, v in root.value if isinstance(k, ScalarNode) and k.value == key][-1:]
+    lines = _Lines(text)
+    places = {}
+    for index in changes:
+        item = sequence.value[index]
+        first = item.start_mark.line
+        if not sequence.flow_style:
+            while (
+                first > sequence.start_mark.line
+                and "-" not in lines[first][: item.start_mark.column]
+            ):
+                first -= 1  # the item starts on the line after its dash
+        last = _last_line(lines, item, keep_kept_blank_lines=False)
+        if item.flow_style or sequence.flow_style:
+            last = item.end_mark.line
+        shown = lines.newline.join(lines[i] for i in range(first, last + 1))
+        places[index] = Placed(first + 1, last + 1, shown)
+    return places

@@ -137,8 +137,14 @@ def mixed_files() -> dict[str, str]:
             accepted:
               - finding: {ACCEPTED_FIGHTERS}
                 why: "{WHY_FIGHTERS}"
+                reviewed:
+                  doc-a/fighters: {{value: 2200, approx: about, as_of: 2015}}
+                  doc-c/fighters: {{value: 3500, approx: exact, as_of: 2015}}
               - finding: {ACCEPTED_KILLED}
                 why: {WHY_KILLED}
+                reviewed:
+                  doc-a/killed: {{value: 100, approx: exact, as_of: 2015-06}}
+                  doc-b/killed: {{value: 150, approx: exact, as_of: 2015-06}}
               - finding: FC201:0000000000
                 why: a conflict that was corrected long ago
         """,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import re
 
+import yaml
+from ledgers import acceptance
 from report_ledgers import (
     ACCEPTED_FIGHTERS,
     ODD_FILE,
@@ -148,8 +150,8 @@ def test_no_new_open_findings_with_a_baseline(mixed):
 
 def test_all_clear_names_the_accepted_findings(mixed, tmp_path, monkeypatch, write_tree):
     ids = [f.id for f in mixed.findings if f.rule != "FC109"]
-    entries = "".join(f"  - finding: {i}\n    why: reviewed\n" for i in ids)
-    files = {**mixed_files(), "accepted.yaml": "accepted:\n" + entries}
+    entries = [acceptance(mixed, i, "reviewed") for i in ids]
+    files = {**mixed_files(), "accepted.yaml": yaml.safe_dump({"accepted": entries})}
     (tmp_path / "again").mkdir()
     result = checked(tmp_path / "again", monkeypatch, write_tree, files)
     text = render(result)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from figcheck.commands.common import data_option, fail, format_option, load
 from figcheck.output import REPORTERS
+
+if TYPE_CHECKING:
+    from figcheck.model import Severity
 
 
 @click.command("check", short_help="Apply every rule to the ledger; the CI gate.")
@@ -28,7 +32,7 @@ from figcheck.output import REPORTERS
     help="A git revision (such as origin/main): only findings that the ledger did not have "
     "at REF can fail the run; the others are listed as existing.",
 )
-def check_command(data: str, output_format: str, fail_on: str, baseline: str | None) -> None:
+def check_command(data: str, output_format: str, fail_on: Severity, baseline: str | None) -> None:
     """Check the ledger: load every record, apply every rule, report what diverges.
 
     \b
@@ -47,7 +51,7 @@ def check_command(data: str, output_format: str, fail_on: str, baseline: str | N
     if baseline is not None:
         result = result.with_baseline(_baseline_ids(baseline, data))
     render(output_format, result, sys.stdout, fail_on=fail_on)
-    raise SystemExit(result.exit_code(fail_on))  # type: ignore[arg-type]
+    raise SystemExit(result.exit_code(fail_on))
 
 
 def _baseline_ids(ref: str, data: str) -> frozenset[str]:

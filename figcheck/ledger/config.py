@@ -140,11 +140,11 @@ def _rules(rules: LineMap, report: InvalidAt) -> tuple[dict[str, str], dict[str,
 
 def _section(data: LineMap, name: str, report: InvalidAt) -> LineMap:
     section = data.get(name)
-    if section is None or not isinstance(section, LineMap):
-        if section is not None:
-            report(data.line_of(name), f"{name} must be a mapping, not {type_name(section)}")
-        return LineMap.empty(data.line_of(name))
-    return section
+    if isinstance(section, LineMap):
+        return section
+    if section is not None:
+        report(data.line_of(name), f"{name} must be a mapping, not {type_name(section)}")
+    return LineMap.empty(data.line_of(name))
 
 
 def _unknown_keys(

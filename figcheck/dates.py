@@ -100,6 +100,7 @@ def _point(text: str, margin_days: int) -> DatePoint:
     if qualifier and margin_days:
         first_day = max(FIRST_DAY, first_day - margin_days)
         last_day = min(LAST_DAY, last_day + margin_days)
+    # precision is one the branches above set, qualifier one the pattern's `q` allows.
     return DatePoint(text, first_day, last_day, precision, qualifier)  # type: ignore[arg-type]
 
 

@@ -78,7 +78,7 @@ class CheckResult:
     @cached_property
     def summary(self) -> dict[str, int]:
         """Unaccepted findings by severity, and accepted ones apart."""
-        counts = {severity: 0 for severity in SEVERITIES}
+        counts: dict[str, int] = {severity: 0 for severity in SEVERITIES}
         accepted = 0
         for f in self.findings:
             if self.is_accepted(f):
@@ -107,16 +107,18 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
     if rules_ran:
         family_rules = [r for r in on if isinstance(r, FamilyRule)]
         for family in groups:
-            for rule in family_rules:
-                found += _findings(rule, config, rule.find(family, config.options(rule.code)))
+            for family_rule in family_rules:
+                options = config.options(family_rule.code)
+                found += _findings(family_rule, config, family_rule.find(family, options))
     document_rules = [r for r in on if isinstance(r, DocumentRule)] if rules_ran else []
     counted: list[tuple[str, DocumentCoverage | None]] = []
     for document in ledger.documents.values():
         # Each text is read and anchored once, for every document rule and the coverage;
         # only its counts are kept, so that a large ledger's texts are not all held at once.
         text = read_document(document, ledger)
-        for rule in document_rules:
-            found += _findings(rule, config, rule.find(text, config.options(rule.code)))
+        for document_rule in document_rules:
+            options = config.options(document_rule.code)
+            found += _findings(document_rule, config, document_rule.find(text, options))
         counted.append((document.id, text.coverage()))
     found = _without_superseded(found, on)
     review = AcceptanceReview(

@@ -76,7 +76,7 @@ def _compound_changes(family: Family) -> Iterator[str]:
         if quantity.kind != "change":
             continue
         figures = [f for f in family.of(quantity.id) if f.as_of.is_interval]
-        starting = {}
+        starting: dict[tuple[int, int], list[Figure]] = {}
         for f in figures:
             starting.setdefault(
                 (f.as_of.points[0].first_day, f.as_of.points[0].last_day), []
@@ -101,8 +101,9 @@ def _compound(quantity: Quantity, first: Figure, second: Figure) -> str:
 
 def _missing_levels(family: Family) -> Iterator[str]:
     for quantity in family.quantities:
-        has_changes = quantity.kind == "change" and quantity.of and family.of(quantity.id)
-        if has_changes and not family.of(quantity.of):  # type: ignore[arg-type]
+        if quantity.kind != "change" or not quantity.of:
+            continue
+        if family.of(quantity.id) and not family.of(quantity.of):
             yield (
                 f"no figure of {quantity.of} is recorded, so the changes in {quantity.id} "
                 f"cannot be checked against levels ({CHANGE_AGAINST_LEVELS.code}): they rest on "
@@ -117,11 +118,11 @@ def _subset_shares(family: Family) -> Iterator[str]:
             for s in family.of(subset.id):
                 whole = _closest(s, family.of(superset_id))
                 share = _share(s, whole) if whole is not None else None
-                if share is None:
+                if whole is None or share is None:
                     continue
                 yield (
                     f"{subset.id} {describe.figure(s, subset)} is {share} of {superset.id} "
-                    f"{describe.figure(whole, superset)}"  # type: ignore[arg-type]
+                    f"{describe.figure(whole, superset)}"
                 )
 
 

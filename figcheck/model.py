@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -74,7 +75,9 @@ class Interval:
         return Interval(low, high, low_open, high_open)
 
 
-def _outer(a: Bound, a_open: bool, b: Bound, b_open: bool, pick) -> tuple[Bound, bool]:
+def _outer(
+    a: Bound, a_open: bool, b: Bound, b_open: bool, pick: Callable[[Bound, Bound], Bound]
+) -> tuple[Bound, bool]:
     if a == b:
         return a, a_open and b_open
     return (a, a_open) if pick(a, b) == a else (b, b_open)

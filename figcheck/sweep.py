@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 from math import lcm
+from typing import overload
 
 from sortedcontainers import SortedList
 
@@ -39,6 +40,10 @@ class Scale:
             bounds += (f.interval.low, f.interval.high, f.stated)
         return cls(bounds)
 
+    @overload
+    def key(self, value: Fraction) -> int: ...
+    @overload
+    def key(self, value: Bound) -> int | float: ...
     def key(self, value: Bound) -> int | float:
         if isinstance(value, Fraction):
             return value.numerator * (self.factor // value.denominator)

@@ -24,17 +24,17 @@ def exact(value: Number | Fraction) -> Fraction:
 
 
 def interval(
-    value: Number | tuple[Number, Number],
+    value: Number | Fraction | tuple[Number, Number],
     approx: str,
     about: Fraction = Fraction(1, 10),
     nearly: Fraction = Fraction(1, 10),
 ) -> Interval:
     if approx == "range":
-        low, high = value  # type: ignore[misc]
+        low, high = value  # type: ignore[misc]  # a range's value is a pair (fields.value)
         return Interval(exact(low), exact(high))
-    v = exact(value)  # type: ignore[arg-type]
+    v = exact(value)  # type: ignore[arg-type]  # any other approx's is a number
     if v < 0:
-        return _mirror(interval(-v, approx, about, nearly))  # type: ignore[arg-type]
+        return _mirror(interval(-v, approx, about, nearly))
     if approx == "exact":
         return Interval(v, v)
     if approx == "about":

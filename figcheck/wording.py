@@ -72,7 +72,7 @@ def _exact_decimal(value: Fraction, max_places: int = 12) -> Decimal | None:
 def rounded(value: Fraction | int, places: int = 0) -> str:
     """`value` rounded to `places` decimals, with thousands separators, exactly: no float, so
     no overflow for a figure of 10^400 and no 0.30000000000000004."""
-    if abs(value) >= _HUGE:
+    if not -_HUGE < value < _HUGE:  # abs(value) >= _HUGE, in a form mypy can type
         return _huge(value)
     scaled = round(Fraction(value) * 10**places)
     whole, fraction = divmod(abs(scaled), 10**places)

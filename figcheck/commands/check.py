@@ -12,6 +12,7 @@ from figcheck.output import REPORTERS
 
 if TYPE_CHECKING:
     from figcheck.baseline import Baseline
+    from figcheck.model import Severity
 
 
 @click.command("check", short_help="Apply every rule to the ledger; the CI gate.")
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     help="A git revision (such as origin/main): only findings that the ledger did not have "
     "at REF can fail the run; the others are listed as existing.",
 )
-def check_command(data: str, output_format: str, fail_on: str, baseline: str | None) -> None:
+def check_command(data: str, output_format: str, fail_on: Severity, baseline: str | None) -> None:
     """Check the ledger: load every record, apply every rule, report what diverges.
 
     \b
@@ -52,7 +53,7 @@ def check_command(data: str, output_format: str, fail_on: str, baseline: str | N
         found = _baseline(baseline, data)
         result = result.with_baseline(found.finding_ids, found.accepted_ids)
     render(output_format, result, sys.stdout, fail_on=fail_on)
-    raise SystemExit(result.exit_code(fail_on))  # type: ignore[arg-type]
+    raise SystemExit(result.exit_code(fail_on))
 
 
 def _baseline(ref: str, data: str) -> Baseline:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -34,7 +34,7 @@ data_option = click.option(
 
 
 def format_option(
-    choices: Sequence[str] = ("text", "json"),
+    choices: Iterable[str] = ("text", "json"),
     help: str = "text for people at a terminal; json for programs.",
 ) -> Callable[[F], F]:
     """`--format`, stored as `output_format`, text by default."""

@@ -44,7 +44,7 @@ def extract(target: str, data: str, output_format: str, only_unrecorded: bool) -
         worklist = build(target, ledger)
     except TargetError as error:
         fail(str(error))
-    if worklist.document is not None and ledger.has_data_errors:  # type: ignore[union-attr]
+    if worklist.document is not None and ledger is not None and ledger.has_data_errors:
         click.echo(
             "figcheck: warning: the ledger has data errors (see `figcheck check`); records "
             "with errors are left out of the statuses below",
@@ -55,5 +55,5 @@ def extract(target: str, data: str, output_format: str, only_unrecorded: bool) -
     if output_format == "json":
         from figcheck.output.extract_json import render
     else:
-        from figcheck.output.extract_text import render  # type: ignore[assignment]
+        from figcheck.output.extract_text import render
     render(worklist, sys.stdout)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
+
+if TYPE_CHECKING:
+    from figcheck.ledger.schema import Kind
 
 KINDS = ("source", "quantities", "accepted")
 
@@ -14,7 +19,7 @@ KINDS = ("source", "quantities", "accepted")
     required=True,
     help="source: a file in sources/; quantities: quantities.yaml; accepted: accepted.yaml.",
 )
-def schema_command(kind: str) -> None:
+def schema_command(kind: Kind) -> None:  # click's Choice admits only a Kind
     """Print the JSON Schema (draft 2020-12) of one kind of ledger file.
 
     Editors with the YAML language server (VS Code's YAML extension, and others) then check
@@ -29,4 +34,4 @@ def schema_command(kind: str) -> None:
     """
     from figcheck.ledger.schema import to_json
 
-    click.echo(to_json(kind), nl=False)  # type: ignore[arg-type]
+    click.echo(to_json(kind), nl=False)

@@ -57,7 +57,8 @@ def read(data: object, report: InvalidAt) -> Config:
         report(1, f"figcheck.yaml must be a mapping of settings, not {type_name(data)}")
         return Config()
     _unknown_keys(data, ("values", "dates", "rules"), report)
-    settings: dict[str, object] = {}
+    default = Config()
+    tolerances = {"about": default.about, "nearly": default.nearly}
     values = _section(data, "values", report)
     for name in ("about", "nearly"):
         if name in values:
@@ -67,9 +68,10 @@ def read(data: object, report: InvalidAt) -> Config:
             elif not 0 <= fraction < 1:
                 report(values.line_of(name), f"values.{name} must be at least 0 and below 1")
             else:
-                settings[name] = Fraction(repr(fraction))
+                tolerances[name] = Fraction(repr(fraction))
     _unknown_keys(values, ("about", "nearly"), report, "values.")
     dates = _section(data, "dates", report)
+    margin_days = default.qualified_margin_days
     margin = dates.get("qualified_margin_days", 0)
     if isinstance(margin, bool) or not isinstance(margin, int) or margin < 0:
         report(
@@ -77,10 +79,16 @@ def read(data: object, report: InvalidAt) -> Config:
             "dates.qualified_margin_days must be a whole number of days, 0 or more",
         )
     else:
-        settings["qualified_margin_days"] = margin
+        margin_days = margin
     _unknown_keys(dates, ("qualified_margin_days",), report, "dates.")
     severities, options = _rules(_section(data, "rules", report), report)
-    return Config(**settings, severities=severities, rule_options=options)  # type: ignore[arg-type]
+    return Config(
+        about=tolerances["about"],
+        nearly=tolerances["nearly"],
+        qualified_margin_days=margin_days,
+        severities=severities,
+        rule_options=options,
+    )
 
 
 def _rules(rules: LineMap, report: InvalidAt) -> tuple[dict[str, str], dict[str, dict[str, float]]]:
@@ -132,11 +140,11 @@ def _rules(rules: LineMap, report: InvalidAt) -> tuple[dict[str, str], dict[str,
 
 def _section(data: LineMap, name: str, report: InvalidAt) -> LineMap:
     section = data.get(name)
-    if section is None or not isinstance(section, LineMap):
-        if section is not None:
-            report(data.line_of(name), f"{name} must be a mapping, not {type_name(section)}")
-        return LineMap.empty(data.line_of(name))
-    return section
+    if isinstance(section, LineMap):
+        return section
+    if section is not None:
+        report(data.line_of(name), f"{name} must be a mapping, not {type_name(section)}")
+    return LineMap.empty(data.line_of(name))
 
 
 def _unknown_keys(

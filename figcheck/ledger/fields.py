@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TypeGuard
 
 from figcheck import dates
 from figcheck.ledger.problems import ProblemKind, ProblemSink
@@ -146,7 +147,12 @@ class Fields:
             return None
         return value
 
-    def check_against_kind(self, quantity: Quantity, value, as_of) -> None:  # type: ignore[no-untyped-def]
+    def check_against_kind(
+        self,
+        quantity: Quantity,
+        value: int | float | tuple[int | float, int | float],
+        as_of: DateSpan | None,
+    ) -> None:
         numbers = value if isinstance(value, tuple) else (value,)
         if quantity.kind != "change" and any(n < 0 for n in numbers):
             self.error(
@@ -166,7 +172,7 @@ class Fields:
             )
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
     return value == value and value not in (float("inf"), float("-inf"))

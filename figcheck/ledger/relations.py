@@ -13,8 +13,8 @@ def cycles(quantities: Mapping[str, Quantity]) -> list[list[str]]:
     edges: dict[str, list[str]] = {qid: [] for qid in quantities}
     for q in quantities.values():
         edges[q.id] += [s for s in q.subset_of if s in quantities]
-        if q.of in quantities:
-            edges[q.id].append(q.of)  # type: ignore[arg-type]
+        if q.of is not None and q.of in quantities:
+            edges[q.id].append(q.of)
         for part in q.parts:
             if part in quantities:
                 edges[part].append(q.id)

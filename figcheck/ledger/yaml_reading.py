@@ -14,16 +14,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
+from typing import TYPE_CHECKING
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-try:
+if TYPE_CHECKING:  # typed as the C loader; the pure-Python one has the same methods
     _BaseLoader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml: correct, but about 8x slower
-    _BaseLoader = yaml.SafeLoader  # type: ignore[misc]
+else:  # PyYAML built without libyaml has only its own loader: correct, but about 8x slower
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-HAS_LIBYAML = _BaseLoader is not yaml.SafeLoader
+HAS_LIBYAML = yaml.__with_libyaml__
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -53,12 +54,12 @@ class DuplicateKey:
     first_line: int
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[DuplicateKey] = []
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict:
         explicit = len(node.value)
         self.flatten_mapping(node)
         merged = len(node.value) - explicit  # keys from `<<` come first and may be overridden
@@ -85,10 +86,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 
 def mapping_line(position: int, node: MappingNode) -> int:
-    return node.value[position][0].start_mark.line + 1
+    key_line: int = node.value[position][0].start_mark.line  # a node's value is untyped
+    return key_line + 1
 
 
-def _construct_line_map(loader: _Loader, node: MappingNode):  # type: ignore[no-untyped-def]
+def _construct_line_map(loader: _Loader, node: MappingNode) -> Iterator[LineMap]:
     data = LineMap()
     data.line = node.start_mark.line + 1
     data.key_lines = {
@@ -216,7 +218,8 @@ def _refuse_deep_nesting(text: str) -> None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlError(_TOO_DEEP, event.start_mark.line + 1)
+                    mark = event.start_mark
+                    raise YamlError(_TOO_DEEP, mark.line + 1 if mark else 0)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
 
@@ -228,7 +231,7 @@ def compose(text: str) -> Node | None:
     loader = _BaseLoader(text)
     try:
         with _yaml_errors():
-            return loader.get_single_node()  # type: ignore[no-any-return]
+            return loader.get_single_node()
     finally:
         loader.dispose()
 

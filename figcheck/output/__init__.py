@@ -28,7 +28,8 @@ Render = Callable[..., None]
 
 
 def get(name: str) -> Render:
-    return importlib.import_module(REPORTERS[name]).render  # type: ignore[no-any-return]
+    found: Render = importlib.import_module(REPORTERS[name]).render
+    return found
 
 
 def render(name: str, result: CheckResult, stream: TextIO, **options: Any) -> None:

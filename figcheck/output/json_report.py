@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from figcheck import __version__
 from figcheck.engine import CheckResult
-from figcheck.model import Finding
+from figcheck.model import Finding, Severity
 
 
 def finding_object(result: CheckResult | None, finding: Finding) -> dict[str, Any]:
@@ -42,17 +42,17 @@ def finding_object(result: CheckResult | None, finding: Finding) -> dict[str, An
     return entry
 
 
-def document(result: CheckResult, fail_on: str = "error") -> dict[str, Any]:
+def document(result: CheckResult, fail_on: Severity = "error") -> dict[str, Any]:
     return {
         "figcheck": __version__,
         "counts": result.counts,
         "summary": result.summary,
         "findings": [finding_object(result, f) for f in result.findings],
         "rules_ran": result.rules_ran,
-        "exit_code": result.exit_code(fail_on),  # type: ignore[arg-type]
+        "exit_code": result.exit_code(fail_on),
     }
 
 
-def render(result: CheckResult, stream: TextIO, fail_on: str = "error", **_: Any) -> None:
+def render(result: CheckResult, stream: TextIO, fail_on: Severity = "error", **_: Any) -> None:
     json.dump(document(result, fail_on), stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -28,7 +28,7 @@ from typing import Any, TextIO
 
 from figcheck import __version__
 from figcheck.engine import CheckResult
-from figcheck.model import Finding
+from figcheck.model import Finding, Severity
 from figcheck.output.common import RULES_DID_NOT_RUN
 from figcheck.rules import RULES, Rule
 from figcheck.wording import plural
@@ -45,7 +45,7 @@ class Case:
     findings: list[Finding] = field(default_factory=list)
 
 
-def render(result: CheckResult, stream: TextIO, fail_on: str = "error", **_: Any) -> None:
+def render(result: CheckResult, stream: TextIO, fail_on: Severity = "error", **_: Any) -> None:
     root = testsuites(result, fail_on)
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -53,8 +53,8 @@ def render(result: CheckResult, stream: TextIO, fail_on: str = "error", **_: Any
     stream.write("\n")
 
 
-def testsuites(result: CheckResult, fail_on: str = "error") -> ET.Element:
-    failing = {f.id for f in result.failing(fail_on)}  # type: ignore[arg-type]
+def testsuites(result: CheckResult, fail_on: Severity = "error") -> ET.Element:
+    failing = {f.id for f in result.failing(fail_on)}
     suites = ET.Element("testsuites", name="figcheck")
     suite = ET.SubElement(suites, "testsuite", name="figcheck")
     properties = ET.SubElement(suite, "properties")
@@ -149,7 +149,7 @@ def details(result: CheckResult, f: Finding) -> str:
 
 
 def status(result: CheckResult, f: Finding) -> str:
-    words = "accepted" if result.is_accepted(f) else f.severity
+    words: str = "accepted" if result.is_accepted(f) else f.severity
     if result.new is not None:
         words += " (new)" if result.is_new(f) else " (existing)"
     return words

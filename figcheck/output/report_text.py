@@ -25,7 +25,7 @@ from rich.text import Text
 from figcheck import dates, describe, insights, values, wording
 from figcheck.engine import CheckResult
 from figcheck.family import Family
-from figcheck.model import INF, Figure, Quantity
+from figcheck.model import INF, Bound, Figure, Quantity
 from figcheck.output.console import (
     STYLES,
     indented,
@@ -184,8 +184,9 @@ def _scales(family: Family) -> dict[str, Fraction]:
     for quantity in family.quantities:
         for f in family.of(quantity.id):
             for bound in (f.interval.low, f.interval.high, f.stated):
-                if bound != INF and bound != -INF and abs(bound) > top.get(quantity.unit, 0):
-                    top[quantity.unit] = abs(bound)  # type: ignore[assignment]
+                # Finite bounds are Fractions; only the infinite ones are floats.
+                if isinstance(bound, Fraction) and abs(bound) > top.get(quantity.unit, 0):
+                    top[quantity.unit] = abs(bound)
     return top
 
 
@@ -200,12 +201,12 @@ def _bar(figure: Figure, scale: Fraction | None) -> Text:
         return Text("")
     steps = BAR * 8
 
-    def step(value: Fraction) -> int:
+    def step(value: Bound) -> int:
         return min(steps, round(value / scale * steps))
 
-    low = max(step(interval.low), 1 if interval.low > 0 else 0)  # type: ignore[arg-type]
+    low = max(step(interval.low), 1 if interval.low > 0 else 0)
     unbounded = interval.high == INF
-    high = steps if unbounded else max(low, step(interval.high))  # type: ignore[arg-type]
+    high = steps if unbounded else max(low, step(interval.high))
     full, part = divmod(low, 8)
     bar = Text("█" * full + (_EIGHTHS[part] if part else ""), style="cyan")
     shaded = -(-high // 8) - len(bar)

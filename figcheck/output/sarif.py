@@ -30,7 +30,7 @@ from urllib.parse import quote
 
 from figcheck import __version__
 from figcheck.engine import CheckResult
-from figcheck.model import Finding, Location
+from figcheck.model import Finding, Location, Severity
 from figcheck.output.common import RULES_DID_NOT_RUN, posix_path
 from figcheck.rules import RULES, Rule
 
@@ -44,16 +44,16 @@ FINGERPRINT = "figcheckFindingId/v1"
 FALLBACK_INFORMATION_URI = "https://pypi.org/project/figcheck/"
 
 
-def render(result: CheckResult, stream: TextIO, fail_on: str = "error", **_: Any) -> None:
+def render(result: CheckResult, stream: TextIO, fail_on: Severity = "error", **_: Any) -> None:
     json.dump(sarif_log(result, fail_on), stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
 
-def sarif_log(result: CheckResult, fail_on: str = "error") -> dict[str, Any]:
+def sarif_log(result: CheckResult, fail_on: Severity = "error") -> dict[str, Any]:
     rule_index = {code: i for i, code in enumerate(RULES)}
     invocation: dict[str, Any] = {
         "executionSuccessful": True,
-        "exitCode": result.exit_code(fail_on),  # type: ignore[arg-type]
+        "exitCode": result.exit_code(fail_on),
     }
     if not result.rules_ran:
         invocation["toolExecutionNotifications"] = [
@@ -146,7 +146,7 @@ def information_uri() -> str:
     from importlib import metadata
 
     try:
-        urls = metadata.metadata("figcheck").get_all("Project-URL") or []
+        urls: list[str] = metadata.metadata("figcheck").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:
         urls = []
     for entry in urls:

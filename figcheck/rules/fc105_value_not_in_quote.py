@@ -79,7 +79,7 @@ def _message(figure: Figure, kind: str, numbers: Sequence[Occurrence]) -> str:
     if magnitude and DECREASE.search(figure.quote):
         return (
             f"{figure.full_id} is {shown}, but its quote speaks of a decrease: "
-            f"write {values.as_written(-figure.value, 'exact', '')}"  # type: ignore[operator]
+            f"write {values.as_written(-figure.value, 'exact', '')}"
         )
     return f"{figure.full_id} is {shown}, but its quote has {has}"
 

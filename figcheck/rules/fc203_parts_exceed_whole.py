@@ -23,7 +23,7 @@ Fails (104 killed + 44 returned = 148, more than 120 who left):
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from figcheck import describe, sweep, values, wording
 from figcheck.family import Family, period_key
@@ -54,24 +54,32 @@ def find(family: Family, options: Options) -> Iterator[Hit]:
         )
         for i, w in enumerate(wholes):
             chosen = [
-                (part, picks[i])
+                (part, pick)
                 for part, picks in zip(whole.parts, lowest, strict=True)
-                if picks[i]
+                if (pick := picks[i]) is not None
             ]
             if chosen:
                 total = _sum(f for _, f in chosen)
                 if w.interval.lies_below(total):
                     yield _hit(family, whole, w, chosen, total, "more")
             if highest is not None:
-                top = [(part, picks[i]) for part, picks in zip(whole.parts, highest, strict=True)]
-                if all(f is not None for _, f in top):
-                    total = _sum(f for _, f in top)  # type: ignore[misc]
+                top = [
+                    (part, pick)
+                    for part, picks in zip(whole.parts, highest, strict=True)
+                    if (pick := picks[i]) is not None
+                ]
+                if len(top) == len(whole.parts):
+                    total = _sum(f for _, f in top)
                     if total.lies_below(w.interval):
-                        yield _hit(family, whole, w, top, total, "less")  # type: ignore[arg-type]
+                        yield _hit(family, whole, w, top, total, "less")
 
 
 def _pick(
-    family: Family, whole: Quantity, part: str, wholes: Sequence[Figure], key
+    family: Family,
+    whole: Quantity,
+    part: str,
+    wholes: Sequence[Figure],
+    key: Callable[[Figure], tuple],
 ) -> list[Figure | None]:
     """For each figure of the whole, the most lenient figure of `part` at the same time."""
     candidates = family.of(part)
@@ -85,7 +93,7 @@ def _pick(
     return sweep.most_lenient_overlapping(wholes, candidates, key)
 
 
-def _sum(figures) -> Interval:
+def _sum(figures: Iterable[Figure]) -> Interval:
     total = Interval(values.exact(0), values.exact(0))
     for f in figures:
         total = total + f.interval

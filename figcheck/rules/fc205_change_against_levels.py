@@ -28,7 +28,7 @@ from fractions import Fraction
 
 from figcheck import describe, values
 from figcheck.family import Family
-from figcheck.model import INF, DatePoint, Figure, Interval, Quantity
+from figcheck.model import INF, Bound, DatePoint, Figure, Interval, Quantity
 from figcheck.rules.base import FamilyRule, Hit, Options
 
 
@@ -86,6 +86,8 @@ def implied_change(before: Interval, after: Interval) -> Interval | None:
     if before.high <= 0 or after.low < 0:
         return None
     hundred = Fraction(100)
+    ratio_low: Bound
+    ratio_high: Bound
     if before.high == INF:
         ratio_low, low_open = Fraction(0), True
     else:

@@ -68,7 +68,7 @@ def _far_apart(
         while expiry and expiry[0][0] < figure.as_of.start:
             active.remove(heapq.heappop(expiry)[2])
         key = scale.key(figure.stated)
-        low, high = agreeing(key, threshold)  # type: ignore[arg-type]
+        low, high = agreeing(key, threshold)
         below = active.bisect_left((low,))
         above = active.bisect_left((high + 1,))
         for _, other in (*active.islice(0, below), *active.islice(above)):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -80,10 +80,10 @@ def ordinal(value: Fraction) -> str:
     return f"{n:,}{suffix}"
 
 
-def _alternation(words: object) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first (so that 'fourteen' wins over 'four'),
     with any run of whitespace allowed between the words of a phrase."""
-    phrases = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    phrases = sorted(words, key=len, reverse=True)
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
 
 

@@ -187,7 +187,11 @@ def _read_source(ledger: Ledger, path: Path, document_id: str) -> tuple[str, set
     except yaml_reading.YamlError as error:
         raise Refused(f"{shown}:{error.line}: {error}; fix it first") from None
     header = data.get("document") if isinstance(data, dict) else None
-    if not isinstance(header, dict) or header.get("id") != document_id:
+    if (
+        not isinstance(data, dict)
+        or not isinstance(header, dict)
+        or header.get("id") != document_id
+    ):
         raise Refused(
             f"{shown} no longer holds document {document_id} (it changed while this command "
             "waited); run the command again"

@@ -33,7 +33,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # a module or None; every use checks which
 
 # Without fcntl the commands warn that concurrent writers are not serialised.
 CAN_LOCK = fcntl is not None

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from figcheck.ledger.schema import FILE_NAMES, KINDS_OF_FILE, to_json
+from figcheck.ledger.schema import FILE_NAMES, KINDS_OF_FILE, Kind, to_json
 
 SCHEMA_DIR = ".schema"
 # What a ledger holds at its top: init refuses to start one where any of these exists.
@@ -42,10 +42,10 @@ class LedgerExists(Exception):
         self.paths = paths
 
 
-def header(kind: str, depth: int) -> str:
+def header(kind: Kind, depth: int) -> str:
     """The modeline that points the YAML language server at the schema, from `depth`
     directories below the ledger's top."""
-    path = "/".join([*([".."] * depth), SCHEMA_DIR, FILE_NAMES[kind]])  # type: ignore[index]
+    path = "/".join([*([".."] * depth), SCHEMA_DIR, FILE_NAMES[kind]])
     return f"# yaml-language-server: $schema={path}\n"
 
 

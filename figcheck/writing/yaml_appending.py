@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from math import inf, isfinite
+from typing import TypeGuard
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -156,7 +157,7 @@ def _same(read: object, value: Value) -> bool:
     if isinstance(value, (int, float, Decimal)):
         # A number reads back as the rational the loader takes it for (values.exact), which
         # must be the one given: `2.50` may read as the float 2.5, never as 2.4999999999.
-        return _is_finite_number(read) and exact(read) == _rational(value)  # type: ignore[arg-type]
+        return _is_finite_number(read) and exact(read) == _rational(value)
     if isinstance(value, Mapping):
         return (
             isinstance(read, dict)
@@ -166,7 +167,7 @@ def _same(read: object, value: Value) -> bool:
     return isinstance(read, list) and len(read) == len(value) and all(map(_same, read, value))
 
 
-def _is_finite_number(read: object) -> bool:
+def _is_finite_number(read: object) -> TypeGuard[int | float]:
     if isinstance(read, float):
         return isfinite(read)
     return isinstance(read, int) and not isinstance(read, bool)
@@ -484,11 +485,13 @@ def _check_reads_back(old: str, new: str, key: str, item: Mapping[str, Value]) -
         raise CannotAppend(
             f"figcheck could not place the item without breaking the file ({error})"
         ) from None
-    before = dict(before or {})
+    before = dict(before) if isinstance(before, dict) else {}  # an empty file reads as None
     before[key] = [*(before.get(key) or []), None]
     after = dict(after) if isinstance(after, dict) else {}
     written = after.get(key)
-    last = written[-1] if isinstance(written, list) and written else None
+    if not isinstance(written, list):
+        written = []
+    last = written[-1] if written else None
     if not isinstance(last, dict) or set(last) != set(item):
         raise CannotAppend(f"figcheck did not write the new {key} item as intended")
     for name, value in item.items():

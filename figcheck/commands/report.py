@@ -27,7 +27,7 @@ def report(data: str, quantity_id: str | None) -> None:
     data errors or ID is unknown.
     """
     from figcheck import check as run_check
-    from figcheck.output.report_text import render
+    from figcheck.report.terminal import render
     from figcheck.wording import did_you_mean
 
     result = run_check(load(data))

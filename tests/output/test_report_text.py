@@ -9,7 +9,7 @@ import pytest
 from report_ledgers import RAW_CONTROL, mixed_files
 
 from figcheck import check, load_ledger
-from figcheck.output.report_text import render
+from figcheck.report.terminal import render
 
 
 @pytest.mark.parametrize("width", [60, 100])

@@ -22,7 +22,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from figcheck import dates, describe, insights, values, wording
+from figcheck import dates, describe, values, wording
 from figcheck.engine import CheckResult
 from figcheck.family import Family
 from figcheck.model import INF, Figure, Quantity
@@ -35,6 +35,7 @@ from figcheck.output.console import (
     render_finding,
     summary_text,
 )
+from figcheck.report import read_together
 
 if TYPE_CHECKING:
     from figcheck.text.anchoring import Coverage
@@ -83,7 +84,7 @@ def _section(console: Console, result: CheckResult, family: Family, highlight: s
         console.print(Text("  Findings", style="bold"))
         for finding in family_findings:
             render_finding(console, result, finding)
-    notes = insights.notes(family)
+    notes = read_together.notes(family)
     if notes:
         console.print(Text("  Read together", style="bold"))
         for note in notes:

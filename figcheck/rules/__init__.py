@@ -28,6 +28,7 @@ MODULES = (
     "fc207_compound_change",
     "fc301_divergence",
     "fc302_unrecorded_number",
+    "fc304_unverifiable",
 )
 
 RULES: dict[str, Rule] = {

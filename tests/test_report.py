@@ -9,25 +9,14 @@ from ledgers import figure, quantity, write_ledger
 from figcheck import check, load_ledger
 from figcheck.cli import cli
 from figcheck.report import read_together
+from figcheck.report.contents import build
 from figcheck.report.terminal import render
 
 
 def report_of(root, width=100, quantity_id=None):
     result = check(load_ledger(root))
-    families = [
-        f
-        for f in result.families
-        if quantity_id is None or any(q.id == quantity_id for q in f.quantities)
-    ]
     out = io.StringIO()
-    render(
-        result,
-        out,
-        families=families,
-        coverage=result.coverage,
-        width=width,
-        highlight=quantity_id,
-    )
+    render(build(result, quantity_id), out, width=width)
     return out.getvalue()
 
 

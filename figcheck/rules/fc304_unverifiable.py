@@ -49,7 +49,7 @@ def find(family: Family, options: Options) -> Iterator[Hit]:
 
 def _single(quantity: Quantity, statement: Sequence[Figure]) -> str:
     f = statement[0]
-    again = f" (said {len(statement)} times there)" if len(statement) > 1 else ""
+    again = f", said {len(statement)} times there," if len(statement) > 1 else ""
     return (
         f"{describe.figure(f, quantity)}{again} is the only figure of {quantity.id}: no other "
         f"report gives it, so nothing checks it; it rests on {f.document} alone"

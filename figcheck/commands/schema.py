@@ -1,18 +1,20 @@
-"""`figcheck schema --kind source|quantities|accepted`: print the JSON Schema of a ledger file."""
+"""`figcheck schema --kind source|quantities|accepted|report`: print the JSON Schema of a
+ledger file, or of `figcheck report --format json`."""
 
 from __future__ import annotations
 
 import click
 
-KINDS = ("source", "quantities", "accepted")
+KINDS = ("source", "quantities", "accepted", "report")
 
 
-@click.command("schema", short_help="Print the JSON Schema of a ledger file.")
+@click.command("schema", short_help="Print the JSON Schema of a ledger file or the report.")
 @click.option(
     "--kind",
     type=click.Choice(KINDS),
     required=True,
-    help="source: a file in sources/; quantities: quantities.yaml; accepted: accepted.yaml.",
+    help="source: a file in sources/; quantities: quantities.yaml; accepted: accepted.yaml; "
+    "report: the output of `figcheck report --format json`.",
 )
 def schema_command(kind: str) -> None:
     """Print the JSON Schema (draft 2020-12) of one kind of ledger file.
@@ -25,8 +27,14 @@ def schema_command(kind: str) -> None:
       figcheck schema --kind source > data/.schema/source.schema.json
       # yaml-language-server: $schema=../.schema/source.schema.json
 
-    `figcheck init` writes all three schemas and these lines for a new ledger.
+    `figcheck init` writes the three schemas of ledger files and these lines for a new
+    ledger. `--kind report` describes what `figcheck report --format json` prints.
     """
+    if kind == "report":
+        from figcheck.report.json_schema import to_json as report_schema
+
+        click.echo(report_schema(), nl=False)
+        return
     from figcheck.ledger.schema import to_json
 
     click.echo(to_json(kind), nl=False)  # type: ignore[arg-type]

@@ -5,7 +5,8 @@
   family of one quantity and one figure is not a section of its own but a row of one compact
   table at the end ("single figures"); families without figures are named at the end.
 - Per family, its statements in date order (a figure repeated in one document is one
-  statement, figcheck/report/statements.py), its findings, the consensus of each cluster of
+  statement, figcheck/report/statements.py), its findings (open ones first, then by
+  severity; accepted ones after), the consensus of each cluster of
   figures about the same time (consensus.py) and the notes that read them together
   (read_together.py).
 - Per document, its statements, its findings and the coverage of its text; per speaker and
@@ -177,7 +178,10 @@ def build(result: CheckResult, quantity_id: str | None = None) -> Report:
 def _section(
     result: CheckResult, family: Family, by_quantity: dict[str, list[Finding]], window: int
 ) -> Section:
-    findings = [f for q in family.quantities for f in by_quantity.get(q.id, ())]
+    findings = sorted(
+        (f for q in family.quantities for f in by_quantity.get(q.id, ())),
+        key=lambda f: (result.is_accepted(f), SEVERITIES.index(f.severity)),
+    )
     return Section(
         family,
         tuple(of_family(family)),

@@ -9,7 +9,7 @@ import click
 
 from figcheck.commands.common import data_option, fail, load
 
-REPORT_FORMATS = ("text", "json")
+REPORT_FORMATS = ("text", "markdown", "json")
 
 
 @click.command(short_help="Read the ledger family by family.")
@@ -26,7 +26,7 @@ REPORT_FORMATS = ("text", "json")
     type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
-    help="text for a terminal; json for programs (figcheck schema --kind report).",
+    help="text for a terminal; markdown; json for programs (figcheck schema --kind report).",
 )
 @click.option(
     "-o",

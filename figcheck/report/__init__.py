@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 FORMATS: dict[str, str] = {
     "text": "figcheck.report.terminal",
+    "markdown": "figcheck.report.markdown",
     "json": "figcheck.report.json_data",
 }
 

@@ -9,7 +9,7 @@ import click
 
 from figcheck.commands.common import data_option, fail, load
 
-REPORT_FORMATS = ("text", "markdown", "json")
+REPORT_FORMATS = ("text", "markdown", "json", "html")
 
 
 @click.command(short_help="Read the ledger family by family.")
@@ -26,7 +26,8 @@ REPORT_FORMATS = ("text", "markdown", "json")
     type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
-    help="text for a terminal; markdown; json for programs (figcheck schema --kind report).",
+    help="text for a terminal; markdown; json for programs (figcheck schema --kind report); "
+    "html: one self-contained page with a timeline per family (pip install 'figcheck[html]').",
 )
 @click.option(
     "-o",
@@ -96,6 +97,9 @@ def _write(path: str, write) -> None:  # type: ignore[no-untyped-def]
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             write(stream)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as a file opened for writing would be
         os.replace(temporary, path)
     except OSError as error:
         _remove(temporary)

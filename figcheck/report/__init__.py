@@ -27,6 +27,7 @@ FORMATS: dict[str, str] = {
     "text": "figcheck.report.terminal",
     "markdown": "figcheck.report.markdown",
     "json": "figcheck.report.json_data",
+    "html": "figcheck.report.html_page",
 }
 
 

@@ -182,11 +182,20 @@ def _section(
         (f for q in family.quantities for f in by_quantity.get(q.id, ())),
         key=lambda f: (result.is_accepted(f), SEVERITIES.index(f.severity)),
     )
+    statements = of_family(family)
+    by_quantity_statements: dict[str, list[Statement]] = {}
+    for s in statements:
+        by_quantity_statements.setdefault(s.quantity.id, []).append(s)
+    clusters = [
+        cluster
+        for q in family.quantities
+        for cluster in consensus.of_statements(q, by_quantity_statements.get(q.id, []), window)
+    ]
     return Section(
         family,
-        tuple(of_family(family)),
+        tuple(statements),
         tuple(findings),
-        tuple(consensus.of_family(family, window)),
+        tuple(clusters),
         tuple(read_together.notes(family)) if result.rules_ran else (),
     )
 

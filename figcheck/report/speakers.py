@@ -26,6 +26,7 @@ class Standing:
     """One speaker's or outlet's figures, counted by how they stand."""
 
     name: str | None  # as first written; None for the documents that name no outlet
+    key: str = ""  # what its figures share: the speaker as FC206 compares them, the outlet
     documents: list[str] = field(default_factory=list)
     figures: int = 0
     agree: int = 0
@@ -63,11 +64,14 @@ def speakers(clusters: Iterable[Cluster]) -> list[Standing]:
     """Per speaker, compared as FC206 compares them; `author` is the author of each
     document, a different speaker in each."""
 
-    def key(s: Statement) -> str:
-        speaker = describe.normal_speaker(s.figure.said_by)
-        return f"{speaker}\n{s.figure.document}" if speaker == AUTHOR else speaker
+    return _tally(clusters, speaker_key, speaker_name)
 
-    return _tally(clusters, key, speaker_name)
+
+def speaker_key(s: Statement) -> str:
+    """The speaker of a statement, compared case- and space-insensitively; `author` is the
+    author of the statement's document."""
+    speaker = describe.normal_speaker(s.figure.said_by)
+    return f"{speaker}\n{s.figure.document}" if speaker == AUTHOR else speaker
 
 
 def outlets(clusters: Iterable[Cluster], documents: Mapping[str, Document]) -> list[Standing]:
@@ -99,7 +103,7 @@ def _tally(
     for cluster in clusters:
         keys = [key(s) for s in cluster.statements]
         for statement, own in zip(cluster.statements, keys, strict=True):
-            standing = found.setdefault(own, Standing(name(statement)))
+            standing = found.setdefault(own, Standing(name(statement), own))
             if statement.figure.document not in standing.documents:
                 standing.documents.append(statement.figure.document)
             others = any(k != own for k in keys)

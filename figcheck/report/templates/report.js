@@ -1,0 +1,27 @@
+// The page's tooltip: the text of a chart mark's data-tip, shown as text (never as markup)
+// next to the mark while it is hovered or focused. Without scripts, each mark's <title> is
+// the browser's own tooltip.
+(function () {
+  "use strict";
+  var tip = document.getElementById("tip");
+  function show(mark) {
+    tip.textContent = mark.getAttribute("data-tip");
+    tip.hidden = false;
+    var box = mark.getBoundingClientRect();
+    var left = Math.min(box.right + 8, window.innerWidth - tip.offsetWidth - 8);
+    var top = box.top + window.scrollY - 4;
+    tip.style.left = Math.max(8, left) + "px";
+    tip.style.top = top + "px";
+  }
+  function hide() { tip.hidden = true; }
+  document.querySelectorAll(".mark[data-tip]").forEach(function (mark) {
+    mark.addEventListener("mouseenter", function () { show(mark); });
+    mark.addEventListener("focus", function () { show(mark); });
+    mark.addEventListener("mouseleave", hide);
+    mark.addEventListener("blur", hide);
+    mark.addEventListener("click", function () {
+      var row = document.getElementById("figure-" + mark.getAttribute("data-figure").replace("/", "--"));
+      if (row) { row.scrollIntoView({block: "center"}); row.classList.add("flash"); }
+    });
+  });
+})();

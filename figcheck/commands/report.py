@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 import click
@@ -83,7 +84,7 @@ def _needs_jinja2() -> None:
         )
 
 
-def _write(path: str, write) -> None:  # type: ignore[no-untyped-def]
+def _write(path: str, write: Callable[[TextIO], None]) -> None:
     """Write through a temporary file beside `path`, so that a failed run leaves no half
     report; one line on stderr if the file cannot be written."""
     import os
@@ -115,6 +116,3 @@ def _remove(path: str) -> None:
 
     with contextlib.suppress(OSError):
         os.remove(path)
-
-
-__all__ = ["REPORT_FORMATS", "TextIO", "report"]

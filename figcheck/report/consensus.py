@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from figcheck import dates, describe, wording
+from figcheck import dates, describe, sweep, wording
 from figcheck.family import Family, period_key
 from figcheck.ledger.config import Config
 from figcheck.model import INF, Bound, Interval, Quantity
@@ -54,11 +54,14 @@ class Cluster:
     supporting: tuple[Statement, ...]
 
     @cached_property
+    def _backing(self) -> frozenset[int]:
+        return frozenset(id(s) for s in self.supporting)
+
+    @cached_property
     def disagreeing(self) -> tuple[Statement, ...]:
         if self.verdict != "majority":
             return ()
-        backing = {id(s) for s in self.supporting}
-        return tuple(s for s in self.statements if id(s) not in backing)
+        return tuple(s for s in self.statements if id(s) not in self._backing)
 
     @property
     def start(self) -> int:
@@ -78,7 +81,7 @@ class Cluster:
             return "alone"
         if self.verdict == "none":
             return "contested"
-        return "agrees" if any(s is statement for s in self.supporting) else "disagrees"
+        return "agrees" if id(statement) in self._backing else "disagrees"
 
     @property
     def span(self) -> str:
@@ -253,14 +256,22 @@ def most_supported(intervals: Sequence[Interval]) -> Position | None:
     a position come before ends there. Every time the count of open intervals rises to a new
     maximum a new largest set begins; each time it rises to the maximum again, another set of
     the same size (one interval ended and another began in between)."""
+    # Bounds as integers of the same order (exact: scaled by their common denominator),
+    # which sort many times faster than rationals.
+    scale = sweep.Scale(b for i in intervals for b in (i.low, i.high))
+
+    def scaled(position: Position) -> tuple[int | float, int]:
+        return (scale.key(position[0]), position[1])
+
     events = sorted(
-        [(_low_key(i), 0) for i in intervals] + [(_high_key(i), 1) for i in intervals],
+        [(scaled(_low_key(i)), 0, _low_key(i)) for i in intervals]
+        + [(scaled(_high_key(i)), 1, _high_key(i)) for i in intervals],
         key=lambda event: (event[0], event[1]),
     )
     count = best = 0
     rises = 0
     where: Position | None = None
-    for position, is_end in events:
+    for _, is_end, position in events:
         if is_end:
             count -= 1
             continue

@@ -19,7 +19,6 @@ is text, never markup, so a quote holding `<script>` shows as text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -33,40 +32,33 @@ from figcheck.report.statements import Statement
 from figcheck.report.timeline import Chart, chart
 
 
-@dataclass(frozen=True)
 class Row:
-    """A figure as the page's tables show it."""
+    """A figure as the page's tables show it, its words worked out once (a figure appears in
+    its family's table, its document's list and its speaker's)."""
 
-    statement: Statement
-    standing: str  # how it stands against its cluster's consensus
+    __slots__ = (
+        "anchor",
+        "figure",
+        "interval",
+        "speaker",
+        "speaker_anchor",
+        "standing",
+        "statement",
+        "value",
+        "when",
+    )
 
-    @property
-    def figure(self):  # type: ignore[no-untyped-def]
-        return self.statement.figure
-
-    @property
-    def anchor(self) -> str:
-        return "figure-" + self.statement.figure.full_id.replace("/", "--")
-
-    @property
-    def value(self) -> str:
-        return describe.value(self.statement.figure, self.statement.quantity)
-
-    @property
-    def interval(self) -> str:
-        return values.describe_interval(self.statement.figure.interval)
-
-    @property
-    def when(self) -> str:
-        return dates.describe(self.statement.figure.as_of)
-
-    @property
-    def speaker(self) -> str:
-        return speaker_name(self.statement)
-
-    @property
-    def speaker_anchor(self) -> str:
-        return _speaker_anchor(speaker_key(self.statement))
+    def __init__(self, statement: Statement, standing: str) -> None:
+        figure = statement.figure
+        self.statement = statement
+        self.figure = figure
+        self.standing = standing  # how it stands against its cluster's consensus
+        self.anchor = "figure-" + figure.full_id.replace("/", "--")
+        self.value = describe.value(figure, statement.quantity)
+        self.interval = values.describe_interval(figure.interval)
+        self.when = dates.describe(figure.as_of)
+        self.speaker = speaker_name(statement)
+        self.speaker_anchor = _speaker_anchor(speaker_key(statement))
 
 
 @dataclass(frozen=True)
@@ -94,17 +86,17 @@ def page(report: Report) -> str:
     )
     template = environment.get_template("report.html.j2")
     standing = _standings(report)
-    families = [_family(s, standing) for s in report.sections]
-    singles = [_family(s, standing) for s in report.singles]
+    statements = [s for section in report.all_sections for s in section.statements]
+    rows = {id(s): Row(s, standing[id(s)]) for s in statements}
+    families = [_family(s, rows) for s in report.sections]
+    singles = [_family(s, rows) for s in report.singles]
     return template.render(
         report=report,
         result=report.result,
         families=families,
         singles=singles,
-        speakers=_speaker_sections(report, standing),
-        documents=[
-            (part, [Row(s, standing[id(s)]) for s in part.statements]) for part in report.documents
-        ],
+        speakers=_speaker_sections(report, rows),
+        documents=[(part, [rows[id(s)] for s in part.statements]) for part in report.documents],
         status=lambda f: _status(report.result, f),
         why=lambda f: report.result.accepted.get(f.id) if report.result.is_accepted(f) else None,
         describe_date=dates.describe,
@@ -118,11 +110,11 @@ def _standings(report: Report) -> dict[int, str]:
     return {id(s): c.standing(s) for c in report.clusters for s in c.statements}
 
 
-def _family(section: Section, standing: dict[int, str]) -> FamilyView:
+def _family(section: Section, rows: dict[int, Row]) -> FamilyView:
     return FamilyView(
         section,
         chart(section) if not section.is_single else None,
-        tuple(Row(s, standing[id(s)]) for s in section.statements),
+        tuple(rows[id(s)] for s in section.statements),
         section.findings,
         section.clusters,
     )
@@ -147,15 +139,14 @@ class SpeakerView:
     rows: tuple[Row, ...]
 
 
-def _speaker_sections(report: Report, standing: dict[int, str]) -> list[SpeakerView]:
-    rows: dict[str, list[Row]] = {}
+def _speaker_sections(report: Report, rows: dict[int, Row]) -> list[SpeakerView]:
+    by_speaker: dict[str, list[Row]] = {}
     for section in report.all_sections:
         for s in section.statements:
-            rows.setdefault(speaker_key(s), []).append(Row(s, standing[id(s)]))
+            by_speaker.setdefault(speaker_key(s), []).append(rows[id(s)])
     return [
-        SpeakerView(counts.name or "", _speaker_anchor(counts.key), counts, tuple(rows[counts.key]))
+        SpeakerView(
+            counts.name or "", _speaker_anchor(counts.key), counts, tuple(by_speaker[counts.key])
+        )
         for counts in report.speakers
     ]
-
-
-__all__: Sequence[str] = ("page", "render")

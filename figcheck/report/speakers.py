@@ -100,12 +100,17 @@ def _tally(
     name: Callable[[Statement], str | None],
 ) -> list[Standing]:
     found: dict[str, Standing] = {}
+    documents: dict[str, dict[str, None]] = {}  # per key, its documents in order, as a set
     for cluster in clusters:
         keys = [key(s) for s in cluster.statements]
+        # Another speaker (outlet) gives a figure in the cluster exactly when the cluster
+        # holds two or more.
+        others = len(set(keys)) > 1
         for statement, own in zip(cluster.statements, keys, strict=True):
             standing = found.setdefault(own, Standing(name(statement), own))
-            if statement.figure.document not in standing.documents:
+            seen = documents.setdefault(own, {})
+            if statement.figure.document not in seen:
+                seen[statement.figure.document] = None
                 standing.documents.append(statement.figure.document)
-            others = any(k != own for k in keys)
             standing.count(cluster.standing(statement) if others else "alone")
     return sorted(found.values(), key=lambda s: (-s.figures, (s.name or "").casefold()))

@@ -32,7 +32,6 @@ from typing import Any, TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.text import Text
 
 from figcheck import dates, describe, values, wording
 from figcheck.model import INF, SEVERITIES, Finding, Quantity
@@ -40,6 +39,7 @@ from figcheck.output.console import STYLES, make_console, printable, status
 from figcheck.report.contents import Report, Section
 from figcheck.report.speakers import Standing
 from figcheck.report.statements import Statement
+from figcheck.report.styled import Styled
 from figcheck.report.wrapping import styled_lines
 
 WIDE = 80
@@ -57,7 +57,7 @@ def render(
 ) -> None:
     out = _Printer(make_console(stream, width))
     if report.data_errors:
-        out.line(Text("The ledger has data errors; fix them first (figcheck check):", "bold red"))
+        out.line(Styled("The ledger has data errors; fix them first (figcheck check):", "bold red"))
         for f in report.data_errors[:20]:
             _file_finding(out, report, f, 2)
         out.blank()
@@ -67,7 +67,7 @@ def render(
         _singles(out, report, report.singles)
     if report.empty:
         names = ", ".join(q.id for s in report.empty for q in s.quantities)
-        out.para(Text("Quantities without figures: ", "bold") + Text(names, "yellow"), 0, 2)
+        out.para(Styled("Quantities without figures: ", "bold") + Styled(names, "yellow"), 0, 2)
         out.blank()
     _standings(out, report)
     _about_files(out, report)
@@ -82,15 +82,15 @@ class _Printer:
         self.console = console
         self.unwrapped = console.soft_wrap  # a pipe: paragraphs stay whole, tables at 80
         self.width = console.width
-        self._lines: list[Text] = []
+        self._lines: list[Styled] = []
 
-    def line(self, text: Text) -> None:
+    def line(self, text: Styled) -> None:
         self._lines.append(text)
 
     def blank(self) -> None:
-        self._lines.append(Text())
+        self._lines.append(Styled())
 
-    def para(self, text: Text, indent: int, hanging: int | None = None) -> None:
+    def para(self, text: Styled, indent: int, hanging: int | None = None) -> None:
         """`text` wrapped under `indent` spaces, its later lines under `hanging`."""
         lead = len(text.plain) - len(text.plain.lstrip(" "))
         if lead:  # leading spaces indent every line, as the caller meant
@@ -98,21 +98,50 @@ class _Printer:
             hanging = None if hanging is None else hanging + lead
         hanging = indent if hanging is None else hanging
         if self.unwrapped:
-            self.line(Text(" " * indent) + text)
+            self.line(Styled(" " * indent) + text)
             return
         wrapped = styled_lines(text, self.width - hanging, self.width - indent)
         for i, piece in enumerate(wrapped):
-            self.line(Text(" " * (indent if i == 0 else hanging)) + piece)
+            self.line(Styled(" " * (indent if i == 0 else hanging)) + piece)
 
-    def cell(self, text: Text, width: int) -> list[Text]:
+    def cell(self, text: Styled, width: int) -> list[Styled]:
         return styled_lines(text, width)
 
     def flush(self) -> None:
-        # One print for the whole report: rich lays out each call, so thousands of calls on
-        # a large ledger would cost seconds.
-        joined = Text("\n").join(self._lines)
-        self.console.print(joined, no_wrap=True, overflow="ignore", crop=False)
+        # Written in one go: each piece in its colour where the console shows colours.
+        paint = _painter(self.console)
+        stream = self.console.file
+        stream.write("".join(line.render(paint) + "\n" for line in self._lines))
         self._lines = []
+
+
+def _painter(console: Console):  # type: ignore[no-untyped-def]
+    """How a piece of text is written in a style: as rich would write it on this console
+    (its colour system, NO_COLOR respected), or plain off a terminal."""
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    systems = {
+        "standard": ColorSystem.STANDARD,
+        "256": ColorSystem.EIGHT_BIT,
+        "truecolor": ColorSystem.TRUECOLOR,
+        "windows": ColorSystem.WINDOWS,
+    }
+    system = systems.get(console.color_system or "")
+    if system is None:
+        return lambda text, style: text
+    cache: dict[str, Style] = {}
+
+    def paint(text: str, style: str) -> str:
+        found = cache.get(style)
+        if found is None:
+            found = Style.parse(style)
+            if console.no_color:
+                found = found.without_color
+            cache[style] = found
+        return found.render(text, color_system=system)
+
+    return paint
 
 
 # -- a family ----------------------------------------------------------------------------------
@@ -120,7 +149,7 @@ class _Printer:
 
 def _section(out: _Printer, report: Report, section: Section) -> None:
     family = section.family
-    title = Text(f"■ {family.id}", style="bold")
+    title = Styled(f"■ {family.id}", style="bold")
     size = len(family.quantities)
     if size > 1:
         title.append(f"  and {size - 1} related quantit{'y' if size == 2 else 'ies'}", "dim")
@@ -130,27 +159,27 @@ def _section(out: _Printer, report: Report, section: Section) -> None:
         _legend(out, section, quantity, keys.get(quantity.id), quantity.id == report.quantity)
     _figures(out, section, keys)
     if section.findings:
-        out.line(Text("  Findings", style="bold"))
+        out.line(Styled("  Findings", style="bold"))
         _findings(out, report, section.findings)
     compared = [c for c in section.clusters if c.verdict != "alone"]
     alone = [c for c in section.clusters if c.verdict == "alone"]
     if section.clusters:
-        out.line(Text("  Consensus", style="bold"))
+        out.line(Styled("  Consensus", style="bold"))
     for cluster in compared:
         style = "yellow" if cluster.verdict in ("none", "majority") else ""
-        out.para(Text("• " + printable(cluster.sentence()), style), 4, 6)
+        out.para(Styled("• " + printable(cluster.sentence()), style), 4, 6)
     if len(alone) == 1 and not compared:
-        out.para(Text("• " + printable(alone[0].sentence())), 4, 6)
+        out.para(Styled("• " + printable(alone[0].sentence())), 4, 6)
     elif alone:
         names = ", ".join(dict.fromkeys(c.quantity.id for c in alone))
-        text = Text(f"• {wording.plural(len(alone), 'figure')} stand alone, with no other ")
+        text = Styled(f"• {wording.plural(len(alone), 'figure')} stand alone, with no other ")
         text.append("figure of their quantity at the time to compare them with: ")
         text.append(names, "bold")
         out.para(text, 4, 6)
     if section.notes:
-        out.line(Text("  Read together", style="bold"))
+        out.line(Styled("  Read together", style="bold"))
         for note in section.notes:
-            out.para(Text("• " + printable(note)), 4, 6)
+            out.para(Styled("• " + printable(note)), 4, 6)
     out.blank()
 
 
@@ -165,14 +194,14 @@ def _keys(section: Section) -> dict[str, str]:
 def _legend(
     out: _Printer, section: Section, quantity: Quantity, key: str | None, highlighted: bool
 ) -> None:
-    line = Text("  ")
+    line = Styled("  ")
     if key is not None:
         line.append(f"{key} ", style="bold cyan")
     line.append(quantity.id, style="bold reverse" if highlighted else "bold")
     if not section.family.of(quantity.id):
         line.append("  no figures", style="yellow")
     out.para(line, 0, 4)
-    about = Text(printable(quantity.label), style="italic")
+    about = Styled(printable(quantity.label), style="italic")
     about.append(
         f" ({quantity.kind}, {printable(quantity.unit)}{_relations(quantity)})", style="dim"
     )
@@ -190,11 +219,11 @@ def _relations(quantity: Quantity) -> str:
     return "; " + "; ".join(parts) if parts else ""
 
 
-def _who(statement: Statement) -> Text:
+def _who(statement: Statement) -> Styled:
     """'Oleg Syromolotov, Deputy Foreign Minister, in tass-2015-11-19 ×3 (lines 14, 22)':
     the whole name, never cut."""
     f = statement.figure
-    who = Text(printable(f.said_by))
+    who = Styled(printable(f.said_by))
     who.append(f", in {printable(f.document)}", style="dim")
     if statement.times > 1:
         lines = ", ".join(str(n) for n in statement.lines)
@@ -235,19 +264,19 @@ def _figures(out: _Printer, section: Section, keys: dict[str, str]) -> None:
         _stacked(out, section, keys)
         return
     last = out.width - _fixed(columns)
-    head = Text("  ", "bold")
+    head = Styled("  ")
     for column in columns:
         align = column.heading.rjust if column.right else column.heading.ljust
-        head.append(align(column.width) + GAP)
-    head.append("quantity; said by, in" if not keys else "said by, in")
+        head.append(align(column.width) + GAP, "bold")
+    head.append("quantity; said by, in" if not keys else "said by, in", "bold")
     out.line(head)
-    out.line(Text("  " + "─" * (out.width - 2), "dim"))
+    out.line(Styled("  " + "─" * (out.width - 2), "dim"))
     for row, statement in zip(rows, section.statements, strict=True):
         for i, tail in enumerate(_last_cell(out, statement, not keys, last)):
-            line = Text("  ")
+            line = Styled("  ")
             for column in columns:
-                cell = row[column.cell] if i == 0 else Text("")
-                pad = Text(" " * (column.width - cell_len(cell.plain)))
+                cell = row[column.cell] if i == 0 else Styled("")
+                pad = Styled(" " * (column.width - cell_len(cell.plain)))
                 line += (pad + cell) if column.right else (cell + pad)
                 line.append(GAP)
             out.line(line + tail)
@@ -257,23 +286,23 @@ def _fixed(columns: Sequence[_Column]) -> int:
     return 2 + sum(c.width + len(GAP) for c in columns)
 
 
-def _last_cell(out: _Printer, statement: Statement, named: bool, width: int) -> list[Text]:
-    lines: list[Text] = []
+def _last_cell(out: _Printer, statement: Statement, named: bool, width: int) -> list[Styled]:
+    lines: list[Styled] = []
     if named:
-        lines += out.cell(Text(statement.quantity.id, "bold cyan"), width)
+        lines += out.cell(Styled(statement.quantity.id, "bold cyan"), width)
     lines += out.cell(_who(statement), width)
     return lines
 
 
 def _cells(
     statement: Statement, keys: dict[str, str], scales: dict[str, Fraction]
-) -> dict[str, Text]:
+) -> dict[str, Styled]:
     f, quantity = statement.figure, statement.quantity
     return {
-        "key": Text(keys.get(quantity.id, ""), "bold cyan"),
-        "as of": Text(dates.describe(f.as_of)),
-        "value": Text(printable(describe.value(f, quantity)), "bold"),
-        "interval": Text(values.describe_interval(f.interval), "dim"),
+        "key": Styled(keys.get(quantity.id, ""), "bold cyan"),
+        "as of": Styled(dates.describe(f.as_of)),
+        "value": Styled(printable(describe.value(f, quantity)), "bold"),
+        "interval": Styled(values.describe_interval(f.interval), "dim"),
         "bar": _bar(statement, scales.get(quantity.unit)),
     }
 
@@ -283,14 +312,14 @@ def _stacked(out: _Printer, section: Section, keys: dict[str, str]) -> None:
     large family) the quantity; then who said it, where."""
     for statement in section.statements:
         f, quantity = statement.figure, statement.quantity
-        line = Text("  ")
+        line = Styled("  ")
         if keys:
             line.append(f"{keys[quantity.id]}  ", "bold cyan")
         line.append(f"{dates.describe(f.as_of)}  ")
         line.append(printable(describe.value(f, quantity)), "bold")
         out.para(line, 0, 5)
         if not keys:
-            out.para(Text(quantity.id, "bold cyan"), 5)
+            out.para(Styled(quantity.id, "bold cyan"), 5)
         out.para(_who(statement), 5)
 
 
@@ -328,13 +357,13 @@ def _scales(section: Section) -> dict[str, Fraction]:
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-def _bar(statement: Statement, scale: Fraction | None) -> Text:
+def _bar(statement: Statement, scale: Fraction | None) -> Styled:
     """A bar from 0 to the figure's value on [0, scale], in eighths of a cell: solid up to the
     lower bound, shaded across the rest of the interval, an arrow at the edge where the
     interval reaches beyond the scale (an open bound, a vague range)."""
     interval = statement.figure.interval
     if not scale or interval.low < 0:
-        return Text(" " * BAR)
+        return Styled(" " * BAR)
     steps = BAR * 8
 
     def step(value: Fraction) -> int:
@@ -346,9 +375,9 @@ def _bar(statement: Statement, scale: Fraction | None) -> Text:
     full, part = divmod(low, 8)
     solid = "█" * full + (_EIGHTHS[part] if part else "")
     shaded = "░" * max(0, -(-high // 8) - len(solid))
-    bar = Text(solid, "cyan") + Text(shaded, "cyan")
+    bar = Styled(solid, "cyan") + Styled(shaded, "cyan")
     if beyond:
-        bar = bar[: BAR - 1] + Text("→", "bold cyan")
+        bar = bar[: BAR - 1] + Styled("→", "bold cyan")
     bar.append(" " * (BAR - len(bar)))
     return bar
 
@@ -365,16 +394,16 @@ def _findings(out: _Printer, report: Report, findings: Sequence[Finding]) -> Non
     ordered = sorted(findings, key=lambda f: (result.is_accepted(f), SEVERITIES.index(f.severity)))
     for i, f in enumerate(ordered):
         label, style = status(result, f)
-        head = Text("  ")
+        head = Styled("  ")
         head.append(f"{label:<8}", style=style)
         head.append(f" {f.rule} {f.title}", style="bold")
         head.append(f"  {f.id}", style="dim")
         out.para(head, 0, 4)
         accepted = result.is_accepted(f)
-        out.para(Text(printable(f.message), "dim" if accepted else ""), 4)
+        out.para(Styled(printable(f.message), "dim" if accepted else ""), 4)
         if f.locations and f.severity != "info":
             where = printable(", ".join(str(loc) for loc in f.locations))
-            out.para(Text(f"at {where}", "dim"), 4)
+            out.para(Styled(f"at {where}", "dim"), 4)
         why = result.accepted.get(f.id) if accepted else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
         if why and (following is None or result.accepted.get(following.id) != why):
@@ -382,13 +411,13 @@ def _findings(out: _Printer, report: Report, findings: Sequence[Finding]) -> Non
             while i - run >= 0 and result.accepted.get(ordered[i - run].id) == why:
                 run += 1
             said = f"accepted ({'both' if run == 2 else f'all {run}'} above): " if run > 1 else ""
-            out.para(Text(f"{said or 'accepted: '}{printable(why)}", "green"), 4)
+            out.para(Styled(f"{said or 'accepted: '}{printable(why)}", "green"), 4)
 
 
 def _reason(out: _Printer, report: Report, f: Finding, indent: int) -> None:
     why = report.result.accepted.get(f.id) if report.result.is_accepted(f) else None
     if why:
-        out.para(Text(f"accepted: {printable(why)}", "green"), indent)
+        out.para(Styled(f"accepted: {printable(why)}", "green"), indent)
 
 
 def _file_finding(out: _Printer, report: Report, f: Finding, indent: int) -> None:
@@ -398,7 +427,7 @@ def _file_finding(out: _Printer, report: Report, f: Finding, indent: int) -> Non
     where = printable(", ".join(str(loc) for loc in f.locations)) or printable(
         str(report.result.ledger.root)
     )
-    line = Text(f"{where}: ")
+    line = Styled(f"{where}: ")
     line.append(label, style=style)
     line.append(f" {f.rule if f.is_data_error else f.id} ", style="bold")
     line.append(printable(f.message))
@@ -412,7 +441,7 @@ def _file_finding(out: _Printer, report: Report, f: Finding, indent: int) -> Non
 def _singles(out: _Printer, report: Report, singles: Sequence[Section]) -> None:
     """Families of one quantity and one figure, one row each, with how each finding about
     them stands; the reasons for accepted ones below, each reason once."""
-    out.para(Text("Single figures", "bold") + Text("  one quantity, one figure each", "dim"), 0)
+    out.para(Styled("Single figures", "bold") + Styled("  one quantity, one figure each", "dim"), 0)
     statements = [s.statements[0] for s in singles]
     widths = (
         max(cell_len(dates.describe(s.figure.as_of)) for s in statements),
@@ -422,44 +451,46 @@ def _singles(out: _Printer, report: Report, singles: Sequence[Section]) -> None:
     last = out.width - fixed
     side_by_side = out.width >= WIDE and last >= MIN_LAST
     if side_by_side:
-        head = Text("  " + "as of".ljust(widths[0]) + GAP + "value".rjust(widths[1]) + GAP)
+        head = Styled("  " + "as of".ljust(widths[0]) + GAP + "value".rjust(widths[1]) + GAP)
         head.append("quantity; said by, in; finding")
         head.stylize("bold")
         out.line(head)
-        out.line(Text("  " + "─" * (out.width - 2), "dim"))
+        out.line(Styled("  " + "─" * (out.width - 2), "dim"))
     reasons: dict[str, list[str]] = {}
     for section, statement in zip(singles, statements, strict=True):
         f, quantity = statement.figure, statement.quantity
-        tail = out.cell(Text(quantity.id, "bold cyan"), last) if side_by_side else []
+        tail = out.cell(Styled(quantity.id, "bold cyan"), last) if side_by_side else []
         tail += out.cell(_who(statement), last) if side_by_side else []
         for finding in section.findings:
             label, style = status(report.result, finding)
-            mark = Text(label, style) + Text(f" {finding.rule} {finding.title} {finding.id}")
+            mark = Styled(label, style) + Styled(f" {finding.rule} {finding.title} {finding.id}")
             tail += out.cell(mark, last) if side_by_side else []
             why = report.result.accepted.get(finding.id) if label == "accepted" else None
             if why:
                 reasons.setdefault(why, []).append(quantity.id)
         if side_by_side:
-            date = Text(dates.describe(f.as_of).ljust(widths[0]))
+            date = Styled(dates.describe(f.as_of).ljust(widths[0]))
             value = printable(describe.value(f, quantity)).rjust(widths[1])
-            first = Text("  ") + date + Text(GAP) + Text(value, "bold") + Text(GAP)
-            blank = Text(" " * fixed)
+            first = Styled("  ") + date + Styled(GAP) + Styled(value, "bold") + Styled(GAP)
+            blank = Styled(" " * fixed)
             for i, piece in enumerate(tail):
                 out.line((first if i == 0 else blank) + piece)
             continue
-        line = Text("  ") + Text(quantity.id, "bold cyan")
+        line = Styled("  ") + Styled(quantity.id, "bold cyan")
         out.para(line, 0, 4)
-        when = Text(f"{dates.describe(f.as_of)}  ")
+        when = Styled(f"{dates.describe(f.as_of)}  ")
         when.append(printable(describe.value(f, quantity)), "bold")
         out.para(when, 4)
         out.para(_who(statement), 4)
         for finding in section.findings:
             label, style = status(report.result, finding)
-            out.para(Text(label, style) + Text(f" {finding.rule} {finding.title} {finding.id}"), 4)
+            out.para(
+                Styled(label, style) + Styled(f" {finding.rule} {finding.title} {finding.id}"), 4
+            )
     if reasons:
-        out.line(Text("  Accepted, with the reason", "bold"))
+        out.line(Styled("  Accepted, with the reason", "bold"))
         for why, quantities in reasons.items():
-            text = Text("• ")
+            text = Styled("• ")
             text.append(", ".join(quantities), "bold")
             text.append(f": {printable(why)}", "green")
             out.para(text, 4, 6)
@@ -473,8 +504,8 @@ def _standings(out: _Printer, report: Report) -> None:
     if not report.speakers:
         return
     out.para(
-        Text("Speakers and outlets", "bold")
-        + Text(
+        Styled("Speakers and outlets", "bold")
+        + Styled(
             "  each one's figures against the consensus of their cluster: a count, not a "
             "verdict; a figure stands alone when no other speaker (outlet) gives one then",
             "dim",
@@ -492,7 +523,7 @@ def _standings(out: _Printer, report: Report) -> None:
 
 
 def _standing_table(out: _Printer, heading: str, rows: Sequence[tuple[Standing, str]]) -> None:
-    head = Text("  " + GAP.join(STANDING_COLUMNS) + GAP + heading, "bold")
+    head = Styled("  " + GAP.join(STANDING_COLUMNS) + GAP + heading, "bold")
     out.line(head)
     fixed = 2 + sum(len(c) + len(GAP) for c in STANDING_COLUMNS)
     for standing, name in rows:
@@ -506,12 +537,12 @@ def _standing_table(out: _Printer, heading: str, rows: Sequence[tuple[Standing, 
         cells = GAP.join(
             f"{n:,}".rjust(len(c)) for n, c in zip(counts, STANDING_COLUMNS, strict=True)
         )
-        first = Text("  " + cells + GAP)
-        wrapped = out.cell(Text(name), max(MIN_LAST // 2, out.width - fixed))
+        first = Styled("  " + cells + GAP)
+        wrapped = out.cell(Styled(name), max(MIN_LAST // 2, out.width - fixed))
         if out.unwrapped:
-            wrapped = [Text(name)]
+            wrapped = [Styled(name)]
         for i, piece in enumerate(wrapped):
-            out.line((first if i == 0 else Text(" " * fixed)) + piece)
+            out.line((first if i == 0 else Styled(" " * fixed)) + piece)
 
 
 def _about_files(out: _Printer, report: Report) -> None:
@@ -520,7 +551,7 @@ def _about_files(out: _Printer, report: Report) -> None:
     found = [f for f in report.findings if f.quantity is None and not f.is_data_error]
     if not found:
         return
-    out.line(Text("Texts and acceptances", "bold"))
+    out.line(Styled("Texts and acceptances", "bold"))
     for f in found:
         _file_finding(out, report, f, 2)
     out.blank()
@@ -530,21 +561,21 @@ def _summary(out: _Printer, report: Report) -> None:
     heading = "Summary"
     if report.quantity is not None:
         heading += f" of the family of {report.quantity}"
-    out.line(Text(heading, "bold"))
+    out.line(Styled(heading, "bold"))
     for part in report.documents:
         document = part.document
-        line = Text(printable(document.id), "bold")
+        line = Styled(printable(document.id), "bold")
         published = f", {dates.describe(document.published)}" if document.published else ""
         outlet = f"{document.outlet}{published}" if document.outlet else published.lstrip(", ")
         about = f"  {document.title}" + (f" ({outlet})" if outlet else "")
         line.append(printable(about), "dim")
         out.para(line, 2, 4)
-    summary = Text()
+    summary = Styled()
     for words, kind in _summary_parts(report):
         summary.append(words, STYLES[kind] if kind else "")
     out.para(summary, 0, 2)
     coverage = report.coverage
-    covered = Text(coverage.summary())
+    covered = Styled(coverage.summary())
     if coverage.total.unrecorded:
         covered.stylize(STYLES["warning"])
     if coverage.skipped:

@@ -368,7 +368,9 @@ def _mark(
     if symbol:
         text = f"{symbol} {text}"
     label_x, anchor = _label_place(x1, x2, _text_width(text))
-    label_y = _free_y(placed, label_x, (y1 + y2) / 2 + 4, anchor, len(text))
+    label_y = (y1 + y2) / 2 + 4
+    if labelled:  # placing labels apart compares each with those before: few per panel
+        label_y = _free_y(placed, label_x, label_y, anchor, len(text))
     return Mark(
         shape=shape,
         x1=round(x1, 1),

@@ -13,7 +13,8 @@ import re
 from itertools import pairwise
 
 from rich.cells import cell_len
-from rich.text import Text
+
+from figcheck.report.styled import Styled
 
 _WORD = re.compile(r"\S+")
 # After a hyphen or a slash that stands between two letters or digits.
@@ -90,6 +91,6 @@ def lines(text: str, width: int | None, first: int | None = None) -> list[str]:
     return [text[a:b] for a, b in spans(text, width, first)]
 
 
-def styled_lines(text: Text, width: int | None, first: int | None = None) -> list[Text]:
+def styled_lines(text: Styled, width: int | None, first: int | None = None) -> list[Styled]:
     """`text` wrapped as `lines` wraps its plain string, each line keeping its styles."""
     return [text[a:b] for a, b in spans(text.plain, width, first)]

@@ -1,6 +1,7 @@
-// The page's tooltip: the text of a chart mark's data-tip, shown as text (never as markup)
-// next to the mark while it is hovered or focused. Without scripts, each mark's <title> is
-// the browser's own tooltip.
+// The page's tooltip: the text of a chart mark's <title>, shown as text (never as markup)
+// next to the mark while it is hovered or focused. The <title> is moved into the mark's
+// data-tip, so that the browser's own tooltip does not show beside it; without scripts, the
+// <title> stays and is the browser's tooltip.
 (function () {
   "use strict";
   var tip = document.getElementById("tip");
@@ -14,7 +15,9 @@
     tip.style.top = top + "px";
   }
   function hide() { tip.hidden = true; }
-  document.querySelectorAll(".mark[data-tip]").forEach(function (mark) {
+  document.querySelectorAll("svg .mark").forEach(function (mark) {
+    var title = mark.querySelector("title");
+    if (title) { mark.setAttribute("data-tip", title.textContent); title.remove(); }
     mark.addEventListener("mouseenter", function () { show(mark); });
     mark.addEventListener("focus", function () { show(mark); });
     mark.addEventListener("mouseleave", hide);

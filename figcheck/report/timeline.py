@@ -64,7 +64,10 @@ PALETTE = (
 )
 
 WIDTH = 560  # a panel's viewBox; the page scales it to the screen
-HEIGHT = 150
+HEIGHT = 150  # a panel's height, and more for a crowded one (room to keep labels apart)
+CROWDED_FROM = 4  # marks; each one more adds ROOM_PER_MARK, up to MAX_HEIGHT
+ROOM_PER_MARK = 14
+MAX_HEIGHT = 260
 LEFT, RIGHT, TOP, BOTTOM = 58, 70, 12, 24  # room for the value axis, labels, the time axis
 LONG_SPAN_DAYS = 2 * 366  # a date longer than this does not set the time axis
 LABELLED_UP_TO = 60  # marks a panel labels; beyond, the table and the tooltips hold them
@@ -91,6 +94,7 @@ class Mark:
     label_x: float
     label_y: float
     label_anchor: Literal["start", "end"]
+    leader: tuple[float, float, float, float] | None  # a line to a label moved off its mark
     tip: str
     figure: str  # the full id, the id of its row in the table
 
@@ -213,7 +217,8 @@ class _ValueAxis:
     """Values to y, from 0 (or the lowest value below it) to the highest value of the
     figures with two finite, close bounds."""
 
-    def __init__(self, statements: Sequence[Statement]) -> None:
+    def __init__(self, statements: Sequence[Statement], height: int = HEIGHT) -> None:
+        self.height = height
         firm = [s.figure.interval for s in statements if _is_firm(s)]
         every = [s.figure.interval for s in statements]
         bounds = [b for i in (firm or every) for b in (i.low, i.high) if b not in (INF, -INF)] or [
@@ -226,14 +231,16 @@ class _ValueAxis:
         self.low, self.high = Fraction(low) * Fraction(11, 10), Fraction(high) * Fraction(11, 10)
         if self.low == 0 and self.high == 0:
             self.high = Fraction(1)
+        # Pixels need no exact arithmetic: floats, many times faster than rationals.
+        self._low, self._span = float(self.low), float(self.high - self.low)
 
     def y(self, value: Fraction | float) -> float:
         if value == INF:
             return TOP
         if value == -INF:
-            return HEIGHT - BOTTOM
-        share = float((Fraction(value) - self.low) / (self.high - self.low))
-        return TOP + (1 - min(1.0, max(0.0, share))) * (HEIGHT - TOP - BOTTOM)
+            return self.height - BOTTOM
+        share = (float(value) - self._low) / self._span
+        return TOP + (1 - min(1.0, max(0.0, share))) * (self.height - TOP - BOTTOM)
 
     def beyond(self, interval: Interval) -> tuple[bool, bool]:
         return interval.high == INF or interval.high > self.high, (
@@ -323,12 +330,20 @@ def _panel(
     days: _TimeAxis,
     palette: dict[str, str],
 ) -> Panel:
-    values = _ValueAxis(statements)
+    height = min(MAX_HEIGHT, HEIGHT + max(0, len(statements) - CROWDED_FROM) * ROOM_PER_MARK)
+    values = _ValueAxis(statements, height)
     symbols = (
         {q.id: SYMBOLS[i % len(SYMBOLS)] for i, q in enumerate(members)} if len(members) > 1 else {}
     )
     labelled = len(statements) <= LABELLED_UP_TO
-    placed: list[tuple[float, float, float, float]] = []
+    # Labels keep clear of each other and of the narrow marks (points, columns, short bars);
+    # a wide box (a year, a vague range) may lie under a label.
+    placed: list[Box] = []
+    if labelled:
+        for s in statements:
+            x1, x2, y1, y2 = _extent(s, days, values)
+            if x2 - x1 < 40:
+                placed.append((x1 - 3, y1 - 3, x2 + 3, y2 + 3))
     marks = []
     for s in statements:
         marks.append(_mark(s, days, values, palette, labelled, placed, symbols.get(s.quantity.id)))
@@ -343,6 +358,19 @@ def _panel(
         tuple(days.ticks()),
         tuple(values.ticks(unit)),
         zero,
+        height=height,
+        plot_height=height - TOP - BOTTOM,
+    )
+
+
+def _extent(s: Statement, days: _TimeAxis, values: _ValueAxis) -> Box:
+    """Where a figure is drawn: its as-of interval across, its value interval up."""
+    f = s.figure
+    return (
+        days.x(f.as_of.start),
+        days.x(f.as_of.end + 1),
+        values.y(f.interval.high),
+        values.y(f.interval.low),
     )
 
 
@@ -352,25 +380,25 @@ def _mark(
     values: _ValueAxis,
     palette: dict[str, str],
     labelled: bool,
-    placed: list[tuple[float, float, float, float]],
+    placed: list[Box],
     symbol: str | None,
 ) -> Mark:
     f = s.figure
-    x1, x2 = days.x(f.as_of.start), days.x(f.as_of.end + 1)
+    x1, x2, y1, y2 = _extent(s, days, values)
     left, right = days.beyond(f.as_of.start, f.as_of.end)
-    i = f.interval
-    y1, y2 = values.y(i.high), values.y(i.low)
-    up, down = values.beyond(i)
+    up, down = values.beyond(f.interval)
     moment = x2 - x1 < THIN
     single = y2 - y1 < 2 and not up and not down
     shape: Shape = ("point" if moment else "hbar") if single else ("vbar" if moment else "box")
     text = describe.value(f, s.quantity)
     if symbol:
         text = f"{symbol} {text}"
-    label_x, anchor = _label_place(x1, x2, _text_width(text))
-    label_y = (y1 + y2) / 2 + 4
-    if labelled:  # placing labels apart compares each with those before: few per panel
-        label_y = _free_y(placed, label_x, label_y, anchor, len(text))
+    # The label stands by the number the figure states: the low end of "over 2,000", the
+    # high end of "under 500", the middle of the rest.
+    at = y2 if up and not down else y1 if down and not up else (y1 + y2) / 2
+    label_x, label_y, anchor, leader = _place_label(
+        placed, x1, x2, at, text, labelled, values.height
+    )
     return Mark(
         shape=shape,
         x1=round(x1, 1),
@@ -386,6 +414,7 @@ def _mark(
         label_x=round(label_x, 1),
         label_y=round(label_y, 1),
         label_anchor=anchor,  # type: ignore[arg-type]
+        leader=leader,
         tip=tip(s),
         figure=f.full_id,
     )
@@ -395,39 +424,53 @@ def _text_width(text: str) -> float:
     return len(text) * CHARACTER  # an estimate, enough to keep labels apart
 
 
-def _label_place(x1: float, x2: float, width: float) -> tuple[float, str]:
-    """Right of the mark where the label fits; else left of it; else inside it, from its
-    left end (a mark as wide as the panel)."""
-    if x2 + 6 + width <= WIDTH:
-        return x2 + 6, "start"
-    if x1 - 6 - width >= 0:
-        return x1 - 6, "end"
-    return max(x1, LEFT) + 12, "start"  # past the arrow of a date that runs off the left
+Box = tuple[float, float, float, float]
 
 
-def _free_y(
-    placed: list[tuple[float, float, float, float]],
-    x: float,
-    y: float,
-    anchor: str,
-    length: int,
-) -> float:
-    """A baseline near `y` where a label of `length` characters overlaps no label placed
-    before it (tried at growing distances above and below)."""
-    width = length * CHARACTER
-    left = x if anchor == "start" else x - width
-    for step in range(12):
+def _place_label(
+    placed: list[Box],
+    x1: float,
+    x2: float,
+    at: float,
+    text: str,
+    labelled: bool,
+    height: int,
+) -> tuple[float, float, str, Box | None]:
+    """Where a mark's label goes: right of the mark, else left of it (else, for a mark as
+    wide as the panel, inside it), level with `at`; where another label is there already, a
+    line higher or lower, and so on, with a leader line back to the mark. Labels are placed
+    apart only in panels that label their marks (comparing each with those before)."""
+    width = _text_width(text)
+    sides = [
+        (x, a)
+        for x, a, fits in (
+            (x2 + 6, "start", x2 + 6 + width <= WIDTH),
+            (x1 - 6, "end", x1 - 6 - width >= 0),
+        )
+        if fits
+    ] or [(max(x1, LEFT) + 12, "start")]
+    baseline = at + 4
+    if not labelled:
+        x, anchor = sides[0]
+        return x, baseline, anchor, None
+    for step in range(13):
         offset = (step + 1) // 2 * 11 * (1 if step % 2 else -1)
-        candidate = min(HEIGHT - BOTTOM, max(TOP + 9, y + offset))
-        box = (left, candidate - 9, left + width, candidate + 2)
-        if not any(_overlap(box, other) for other in placed):
-            placed.append(box)
-            return candidate
-    placed.append((left, y - 9, left + width, y + 2))
-    return y
+        candidate = min(height - BOTTOM, max(TOP + 9, baseline + offset))
+        for x, anchor in sides:
+            left = x if anchor == "start" else x - width
+            box = (left, candidate - 9, left + width, candidate + 2)
+            if not any(_overlap(box, other) for other in placed):
+                placed.append(box)
+                leader = None
+                if abs(candidate - baseline) > 6:
+                    edge = x2 if anchor == "start" else x1
+                    leader = (edge, at, x - 2 if anchor == "start" else x + 2, candidate - 4)
+                return x, candidate, anchor, leader
+    x, anchor = sides[0]
+    return x, baseline, anchor, None
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 

@@ -47,7 +47,7 @@ def find(family: Family, options: Options) -> Iterator[Hit]:
     for quantity in family.quantities:
         if quantity.kind != "change":
             continue
-        chains = _Chains(family.of(quantity.id))
+        chains = Chains(family.of(quantity.id))
         for combined in chains.links_figures:
             compounded = chains.compounded(combined)
             if compounded is None:
@@ -63,7 +63,7 @@ def _point(point: DatePoint) -> Point:
     return (point.first_day, point.last_day)
 
 
-class _Chains:
+class Chains:
     """The change figures of one quantity as links from one period to a later one."""
 
     def __init__(self, figures: Sequence[Figure]) -> None:

@@ -7,8 +7,9 @@ they are silent, and silence is not agreement. This rule says so, at severity in
   date and speaker, counts once): no other report gives it. Relations to other quantities
   (parts, subsets) bound it, but do not confirm its value;
 - a change figure that no level figure and no other report can check: FC205 needs a figure
-  of the level quantity (`of`) for each of its two periods, and no other change figure of
-  the same quantity covers the same periods.
+  of the level quantity (`of`) for each of its two periods, no other change figure of the
+  same quantity covers the same periods, and it is neither a change over a combined period
+  nor a link of one that FC207 compounds.
 
 Every `figcheck report` lists these as unverifiable. Accept them (`figcheck accept`) once
 reviewed, with the reason a single source is enough, or find a second source.
@@ -33,6 +34,7 @@ from figcheck.family import Family, period_key
 from figcheck.model import Figure, Quantity
 from figcheck.rules.base import FamilyRule, Hit, Options
 from figcheck.rules.fc205_change_against_levels import Levels
+from figcheck.rules.fc207_compound_change import Chains
 
 
 def find(family: Family, options: Options) -> Iterator[Hit]:
@@ -65,10 +67,13 @@ def _unchecked_changes(
     for statement in said:
         key = period_key(statement[0], "change")
         by_period[key] = by_period.get(key, 0) + 1
+    compounded = _compounded(family.of(quantity.id))
     for statement in said:
         c = statement[0]
         if by_period[period_key(c, "change")] > 1 or not c.as_of.is_interval:
             continue  # another report gives the same change (FC201, FC301 compare them)
+        if any(f.full_id in compounded for f in statement):
+            continue  # FC207 sets it against the changes over the same years
         missing = (
             [p for p in c.as_of.points if not levels.during(p)]
             if levels is not None
@@ -87,6 +92,19 @@ def _unchecked_changes(
             tuple(statement),
             quantity.id,
         )
+
+
+def _compounded(changes: Sequence[Figure]) -> set[str]:
+    """The change figures that FC207 compares: each over a combined period that a chain of
+    other changes spans, and every figure of those chains."""
+    chains = Chains(changes)
+    found: set[str] = set()
+    for combined in chains.links_figures:
+        compounded = chains.compounded(combined)
+        if compounded is not None:
+            found.add(combined.full_id)
+            found.update(f.full_id for f in compounded[1])
+    return found
 
 
 RULE = FamilyRule(

@@ -135,3 +135,21 @@ def test_the_advice_is_a_second_source_or_an_acceptance(tmp_path):
     (found,) = unverifiable(tmp_path, COUNT, {"tass": [figure("a", "fighters", 1, "2015")]})
     assert found.advice.startswith("record a second report of the figure")
     assert f'figcheck accept {found.id} --why "..."' in found.advice
+
+
+def test_changes_that_compound_into_another_are_checked_by_it(tmp_path):
+    # -46% then -51% against -73.54% over both years: FC207 compares the three, so none of
+    # them is unverifiable; a fourth change, of 2016 to 2017, is.
+    found = unverifiable(
+        tmp_path,
+        CHANGES,
+        {
+            "icg": [
+                figure("y2014", "victims-change", -46, "2013/2014"),
+                figure("y2015", "victims-change", -51, "2014/2015"),
+                figure("y2017", "victims-change", 10, "2016/2017"),
+            ],
+            "paper": [figure("both", "victims-change", -73.54, "2013/2015", said_by="P")],
+        },
+    )
+    assert pairs(found) == {frozenset({"y2017"})}

@@ -139,9 +139,16 @@ class Cluster:
                 f"{wording.plural(n, 'figure')} from {wording.plural(self.speakers, 'speaker')} "
                 f"agree on {agreed}"
             )
-        others = "; ".join(describe.figure(s.figure, self.quantity) for s in self.disagreeing)
+        others = "; ".join(_figure_words(s) for s in self.disagreeing)
         verb = "disagrees" if len(self.disagreeing) == 1 else "disagree"
         return head + (f"{len(self.supporting)} of {n} figures agree on {agreed}; {others} {verb}")
+
+
+def _figure_words(statement: Statement) -> str:
+    """'2,900 (around Dec 2015, FSB of Russia, icg-departure-report)', the speaker whole."""
+    f = statement.figure
+    value = describe.value(f, statement.quantity)
+    return f"{value} ({dates.describe(f.as_of)}, {f.said_by}, {f.document})"
 
 
 def interval_words(interval: Interval, unit: str) -> str:

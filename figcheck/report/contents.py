@@ -27,6 +27,7 @@ from figcheck.family import Family
 from figcheck.model import SEVERITIES, Document, Finding, Quantity
 from figcheck.report import consensus, read_together, speakers
 from figcheck.report.consensus import Cluster
+from figcheck.report.speakers import Standing
 from figcheck.report.statements import Statement, of_family
 from figcheck.text.anchoring import Coverage
 from figcheck.wording import plural
@@ -86,11 +87,11 @@ class Report:
         return tuple(c for s in self.all_sections for c in s.clusters)
 
     @cached_property
-    def speakers(self) -> list[speakers.Standing]:
+    def speakers(self) -> list[Standing]:
         return speakers.speakers(self.clusters)
 
     @cached_property
-    def outlets(self) -> list[speakers.Standing]:
+    def outlets(self) -> list[Standing]:
         return speakers.outlets(self.clusters, self.result.ledger.documents)
 
     @property
@@ -108,14 +109,11 @@ class Report:
     @cached_property
     def summary(self) -> dict[str, int]:
         """Unaccepted findings in scope by severity, and accepted ones apart."""
-        counts = {severity: 0 for severity in SEVERITIES}
-        accepted = 0
+        counts: dict[str, int] = {severity: 0 for severity in SEVERITIES}
+        counts["accepted"] = 0
         for f in self.findings:
-            if self.result.is_accepted(f):
-                accepted += 1
-            else:
-                counts[f.severity] += 1
-        return {**counts, "accepted": accepted}
+            counts["accepted" if self.result.is_accepted(f) else f.severity] += 1
+        return counts
 
     def summary_sentence(self) -> str:
         """'5 documents, 35 figures, 31 quantities: 0 errors, 0 warnings, 0 info, 29 accepted'."""

@@ -25,7 +25,7 @@ not wrapped, so that grep finds whole messages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, TextIO
@@ -115,7 +115,7 @@ class _Printer:
         self._lines = []
 
 
-def _painter(console: Console):  # type: ignore[no-untyped-def]
+def _painter(console: Console) -> Callable[[str, str], str]:
     """How a piece of text is written in a style: as rich would write it on this console
     (its colour system, NO_COLOR respected), or plain off a terminal."""
     from rich.color import ColorSystem
@@ -349,8 +349,8 @@ def _scales(section: Section) -> dict[str, Fraction]:
         unit = s.quantity.unit
         tops = firm if (i.high != INF and i.low != -INF and not _is_vague(s)) else loose
         for bound in (i.low, i.high, s.figure.stated):
-            if bound not in (INF, -INF) and abs(bound) > tops.get(unit, 0):
-                tops[unit] = abs(bound)  # type: ignore[assignment]
+            if isinstance(bound, Fraction) and abs(bound) > tops.get(unit, Fraction(0)):
+                tops[unit] = abs(bound)
     return {unit: firm.get(unit, top) for unit, top in {**loose, **firm}.items()}
 
 

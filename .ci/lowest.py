@@ -43,10 +43,18 @@ def main() -> None:
         if extra not in extras:
             sys.exit(f"lowest.py: pyproject.toml has no extra {extra!r}")
         requirements += extras[extra]
-    for requirement in requirements:
+    seen = set(sys.argv[1:])
+    while requirements:
+        requirement = requirements.pop(0)
         match = REQUIREMENT.match(requirement)
         if match and match.group(1).lower() == project["name"].lower():
-            continue  # an extra that includes another, `figcheck[html]`: its own lines count
+            # An extra that includes another (`figcheck[html]`): that extra's lines count.
+            for extra in (match.group(2) or "[]")[1:-1].split(","):
+                extra = extra.strip()
+                if extra and extra not in seen:
+                    seen.add(extra)
+                    requirements += extras[extra]
+            continue
         print(minimum(requirement))
 
 

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 
-from figcheck import sweep
+from figcheck import describe, sweep
 from figcheck.model import Figure, Quantity
 
 
@@ -27,6 +27,29 @@ def same_period_groups(figures: Iterable[Figure], kind: str) -> list[list[Figure
     for figure in figures:
         groups[period_key(figure, kind)].append(figure)
     return list(groups.values())
+
+
+def repeat_key(figure: Figure) -> tuple[object, ...]:
+    """What two records share when they are one statement said again in one document (a
+    figure in a headline and again in the body): document, quantity, value and hedge, date as
+    written, and speaker (compared as FC206 compares speakers)."""
+    return (
+        figure.document,
+        figure.quantity,
+        figure.value,
+        figure.approx,
+        figure.as_of.text,
+        describe.normal_speaker(figure.said_by),
+    )
+
+
+def statements(figures: Iterable[Figure]) -> list[tuple[Figure, ...]]:
+    """The figures grouped by `repeat_key`, each group in the figures' order, the groups in the
+    order of their first figure: a figure repeated in one document is one statement."""
+    groups: dict[tuple[object, ...], list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(repeat_key(figure), []).append(figure)
+    return [tuple(group) for group in groups.values()]
 
 
 def comparable_groups(figures: Sequence[Figure], kind: str) -> list[Sequence[Figure]]:
@@ -54,6 +77,10 @@ class Family:
 
     def of(self, quantity_id: str) -> tuple[Figure, ...]:
         return self.figures.get(quantity_id, ())
+
+    def statements(self, quantity_id: str) -> list[tuple[Figure, ...]]:
+        """The quantity's figures as statements (see `statements`), in date order."""
+        return statements(self.of(quantity_id))
 
     @cached_property
     def conflicts(self) -> dict[str, list[tuple[Figure, Figure]]]:

@@ -214,7 +214,8 @@ class Finding:
     # The ledger does not say what it should: it cannot be read as written, or a record does
     # not say what its document says (exit code 2; never accepted, only fixed).
     data_error: bool = False
-    remedy: str | None = None  # the rule's advice, where it is not "correct or accept"
+    # The rule's advice, where it is not "correct or accept"; `{id}` in it is this finding's id.
+    remedy: str | None = None
 
     @property
     def is_data_error(self) -> bool:
@@ -227,7 +228,7 @@ class Finding:
         if self.data_error:
             return "fix the file; data errors cannot be accepted"
         if self.remedy is not None:
-            return self.remedy
+            return self.remedy.replace("{id}", self.id)
         return (
             "correct the record, or, if the documents really diverge, "
             f'figcheck accept {self.id} --why "..."'

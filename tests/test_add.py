@@ -116,7 +116,10 @@ def test_a_figure_is_appended_to_its_documents_file_byte_for_byte(root: Path) ->
         b"    quote: From Russia went to Syria 2719 Russian citizens\n"
     )
     assert f"Added tass/departed-2 at {root}/sources/tass.yaml:23" in result.stdout
-    assert "No finding involves the new figure." in result.stdout
+    # The ledger's first figure of ru-departed-syria: nothing can check it yet.
+    assert "The new figure takes part in 1 finding:" in result.stdout
+    assert "info     FC304 unverifiable" in result.stdout
+    assert "to do: record a second report of the figure" in result.stdout
     assert "tass/departed-2" in load_ledger(root).figures
 
 

@@ -379,5 +379,6 @@ def test_schema_command_usage_errors(args):
 
 
 def test_the_command_offers_every_kind_of_file():
-    # The command keeps its own list so as not to import the schemas (and yaml) up front.
-    assert schema_module.KINDS == KINDS_OF_FILE
+    # The command keeps its own list so as not to import the schemas (and yaml) up front;
+    # it also offers the schema of `figcheck report --format json`.
+    assert (*KINDS_OF_FILE, "report") == schema_module.KINDS

@@ -6,27 +6,17 @@ import pytest
 from click.testing import CliRunner
 from ledgers import figure, quantity, write_ledger
 
-from figcheck import check, insights, load_ledger
+from figcheck import check, load_ledger
 from figcheck.cli import cli
-from figcheck.output.report_text import render
+from figcheck.report import read_together
+from figcheck.report.contents import build
+from figcheck.report.terminal import render
 
 
 def report_of(root, width=100, quantity_id=None):
     result = check(load_ledger(root))
-    families = [
-        f
-        for f in result.families
-        if quantity_id is None or any(q.id == quantity_id for q in f.quantities)
-    ]
     out = io.StringIO()
-    render(
-        result,
-        out,
-        families=families,
-        coverage=result.coverage,
-        width=width,
-        highlight=quantity_id,
-    )
+    render(build(result, quantity_id), out, width=width)
     return out.getvalue()
 
 
@@ -93,7 +83,7 @@ def test_compound_changes(tmp_path):
             figure("c", "change", 10, "2016/2017"),
         ],
     )
-    notes = insights.notes(family)
+    notes = read_together.notes(family)
     assert any(
         "compound to -73.5% from 2013 to 2015" in n and "would end at 26.5" in n for n in notes
     )
@@ -124,7 +114,7 @@ def test_subset_shares(tmp_path, sub, sup, share):
             figure("w", "all", sup[0], "2015", approx=sup[1]),
         ],
     )
-    shares = [n for n in insights.notes(family) if "% of" in n]
+    shares = [n for n in read_together.notes(family) if "% of" in n]
     if share is None:
         assert not shares
     else:
@@ -146,5 +136,5 @@ def test_parts_add_up_and_leave_the_rest(tmp_path):
             figure("b", "back", 44, "2015-06"),
         ],
     )
-    (note,) = [n for n in insights.notes(family) if n.startswith("parts of")]
+    (note,) = [n for n in read_together.notes(family) if n.startswith("parts of")]
     assert "killed 104 + back 44 = 148, 37% of it; that leaves 257 for unknown" in note

@@ -1,5 +1,6 @@
 """What figcheck prints: the formats of a check result, looked up by name (`--format`), and
-the outputs of `add`, `accept`, `extract` and `report` beside them.
+the outputs of `add`, `accept` and `extract` beside them (`report` has its own package,
+figcheck/report/).
 
 Each format module has `render(result, stream, **options)` and writes to the stream it is
 given; nothing in the engine prints. Modules are imported on first use so that the formats

@@ -25,8 +25,10 @@ MODULES = (
     "fc204_subset_exceeds_superset",
     "fc205_change_against_levels",
     "fc206_same_speaker",
+    "fc207_compound_change",
     "fc301_divergence",
     "fc302_unrecorded_number",
+    "fc304_unverifiable",
 )
 
 RULES: dict[str, Rule] = {

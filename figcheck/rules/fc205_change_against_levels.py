@@ -32,7 +32,7 @@ from figcheck.model import INF, Bound, DatePoint, Figure, Interval, Quantity
 from figcheck.rules.base import FamilyRule, Hit, Options
 
 
-class _Levels:
+class Levels:
     """The figures of a level quantity, found by the period they describe."""
 
     def __init__(self, level: Quantity, figures: Sequence[Figure]) -> None:
@@ -56,7 +56,7 @@ def find(family: Family, options: Options) -> Iterator[Hit]:
         if change.kind != "change" or change.of is None:
             continue
         level = family.quantity(change.of)
-        levels = _Levels(level, family.of(level.id))
+        levels = Levels(level, family.of(level.id))
         if not levels.figures:
             continue
         for c in family.of(change.id):

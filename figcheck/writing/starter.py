@@ -8,8 +8,9 @@
 Each YAML file starts with a `# yaml-language-server: $schema=...` line naming its schema by
 a path relative to the file, which the YAML language server resolves from the file's own
 directory: the ledger carries its schemas, works offline, and can be moved or cloned
-anywhere. The example passes `figcheck check` with no finding: every number of its text is
-recorded, and the quotes are verbatim.
+anywhere. The example passes `figcheck check`: every number of its text is recorded, and the
+quotes are verbatim. Its only findings are notices (FC304, info) that one document alone
+gives each figure, which is what a second source would change.
 
 Nothing that exists is ever overwritten: `create` refuses when any of these paths, or any
 other file a ledger holds at its top, is already there.

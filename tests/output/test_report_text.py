@@ -9,7 +9,8 @@ import pytest
 from report_ledgers import RAW_CONTROL, mixed_files
 
 from figcheck import check, load_ledger
-from figcheck.output.report_text import render
+from figcheck.report.contents import build
+from figcheck.report.terminal import render
 
 
 @pytest.mark.parametrize("width", [60, 100])
@@ -25,7 +26,7 @@ def test_odd_text_from_the_ledger_is_shown_escaped_and_fits(tmp_path, write_tree
     )
     result = check(load_ledger(write_tree(tmp_path / "ledger", files)))
     out = io.StringIO()
-    render(result, out, families=result.families, coverage=result.coverage, width=width)
+    render(build(result), out, width=width)
     output = out.getvalue()
     assert not RAW_CONTROL.search(output)
     assert max(len(line) for line in output.splitlines()) <= width

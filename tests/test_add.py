@@ -526,7 +526,7 @@ def test_a_contradiction_is_saved_shown_and_exits_1(root: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "interfax/fighting-2" in load_ledger(root).figures
     assert "error    FC201 conflict" in result.stdout
-    assert "about 2,200 (2015, Oleg Syromolotov, interfax) and 4,100" in result.stdout
+    assert f"about 2,200 (2015, {SYROMOLOTOV}, in interfax) and 4,100" in result.stdout
     assert re.search(r'figcheck accept FC201:[0-9a-f]{10} --why "\.\.\."', result.stdout)
 
 

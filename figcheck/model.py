@@ -127,6 +127,9 @@ class Quantity:
     exhaustive: bool = False
     subset_of: tuple[str, ...] = ()
     of: str | None = None
+    # How many days apart two of its figures may be and still be compared as "about the same
+    # time" (FC301 and the rules with a `window_days` option); None: the rule's own option.
+    window_days: int | None = None
 
 
 Number = int | float

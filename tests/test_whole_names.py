@@ -43,8 +43,6 @@ def test_the_report_shows_whole_names(tmp_path):
     result = run(root)
     for width in (60, 100):
         out = io.StringIO()
-        render_report(
-            result, out, families=result.families, coverage=result.coverage, width=width
-        )
+        render_report(result, out, families=result.families, coverage=result.coverage, width=width)
         flat = "".join(out.getvalue().split())
         assert "".join(GOVERNMENTS.split()) in flat, width

@@ -259,6 +259,14 @@ QUANTITY_FIELDS: dict[str, Schema] = {
         **quantity_ref("For a change: the level quantity whose change this is."),
         "type": ["string", "null"],
     },
+    "window_days": {
+        "description": "How many days apart two figures of this quantity may be and still be "
+        "compared as describing about the same time (the divergence rules). Default: their "
+        "window, 366 unless figcheck.yaml sets another. A toll that changes by the hour: 0 "
+        "(figures of the same day only); an annual statistic: 366.",
+        "type": ["integer", "null"],
+        "minimum": 0,
+    },
     "note": text("Anything a later reader should know about this quantity.", required=False),
 }
 

@@ -2,13 +2,16 @@
 
 Two figures of one quantity whose value intervals meet (so they do not conflict) but whose
 stated values differ by more than `threshold` (default 0.15, relative to the larger value)
-while their dates lie within `window_days` (default 366) of each other. For a flow or a
+while their dates lie within `window_days` (default 366) of each other; a quantity
+may set its own `window_days` in quantities.yaml (a toll that climbs by the day: a few
+days, or 0 for figures of overlapping dates only), which it uses instead. For a flow or a
 change only figures of the identical period are compared: different periods are different
 measurements. Pairs reported as a conflict (FC201, FC206) or a decrease (FC202) are not
 repeated here while those rules are on. The message gives the change per month that both
 figures imply together, so a reader can judge whether it is plausible.
 
-Options (figcheck.yaml, `rules: {FC301: {window_days: 366, threshold: 0.15}}`).
+Options (figcheck.yaml, `rules: {FC301: {window_days: 366, threshold: 0.15}}`; a
+quantity's own `window_days` wins over the option).
 
 Passes (2,719 and 2,900 differ by 6%):
 
@@ -33,15 +36,16 @@ from figcheck import describe, sweep, wording
 from figcheck.family import Family, comparable_groups
 from figcheck.model import Figure, Quantity
 from figcheck.rules.base import FamilyRule, Hit, Option, Options
+from figcheck.rules.windows import window_days
 from figcheck.wording import plural
 
 _DAYS_PER_MONTH = Fraction(36525, 1200)
 
 
 def find(family: Family, options: Options) -> Iterator[Hit]:
-    window = int(options["window_days"])
     threshold = Fraction(str(options["threshold"]))
     for quantity in family.quantities:
+        window = window_days(quantity, options)
         for group in comparable_groups(family.of(quantity.id), quantity.kind):
             for a, b in _far_apart(group, window, threshold):
                 yield Hit(_message(a, b, quantity, threshold), (a, b), quantity.id)

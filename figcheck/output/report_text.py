@@ -35,6 +35,7 @@ from figcheck.output.console import (
     render_finding,
     summary_text,
 )
+from figcheck.wording import plural
 
 if TYPE_CHECKING:
     from figcheck.text.anchoring import Coverage
@@ -74,8 +75,9 @@ def _section(console: Console, result: CheckResult, family: Family, highlight: s
         title.append(f"  and {size - 1} related quantit{'y' if size == 2 else 'ies'}", style="dim")
     console.print(title)
     keys = _keys(family)
+    window = _default_window(result)
     for quantity in family.quantities:
-        _legend(console, family, quantity, keys[quantity.id], quantity.id == highlight)
+        _legend(console, family, quantity, keys[quantity.id], quantity.id == highlight, window)
     _figures(console, family, keys)
     members = {q.id for q in family.quantities}
     family_findings = [f for f in result.findings if f.quantity in members]
@@ -97,8 +99,27 @@ def _keys(family: Family) -> dict[str, str]:
     return {q.id: letters[i] if i < 26 else str(i + 1) for i, q in enumerate(family.quantities)}
 
 
+def _default_window(result: CheckResult) -> int:
+    """The window of the divergence rule for quantities without their own (figcheck.yaml's)."""
+    from figcheck.rules.fc301_divergence import RULE as DIVERGENCE
+
+    return int(result.ledger.config.options(DIVERGENCE.code)["window_days"])
+
+
+def _window(quantity: Quantity, default: int) -> str:
+    """'; window 0 days' for a quantity whose own window_days is not the rule's."""
+    if quantity.window_days is None or quantity.window_days == default:
+        return ""
+    return f"; window {plural(quantity.window_days, 'day')}"
+
+
 def _legend(
-    console: Console, family: Family, quantity: Quantity, key: str, highlighted: bool
+    console: Console,
+    family: Family,
+    quantity: Quantity,
+    key: str,
+    highlighted: bool,
+    default_window: int,
 ) -> None:
     line = Text(f"  {key} ", style="bold cyan")
     line.append(quantity.id, style="bold reverse" if highlighted else "bold")
@@ -107,7 +128,9 @@ def _legend(
     console.print(line)
     about = Text(printable(quantity.label), style="italic")
     about.append(
-        f" ({quantity.kind}, {printable(quantity.unit)}{_relations(quantity)})", style="dim"
+        f" ({quantity.kind}, {printable(quantity.unit)}{_relations(quantity)}"
+        f"{_window(quantity, default_window)})",
+        style="dim",
     )
     console.print(indented(console, about, 4))
 

@@ -6,17 +6,20 @@ family, when, who, where), then the family's findings (accepted ones with their 
 what the figures say together (shares, sums of parts, compounded changes). A summary closes
 the report: documents, figures, findings by severity, and coverage of the texts' numbers.
 
-From 80 columns up every column is shown; below that the interval and the bar give way, so
-that the report stays readable in a 60-column terminal.
+From 80 columns up the figures are a table, whose bar and then interval give way where the
+columns would not fit; below that, or where even that does not fit, two lines per figure,
+so that the report stays readable in a 60-column terminal. Nothing is ever cut: a cell wraps
+between words, and a word longer than its column continues on the next line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -42,6 +45,8 @@ if TYPE_CHECKING:
 
 WIDE = 80
 BAR = 14
+# Between two columns of the table: a space of padding each side of a blank rule.
+GAP = 3
 
 
 def render(
@@ -144,9 +149,10 @@ def _rows(family: Family, keys: dict[str, str]) -> list[tuple[Figure, Quantity]]
 
 def _figures(console: Console, family: Family, keys: dict[str, str]) -> None:
     """Every figure of the family in date order, so the figures that matter stand together:
-    a table from 80 columns, two lines a figure below that."""
-    if console.width >= WIDE:
-        console.print(Padding(_table(family, keys), (0, 0, 0, 2)))
+    a table from 80 columns where one fits, two lines a figure otherwise."""
+    table = _table(family, keys, console.width - 2) if console.width >= WIDE else None
+    if table is not None:
+        console.print(Padding(table, (0, 0, 0, 2)))
         return
     for f, quantity in _rows(family, keys):
         line = Text(f"  {keys[quantity.id]}  ", style="bold cyan")
@@ -162,17 +168,21 @@ def _who(f: Figure) -> Text:
     return who
 
 
-def _table(family: Family, keys: dict[str, str]) -> Table:
+def _longest_word(texts: Iterable[str]) -> int:
+    return max((cell_len(word) for text in texts for word in text.split()), default=0)
+
+
+def _table(family: Family, keys: dict[str, str], width: int) -> Table | None:
+    """The family's figures as a table no wider than `width`, or None when none fits.
+
+    Every width is set here rather than left to rich, which, when the columns' minimums
+    add up to more than the width, crops the table's lines and drops the characters at
+    their ends. The interval and the speaker wrap only between words; where even that
+    leaves too little room, the bar gives way, then the interval, then the table."""
+    rows = _rows(family, keys)
     scales = _scales(family)
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
-    table.add_column("", no_wrap=True, style="bold cyan")
-    table.add_column("as of", no_wrap=True)
-    table.add_column("value", justify="right", no_wrap=True, style="bold")
-    table.add_column("interval", style="dim", overflow="fold")
-    table.add_column(_scale_heading(scales), no_wrap=True, width=BAR)
-    table.add_column("said by, in", ratio=1, min_width=16, overflow="fold")
-    for f, quantity in _rows(family, keys):
-        table.add_row(
+    cells = [
+        (
             keys[quantity.id],
             dates.describe(f.as_of),
             printable(describe.value(f, quantity)),
@@ -180,6 +190,57 @@ def _table(family: Family, keys: dict[str, str]) -> Table:
             _bar(f, scales.get(quantity.unit)),
             _who(f),
         )
+        for f, quantity in rows
+    ]
+    headings = ("", "as of", "value", "interval", _scale_heading(scales), "said by, in")
+    # The key, the date and the value never wrap.
+    fixed = [
+        max(cell_len(text) for text in (headings[i], *(c[i] for c in cells))) for i in range(3)
+    ]
+    intervals = [c[3] for c in cells]
+    interval_least = _longest_word((headings[3], *intervals))
+    interval_most = max(cell_len(text) for text in (headings[3], *intervals))
+    who = [c[5].plain for c in cells]
+    who_least = _longest_word((headings[5], *who))
+    who_most = max(cell_len(text) for text in (headings[5], *who))
+    for shown in ((True, True), (True, False), (False, False)):
+        with_interval, with_bar = shown
+        columns = 4 + with_interval + with_bar
+        room = width - sum(fixed) - (BAR if with_bar else 0) - GAP * (columns - 1)
+        interval_width = 0
+        if with_interval:
+            interval_width = min(interval_most, max(interval_least, room - who_least))
+            room -= interval_width
+        if room >= who_least:
+            return _laid_out(headings, cells, fixed, interval_width, min(room, who_most), with_bar)
+    return None
+
+
+def _laid_out(
+    headings: tuple[str, ...],
+    cells: list[tuple[str, str, str, str, Text, Text]],
+    fixed: list[int],
+    interval_width: int,
+    who_width: int,
+    with_bar: bool,
+) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
+    table.add_column(headings[0], no_wrap=True, style="bold cyan", width=fixed[0])
+    table.add_column(headings[1], no_wrap=True, width=fixed[1])
+    table.add_column(headings[2], justify="right", no_wrap=True, style="bold", width=fixed[2])
+    if interval_width:
+        table.add_column(headings[3], style="dim", width=interval_width)
+    if with_bar:
+        table.add_column(headings[4], no_wrap=True, width=BAR)
+    table.add_column(headings[5], width=who_width, overflow="fold")
+    for key, when, value, interval, bar, who in cells:
+        row: list[str | Text] = [key, when, value]
+        if interval_width:
+            row.append(interval)
+        if with_bar:
+            row.append(bar)
+        row.append(who)
+        table.add_row(*row)
     return table
 
 

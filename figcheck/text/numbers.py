@@ -15,7 +15,9 @@ The forms read, one occurrence each:
 - percentages: any of the above followed by `%`, ` percent` or ` per cent` (kind `percent`);
 - ordinals: `2nd`, `7th`, `21st`, and the ordinal words (kind `ordinal`);
 - vague plurals (kind `vague`): `dozens`, `hundreds`, `thousands`, `millions`, `billions`,
-  `tens of thousands`, `hundreds of thousands`, ..., each a range (numberwords.VAGUE).
+  `tens of thousands`, `hundreds of thousands`, ..., each a range (numberwords.VAGUE); and
+  vague quantities with a quantifier: `several hundred`, `a few thousand`, `many thousands`
+  (open above), `tens of`, `scores of`, `a handful`.
 
 Signs are not read: "-46%" and "decreased by 46%" are both 46%; whether a number with its
 words says a decrease is decided by figcheck.text.value_match. The scan is one pass of
@@ -41,14 +43,14 @@ NumberKind = Literal["plain", "percent", "ordinal", "vague"]
 @dataclass(frozen=True, slots=True)
 class Occurrence:
     """One number as written in a text: [start, end) is its span, line is 1-based; low and
-    high are equal except for a vague plural."""
+    high are equal except for a vague quantity, whose high may be infinite (open above)."""
 
     start: int
     end: int
     line: int
     text: str
     low: Fraction
-    high: Fraction
+    high: Fraction | float
     kind: NumberKind
 
     @property
@@ -57,7 +59,9 @@ class Occurrence:
         return self.low if self.low == self.high else None
 
     def shown(self) -> str:
-        """The value for a reader: '2,719', '46%', '2nd', '200 to 999'."""
+        """The value for a reader: '2,719', '46%', '2nd', '200 to 999', '2,000 or more'."""
+        if self.kind == "vague" and self.high == float("inf"):
+            return f"{wording.number(self.low)} or more"
         if self.kind == "vague":
             return f"{wording.number(self.low)} to {wording.number(self.high)}"
         if self.kind == "percent":
@@ -206,6 +210,12 @@ class _LineIndex:
         return bisect.bisect_left(self.breaks, position) + 1
 
     def occurrence(
-        self, text: str, start: int, end: int, low: Fraction, high: Fraction, kind: NumberKind
+        self,
+        text: str,
+        start: int,
+        end: int,
+        low: Fraction,
+        high: Fraction | float,
+        kind: NumberKind,
     ) -> Occurrence:
         return Occurrence(start, end, self.line(start), text[start:end], low, high, kind)

@@ -94,7 +94,8 @@ _SCALE_ORDINALS: dict[str, int] = {f"{word}th": value for word, value in SCALES.
 # Vague plurals: the smallest value the plural allows (two of the unit: "hundreds" are at
 # least 200) up to the last value before the next unit's plural. "tens of thousands" and
 # the like are one phrase, so that "hundreds of thousands" is not read as two numbers.
-VAGUE: dict[str, tuple[int, int]] = {
+# A high end of None is open: "many thousands" is 2,000 or more.
+VAGUE: dict[str, tuple[int, int | None]] = {
     "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999),
     "tens of millions": (20_000_000, 99_999_999),
@@ -105,6 +106,40 @@ VAGUE: dict[str, tuple[int, int]] = {
     "millions": (2_000_000, 9_999_999),
     "billions": (2_000_000_000, 9_999_999_999),
 }
+
+
+def _quantified() -> dict[str, tuple[int, int | None]]:
+    """Vague quantities with a quantifier. "several" or "a few" and a scale word mean what
+    its plural means ("several hundred" is "hundreds", 200 to 999); "many" and a plural is
+    at least what the plural is, open above ("many thousands": 2,000 or more)."""
+    scales = {
+        "dozen": "dozens",
+        "hundred": "hundreds",
+        "thousand": "thousands",
+        "million": "millions",
+        "billion": "billions",
+        "hundred thousand": "hundreds of thousands",
+        "hundred million": "hundreds of millions",
+    }
+    phrases: dict[str, tuple[int, int | None]] = {}
+    for quantifier in ("several", "a few"):
+        for scale, plural in scales.items():
+            phrases[f"{quantifier} {scale}"] = VAGUE[plural]
+        phrases[f"{quantifier} tens of thousands"] = VAGUE["tens of thousands"]
+        phrases[f"{quantifier} tens of millions"] = VAGUE["tens of millions"]
+    for plural, (low, _) in VAGUE.items():
+        phrases[f"many {plural}"] = (low, None)
+    return phrases
+
+
+VAGUE.update(_quantified())
+VAGUE.update(
+    {
+        "tens of": (20, 99),  # tens of people; "tens of thousands" is above
+        "scores of": (40, 99),  # two score and more, short of hundreds, as "dozens"
+        "a handful": (2, 9),  # a few, fewer than ten
+    }
+)
 
 # Every word that can be part of a number phrase ("a" and "and" and "half" only inside one).
 NUMBER_WORDS: tuple[str, ...] = (
@@ -239,7 +274,7 @@ def _is_half_a_dozen(words: Sequence[Word], i: int) -> bool:
     )
 
 
-def vague_range(phrase: str) -> tuple[Fraction, Fraction]:
-    """'Hundreds  of thousands' -> (200000, 999999)."""
+def vague_range(phrase: str) -> tuple[Fraction, Fraction | float]:
+    """'Hundreds  of thousands' -> (200000, 999999); 'many thousands' -> (2000, inf)."""
     low, high = VAGUE[" ".join(phrase.lower().split())]
-    return Fraction(low), Fraction(high)
+    return Fraction(low), Fraction(high) if high is not None else float("inf")

@@ -9,8 +9,9 @@ A number says a figure's value when:
   states the direction: a word for a decrease (decreased, declined, fell, dropped, down,
   reduced, reduction, lower, fewer, less, shrank, minus, cut, plunged...: see `DECREASE`) or
   a minus sign right before the number ("-46%", "−46%");
-- the figure is a range [a, b] and the number is a vague plural whose range is [a, b]
-  ("hundreds" for [200, 999]), or the number is a or b and the other end is written in the
+- the number is a vague quantity whose range is the figure's interval: "hundreds" and
+  "several hundred" for the range [200, 999], "many thousands" for `at-least` 2,000;
+- the figure is a range [a, b] and the number is a or b and the other end is written in the
   same quote too ("between 100 and 200").
 
 For a figure of a `change` quantity with a positive value, a quote that speaks only of a
@@ -60,8 +61,11 @@ def numbers_saying_value(
     """The numbers among `numbers` (those written inside one place of the quote) that say
     the figure's value. `text` is the text the numbers were read from, for their signs;
     `quote` is the quote as the figure gives it, for its words."""
+    vague = [n for n in numbers if n.kind == "vague" and _same_interval(n, figure)]
     if isinstance(figure.value, tuple):
-        return _numbers_saying_range(figure.value, quote, numbers, text)
+        return vague + _numbers_saying_range(figure.value, quote, numbers, text)
+    if vague:
+        return vague
     wanted = values.exact(figure.value)
     found = [n for n in numbers if n.value is not None and n.value == abs(wanted)]
     if wanted < 0:
@@ -79,7 +83,6 @@ def _numbers_saying_range(
     text: str,
 ) -> list[Occurrence]:
     low, high = values.exact(ends[0]), values.exact(ends[1])
-    vague = [n for n in numbers if n.kind == "vague" and (n.low, n.high) == (low, high)]
     worded = DECREASE.search(quote) is not None
 
     def says(n: Occurrence, end: Fraction) -> bool:
@@ -90,8 +93,19 @@ def _numbers_saying_range(
     at_low = [n for n in numbers if says(n, low)]
     at_high = [n for n in numbers if says(n, high)]
     if at_low and at_high:
-        return vague + sorted({*at_low, *at_high}, key=lambda n: n.start)
-    return vague
+        return sorted({*at_low, *at_high}, key=lambda n: n.start)
+    return []
+
+
+def _same_interval(number: Occurrence, figure: Figure) -> bool:
+    """Whether a vague quantity's range is the figure's interval, both ends closed but an
+    infinite one: [200, 999] for "hundreds", [2000, ∞) for "many thousands"."""
+    interval = figure.interval
+    return (
+        (interval.low, interval.high) == (number.low, number.high)
+        and not interval.low_open
+        and (not interval.high_open or interval.high == float("inf"))
+    )
 
 
 def _has_plus(text: str, number: Occurrence) -> bool:

@@ -55,7 +55,10 @@ def find(text: DocumentText, options: Options) -> Iterator[Hit]:
         else:
             readings = [find_numbers(figure.quote)]
             read_in = figure.quote
-        saying = (numbers_saying_value(figure, kind, figure.quote, n, read_in) for n in readings)
+        unit = text.units.get(figure.full_id, "")
+        saying = (
+            numbers_saying_value(figure, kind, figure.quote, n, read_in, unit) for n in readings
+        )
         if not any(saying):
             yield Hit(_message(figure, kind, readings[0]), (figure,), figure.quantity)
 

@@ -133,8 +133,9 @@ def _findings(rule: Rule, config: Config, hits: Iterable[Hit]) -> list[Finding]:
 
 def _without_superseded(found: list[Finding], on: Iterable[Rule]) -> list[Finding]:
     """Drop the findings that another rule that is on reports as something more specific
-    (FC206's pairs, which FC201 also finds) or worse (FC301's pairs that FC201 finds); with
-    that rule off, these are reported again."""
+    (FC206's figures, whose pairs FC201 also finds) or worse (FC301's pairs that FC201
+    finds): a finding goes when one of the other rule's findings holds all its figures.
+    With that rule off, these are reported again."""
     codes = {r.code for r in on}
     beaten: dict[str, set[str]] = {}  # a rule -> the rules whose findings replace its own
     for rule in on:
@@ -146,12 +147,26 @@ def _without_superseded(found: list[Finding], on: Iterable[Rule]) -> list[Findin
     if not beaten:
         return found
     winners = set().union(*beaten.values())
-    claimed = {(f.rule, frozenset(f.figures)) for f in found if f.rule in winners}
-    return [
-        f
-        for f in found
-        if not any((w, frozenset(f.figures)) in claimed for w in beaten.get(f.rule, ()))
-    ]
+    # A winner's finding claims every finding of its losers whose figures it holds all of:
+    # FC206's one finding for a speaker's figures replaces FC201's pairs among them.
+    claimed: dict[tuple[str, str], list[frozenset[str]]] = {}
+    for f in found:
+        if f.rule in winners:
+            held = frozenset(f.figures)
+            for fid in held:
+                claimed.setdefault((f.rule, fid), []).append(held)
+
+    def is_claimed(f: Finding) -> bool:
+        if not f.figures:
+            return False
+        mine = frozenset(f.figures)
+        return any(
+            mine <= held
+            for w in beaten.get(f.rule, ())
+            for held in claimed.get((w, f.figures[0]), ())
+        )
+
+    return [f for f in found if not is_claimed(f)]
 
 
 def _unique(found: Iterable[Finding]) -> Iterator[Finding]:

@@ -13,7 +13,13 @@ from figcheck.ledger import Ledger
 from figcheck.ledger.config import Config
 from figcheck.model import SEVERITIES, Finding, Severity
 from figcheck.rules import RULES, Hit, Rule
-from figcheck.rules.base import AcceptanceReview, AcceptanceRule, DocumentRule, FamilyRule
+from figcheck.rules.base import (
+    AcceptanceReview,
+    AcceptanceRule,
+    DocumentRule,
+    FamilyRule,
+    LedgerRule,
+)
 from figcheck.text.anchoring import Coverage, DocumentCoverage, read_document
 
 EXIT_OK, EXIT_FINDINGS, EXIT_DATA = 0, 1, 2
@@ -99,6 +105,9 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
         for family in groups:
             for rule in family_rules:
                 found += _findings(rule, config, rule.find(family, config.options(rule.code)))
+        for rule in on:
+            if isinstance(rule, LedgerRule):
+                found += _findings(rule, config, rule.find(ledger, config.options(rule.code)))
     document_rules = [r for r in on if isinstance(r, DocumentRule)] if rules_ran else []
     counted: list[tuple[str, DocumentCoverage | None]] = []
     for document in ledger.documents.values():

@@ -152,6 +152,9 @@ class Figure:
     stated: Fraction  # the single number the source states (the midpoint of a range)
     location: Location
     note: str | None = None
+    # The utterance this figure renders, shared by every record of it (a minister's figure
+    # as two agencies and a headline reported it); None when not said.
+    statement: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

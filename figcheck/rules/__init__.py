@@ -27,6 +27,7 @@ MODULES = (
     "fc206_same_speaker",
     "fc301_divergence",
     "fc302_unrecorded_number",
+    "fc305_rendering_differs",
 )
 
 RULES: dict[str, Rule] = {

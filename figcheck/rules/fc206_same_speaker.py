@@ -6,6 +6,11 @@ where both figures have the same `said_by`, compared case- and space-insensitive
 from different documents. Either one document misquotes the speaker, or the speaker changed
 the number; a reader needs to know which. Such pairs are reported here instead of as FC201.
 
+Where both figures say which `statement` they render, that is compared instead of the
+names: two records of one statement are one speaker's words however each document names
+the speaker, even within one document (a headline and its body), and records of two
+different statements are not compared here.
+
 One finding is made per speaker, quantity and cluster of dates: the figures linked by such
 pairs, with every figure involved named once. A figure misquoted in a headline and again
 in the body is one finding, naming the figure as said and both misquotes, and the
@@ -47,7 +52,10 @@ def find(family: Family, options: Options) -> Iterator[Hit]:
 
 
 def same_source(a: Figure, b: Figure) -> bool:
-    """Whether two figures give one speaker's words: the same speaker in two documents."""
+    """Whether two figures give one speaker's words: renderings of one statement, or, where
+    either does not say its statement, the same speaker in two documents."""
+    if a.statement is not None and b.statement is not None:
+        return a.statement == b.statement
     return a.document != b.document and describe.same_speaker(a, b)
 
 
@@ -77,10 +85,12 @@ def message(
     figures: Sequence[Figure], conflicts: Sequence[tuple[Figure, Figure]], quantity: Quantity
 ) -> str:
     who = describe.speaker(figures[0].said_by)
+    (statement, *others) = {f.statement for f in figures}
+    quoted = f"{who} (statement {statement})" if statement and not others else who
     if len(figures) == 2:
         a, b = figures
         return (
-            f"{who} is quoted with two figures that cannot both hold, "
+            f"{quoted} is quoted with two figures that cannot both hold, "
             f"{describe.pair(a, b, quantity)}: {describe.no_overlap(a, b)}; either "
             f"{a.document} or {b.document} misquotes, or {who} revised the figure"
         )
@@ -93,7 +103,7 @@ def message(
         else f"one of {_listing(documents)}"
     )
     return (
-        f"{who} is quoted with {len(figures)} figures that cannot all hold, {listed}: "
+        f"{quoted} is quoted with {len(figures)} figures that cannot all hold, {listed}: "
         f"{apart}; {either} misquotes, or {who} revised the figure"
     )
 

@@ -47,6 +47,7 @@ WIDE = 80
 BAR = 14
 # Between two columns of the table: a space of padding each side of a blank rule.
 GAP = 3
+READABLE = 24  # the narrowest "said by, in" column worth keeping the table's other columns for
 
 
 def render(
@@ -201,8 +202,9 @@ def _table(family: Family, keys: dict[str, str], width: int) -> Table | None:
     interval_least = _longest_word((headings[3], *intervals))
     interval_most = max(cell_len(text) for text in (headings[3], *intervals))
     who = [c[5].plain for c in cells]
-    who_least = _longest_word((headings[5], *who))
     who_most = max(cell_len(text) for text in (headings[5], *who))
+    # Room for a few words of a name a line: below that, the bar and the interval give way.
+    who_least = max(_longest_word((headings[5], *who)), min(who_most, READABLE))
     for shown in ((True, True), (True, False), (False, False)):
         with_interval, with_bar = shown
         columns = 4 + with_interval + with_bar

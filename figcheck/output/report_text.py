@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -151,7 +152,7 @@ def _rows(family: Family, keys: dict[str, str]) -> list[tuple[Figure, Quantity]]
 def _figures(console: Console, family: Family, keys: dict[str, str]) -> None:
     """Every figure of the family in date order, so the figures that matter stand together:
     a table from 80 columns where one fits, two lines a figure otherwise."""
-    table = _table(family, keys, console.width - 2) if console.width >= WIDE else None
+    table = _table(console, family, keys, console.width - 2) if console.width >= WIDE else None
     if table is not None:
         console.print(Padding(table, (0, 0, 0, 2)))
         return
@@ -173,7 +174,7 @@ def _longest_word(texts: Iterable[str]) -> int:
     return max((cell_len(word) for text in texts for word in text.split()), default=0)
 
 
-def _table(family: Family, keys: dict[str, str], width: int) -> Table | None:
+def _table(console: Console, family: Family, keys: dict[str, str], width: int) -> Table | None:
     """The family's figures as a table no wider than `width`, or None when none fits.
 
     Every width is set here rather than left to rich, which, when the columns' minimums
@@ -213,8 +214,19 @@ def _table(family: Family, keys: dict[str, str], width: int) -> Table | None:
         if with_interval:
             interval_width = min(interval_most, max(interval_least, room - who_least))
             room -= interval_width
-        if room >= who_least:
-            return _laid_out(headings, cells, fixed, interval_width, min(room, who_most), with_bar)
+        who_width = min(room, who_most)
+        if who_width < who_least:
+            continue
+        table = _laid_out(headings, cells, fixed, interval_width, who_width, with_bar)
+        # Versions of rich count the padding at the table's edges differently: what this
+        # one makes of the table decides.
+        unbounded = console.options.update_width(10_000)
+        excess = Measurement.get(console, unbounded, table).maximum - width
+        if excess > 0 and who_width - excess >= who_least:
+            table = _laid_out(headings, cells, fixed, interval_width, who_width - excess, with_bar)
+        elif excess > 0:
+            continue
+        return table
     return None
 
 

@@ -71,31 +71,36 @@ def numbers_saying_value(
     the figure's value. `text` is the text the numbers were read from, for their signs;
     `quote` is the quote as the figure gives it, for its words; `unit` is the unit of the
     figure's quantity (a fraction says a share only in percent)."""
-    vague = [n for n in numbers if n.kind == "vague" and _same_interval(n, figure)]
-    counts = [n for n in numbers if n.kind not in RATIOS]
+    # Most quotes hold plain numbers only: the vague, multiple and fraction readings are
+    # looked at only where the quote has one (anchoring asks this once per figure).
+    special = any(n.kind in SPECIAL for n in numbers)
+    vague: list[Occurrence] = []
+    counts = list(numbers)
+    if special:
+        vague = [n for n in numbers if n.kind == "vague" and _same_interval(n, figure)]
+        counts = [n for n in numbers if n.kind not in RATIOS]
     if isinstance(figure.value, tuple):
         return vague + _numbers_saying_range(figure.value, quote, counts, text)
     if vague:
         return vague
     wanted = values.exact(figure.value)
-    # A multiple states its own direction ("halved"): it makes the change, sign and all.
-    multiples = [
-        n
-        for n in numbers
-        if n.kind == "multiple" and kind == "change" and (n.low - 1) * 100 == wanted
-    ]
     found = [n for n in counts if n.value is not None and n.value == abs(wanted)]
-    if kind == "change" or unit in ("percent", "%"):
+    # A multiple states its own direction ("halved"): it makes the change, sign and all.
+    multiples: list[Occurrence] = []
+    if special and kind == "change":
+        multiples = [n for n in numbers if n.kind == "multiple" and (n.low - 1) * 100 == wanted]
+    if special and (kind == "change" or unit in ("percent", "%")):
         found += [n for n in numbers if n.kind == "fraction" and _rounds_to(figure.value, n.low)]
     if wanted < 0:
         worded = DECREASE.search(quote) is not None
         found = [n for n in found if worded or has_minus(text, n)]
     elif kind == "change" and wanted > 0 and DECREASE.search(quote) and not INCREASE.search(quote):
         found = [n for n in found if _has_plus(text, n)]
-    return sorted([*found, *multiples], key=lambda n: n.start)
+    return sorted([*found, *multiples], key=lambda n: n.start) if special else found
 
 
 RATIOS = ("multiple", "fraction")
+SPECIAL = ("vague", *RATIOS)
 
 
 def _rounds_to(value: int | float, fraction: Fraction) -> bool:

@@ -30,6 +30,7 @@ from figcheck import describe, sweep
 from figcheck.family import Family
 from figcheck.model import Figure, Quantity
 from figcheck.rules.base import FamilyRule, Hit, Options
+from figcheck.wording import listing
 
 
 def find(family: Family, options: Options) -> Iterator[Hit]:
@@ -67,9 +68,9 @@ def _renderings(group: list[tuple[Figure, Figure]], quantity: Quantity) -> Hit:
     described = []
     for utterance, figures in ordered:
         shown = [describe.figure(f, quantity) for f in sweep.by_date(figures.values())]
-        text = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+        text = listing(shown)
         described.append(f"{text}, records of {utterance}," if len(shown) > 1 else text)
-    apart = "; ".join(dict.fromkeys(describe.no_overlap(a, b) for a, b in group))
+    apart = listing(list(dict.fromkeys(describe.no_overlap(a, b) for a, b in group)), "; ")
     figures = [f for _, side in ordered for f in side.values()]
     message = f"{' and '.join(described)} cannot both hold: {apart}"
     return Hit(message.replace(", cannot", " cannot"), tuple(figures), quantity.id)

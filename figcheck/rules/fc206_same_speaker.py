@@ -39,6 +39,7 @@ from figcheck import describe, sweep
 from figcheck.family import Family
 from figcheck.model import Figure, Quantity
 from figcheck.rules.base import FamilyRule, Hit, Options
+from figcheck.wording import listing
 
 
 def find(family: Family, options: Options) -> Iterator[Hit]:
@@ -94,24 +95,18 @@ def message(
             f"{describe.pair(a, b, quantity)}: {describe.no_overlap(a, b)}; either "
             f"{a.document} or {b.document} misquotes, or {who} revised the figure"
         )
-    listed = _listing([describe.figure(f, quantity) for f in figures])
-    apart = _listing(list(dict.fromkeys(describe.no_overlap(a, b) for a, b in conflicts)), "; ")
+    listed = listing([describe.figure(f, quantity) for f in figures])
+    apart = listing(list(dict.fromkeys(describe.no_overlap(a, b) for a, b in conflicts)), "; ")
     documents = list(dict.fromkeys(f.document for f in figures))
     either = (
         f"either {documents[0]} or {documents[1]}"
         if len(documents) == 2
-        else f"one of {_listing(documents)}"
+        else f"one of {listing(documents)}"
     )
     return (
         f"{quoted} is quoted with {len(figures)} figures that cannot all hold, {listed}: "
         f"{apart}; {either} misquotes, or {who} revised the figure"
     )
-
-
-def _listing(items: Sequence[str], separator: str = ", ") -> str:
-    if len(items) == 1:
-        return items[0]
-    return separator.join(items[:-1]) + " and " + items[-1]
 
 
 RULE = FamilyRule(

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from figcheck import describe, values
 from figcheck.model import Figure
 from figcheck.rules.base import Hit, LedgerRule, Options
+from figcheck.wording import listing
 
 if TYPE_CHECKING:
     from figcheck.ledger import Ledger
@@ -64,15 +65,11 @@ def _message(
     for f in renderings:
         quantity = ledger.quantities[f.quantity]
         shown.append(f"{describe.figure(f, quantity)} as {f.quantity}")
-    listed = "; ".join(shown)
+    listed = listing(shown, "; ")
     return (
         f"statement {statement} of {describe.speaker(renderings[0].said_by)} is rendered "
-        f"{len(renderings)} times, differing in {_and(differ)}: {listed}"
+        f"{len(renderings)} times, differing in {listing(differ)}: {listed}"
     )
-
-
-def _and(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 RULE = LedgerRule(

@@ -111,3 +111,15 @@ def test_with_fc206_off_fc201_reports_every_pair(tmp_path):
     )
     assert sorted(sorted(local(f)) for f in found) == [["body", "said"], ["headline", "said"]]
     assert {f.rule for f in found} == {"FC201"}
+
+
+def test_a_large_cluster_names_every_figure_and_lists_a_few(tmp_path):
+    documents = {
+        f"doc-{i:02d}": [figure(f"f{i:02d}", "q", 1000 + 100 * i, "2015-07", said_by=MINISTER)]
+        for i in range(30)
+    }
+    (finding,) = findings(tmp_path, documents)
+    assert len(finding.figures) == 30
+    assert "is quoted with 30 figures that cannot all hold" in finding.message
+    assert "... and 20 more" in finding.message
+    assert len(finding.message) < 3000

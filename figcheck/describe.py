@@ -7,8 +7,10 @@ from figcheck.model import Figure, Quantity
 
 
 def speaker(said_by: str) -> str:
-    """'Oleg Syromolotov, Deputy Foreign Minister' -> 'Oleg Syromolotov'."""
-    return said_by.split(",")[0].strip() or said_by
+    """Who gave a figure, whole: 'Oleg Syromolotov, Deputy Foreign Minister' stays as it is.
+    A name is never cut (at a comma or anywhere else): "The governments of Uzbekistan,
+    Tajikistan and Kazakhstan" cut at its first comma would name one government for three."""
+    return said_by.strip() or said_by
 
 
 def value(figure: Figure, quantity: Quantity) -> str:
@@ -16,9 +18,11 @@ def value(figure: Figure, quantity: Quantity) -> str:
 
 
 def figure(figure: Figure, quantity: Quantity) -> str:
-    """'2,719 (19 Nov 2015, Oleg Syromolotov, tass-2015-11-19)'."""
+    """'2,719 (19 Nov 2015, Oleg Syromolotov, Deputy Foreign Minister, in tass-2015-11-19)':
+    the document after 'in', so that a name holding commas is not read into it."""
     who = speaker(figure.said_by)
-    return f"{value(figure, quantity)} ({dates.describe(figure.as_of)}, {who}, {figure.document})"
+    when = dates.describe(figure.as_of)
+    return f"{value(figure, quantity)} ({when}, {who}, in {figure.document})"
 
 
 def interval(figure: Figure) -> str:

@@ -13,7 +13,13 @@ from figcheck.ledger import Ledger
 from figcheck.ledger.config import Config
 from figcheck.model import SEVERITIES, Finding, Severity
 from figcheck.rules import RULES, Hit, Rule
-from figcheck.rules.base import AcceptanceReview, AcceptanceRule, DocumentRule, FamilyRule
+from figcheck.rules.base import (
+    AcceptanceReview,
+    AcceptanceRule,
+    DocumentRule,
+    FamilyRule,
+    LedgerRule,
+)
 from figcheck.text.anchoring import Coverage, DocumentCoverage, read_document
 
 EXIT_OK, EXIT_FINDINGS, EXIT_DATA = 0, 1, 2
@@ -110,6 +116,9 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
             for family_rule in family_rules:
                 options = config.options(family_rule.code)
                 found += _findings(family_rule, config, family_rule.find(family, options))
+        for ledger_rule in (r for r in on if isinstance(r, LedgerRule)):
+            options = config.options(ledger_rule.code)
+            found += _findings(ledger_rule, config, ledger_rule.find(ledger, options))
     document_rules = [r for r in on if isinstance(r, DocumentRule)] if rules_ran else []
     counted: list[tuple[str, DocumentCoverage | None]] = []
     for document in ledger.documents.values():
@@ -159,8 +168,9 @@ def _findings(rule: Rule, config: Config, hits: Iterable[Hit]) -> list[Finding]:
 
 def _without_superseded(found: list[Finding], on: Iterable[Rule]) -> list[Finding]:
     """Drop the findings that another rule that is on reports as something more specific
-    (FC206's pairs, which FC201 also finds) or worse (FC301's pairs that FC201 finds); with
-    that rule off, these are reported again."""
+    (FC206's figures, whose pairs FC201 also finds) or worse (FC301's pairs that FC201
+    finds): a finding goes when one of the other rule's findings holds all its figures.
+    With that rule off, these are reported again."""
     codes = {r.code for r in on}
     beaten: dict[str, set[str]] = {}  # a rule -> the rules whose findings replace its own
     for rule in on:
@@ -172,12 +182,26 @@ def _without_superseded(found: list[Finding], on: Iterable[Rule]) -> list[Findin
     if not beaten:
         return found
     winners = set().union(*beaten.values())
-    claimed = {(f.rule, frozenset(f.figures)) for f in found if f.rule in winners}
-    return [
-        f
-        for f in found
-        if not any((w, frozenset(f.figures)) in claimed for w in beaten.get(f.rule, ()))
-    ]
+    # A winner's finding claims every finding of its losers whose figures it holds all of:
+    # FC206's one finding for a speaker's figures replaces FC201's pairs among them.
+    claimed: dict[tuple[str, str], list[frozenset[str]]] = {}
+    for f in found:
+        if f.rule in winners:
+            held = frozenset(f.figures)
+            for fid in held:
+                claimed.setdefault((f.rule, fid), []).append(held)
+
+    def is_claimed(f: Finding) -> bool:
+        if not f.figures:
+            return False
+        mine = frozenset(f.figures)
+        return any(
+            mine <= held
+            for w in beaten.get(f.rule, ())
+            for held in claimed.get((w, f.figures[0]), ())
+        )
+
+    return [f for f in found if not is_claimed(f)]
 
 
 def _unique(found: Iterable[Finding]) -> Iterator[Finding]:

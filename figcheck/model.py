@@ -130,6 +130,9 @@ class Quantity:
     exhaustive: bool = False
     subset_of: tuple[str, ...] = ()
     of: str | None = None
+    # How many days apart two of its figures may be and still be compared as "about the same
+    # time" (FC301 and the rules with a `window_days` option); None: the rule's own option.
+    window_days: int | None = None
 
 
 Number = int | float
@@ -152,6 +155,9 @@ class Figure:
     stated: Fraction  # the single number the source states (the midpoint of a range)
     location: Location
     note: str | None = None
+    # The utterance this figure renders, shared by every record of it (a minister's figure
+    # as two agencies and a headline reported it); None when not said.
+    statement: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

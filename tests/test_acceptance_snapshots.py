@@ -451,7 +451,8 @@ def test_a_hash_that_two_current_findings_share_names_both(
             "doc": [
                 figure("a", "q", 100, "2015", approx="about"),
                 figure("b", "q", 200, "2015", said_by="B"),
-                figure("c", "q", 120, "2015-06", approx="about", said_by="C"),
+                # apart from a's 90 to 110 by a third, months later: a divergence
+                figure("c", "q", 150, "2016-06", said_by="C"),
             ]
         },
     )

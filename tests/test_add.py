@@ -529,13 +529,15 @@ def test_a_contradiction_is_saved_shown_and_exits_1(root: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "interfax/fighting-2" in load_ledger(root).figures
     assert "error    FC201 conflict" in result.stdout
-    assert "about 2,200 (2015, Oleg Syromolotov, interfax) and 4,100" in result.stdout
+    assert f"about 2,200 (2015, {SYROMOLOTOV}, in interfax) and 4,100" in result.stdout
     assert re.search(r'figcheck accept FC201:[0-9a-f]{10} --why "\.\.\."', result.stdout)
 
 
 def test_a_warning_only_does_not_fail(root: Path) -> None:
-    args = replaced(CONTRADICTION, "4100", "1800")
-    args = replaced(args, "4100 citizens of Russia are fighting", "at least 1800 are fighting")
+    # At least 2,900 in mid-2016, against about 2,200 (at most 2,420) in 2015: 17% apart.
+    args = replaced(CONTRADICTION, "4100", "2900")
+    args = replaced(args, "2015-12", "2016-06")
+    args = replaced(args, "4100 citizens of Russia are fighting", "at least 2900 are fighting")
     result = add(root, *args, "--approx", "at-least")
     assert result.exit_code == 0, result.output
     assert "warning  FC301 divergence" in result.stdout

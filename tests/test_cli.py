@@ -52,7 +52,7 @@ def diverging(tmp_path):
         {"q": quantity("stock")},
         {
             "doc": [
-                figure("a", "q", 2000, "2015", approx="over"),
+                figure("a", "q", 2000, "2015-03", approx="about"),
                 figure("b", "q", 2900, "2015-12", said_by="B"),
             ]
         },

@@ -73,6 +73,12 @@ def stdin_is_terminal() -> bool:
     metavar="ID",
     help="Its id in the document [default: from the quantity: departed, departed-2].",
 )
+@click.option(
+    "--statement",
+    metavar="ID",
+    help="The utterance this figure renders, an id shared by every record of it (a "
+    "minister's figure as two agencies reported it).",
+)
 @click.option("--note", metavar="TEXT", help="Anything a later reader should know.")
 @click.option("--title", metavar="T", help="New document only: its title (required).")
 @click.option("--outlet", metavar="O", help="New document only: who published it.")
@@ -136,6 +142,7 @@ def add(dry_run: bool, output_format: str, data: str, **options: Any) -> None:
         approx=options["approx"],
         id=options["figure_id"],
         note=options["note"],
+        statement=options["statement"],
     )
     document = NewDocument(
         title=options["title"],

@@ -87,6 +87,18 @@ class Fields:
             return None
         return value
 
+    def whole_number(self, key: str, unit: str) -> int | None:
+        """A whole number, 0 or more (`window_days: 3`), or None when the field is absent."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.error(
+                key, f"`{key}` must be a whole number of {unit}, 0 or more, not {quoted(value)}"
+            )
+            return None
+        return value
+
     def id_list(self, key: str) -> tuple[str, ...]:
         value = self.data.get(key)
         if value is None:

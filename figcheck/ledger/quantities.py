@@ -18,7 +18,17 @@ from figcheck.ledger.yaml_reading import LineMap
 from figcheck.model import KINDS, Location, Quantity
 from figcheck.wording import did_you_mean, quoted, type_name
 
-QUANTITY_FIELDS = ("label", "unit", "kind", "parts", "exhaustive", "subset_of", "of", "note")
+QUANTITY_FIELDS = (
+    "label",
+    "unit",
+    "kind",
+    "parts",
+    "exhaustive",
+    "subset_of",
+    "of",
+    "window_days",
+    "note",
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,7 @@ def _quantity(report: FileProblems, line: int, qid: object, entry: object) -> Qu
     subset_of = fields.id_list("subset_of")
     of = fields.text("of")
     exhaustive = fields.flag("exhaustive")
+    window_days = fields.whole_number("window_days", "days")
     fields.text("note")
     if of is not None and kind not in (None, "change"):
         fields.error(
@@ -120,6 +131,7 @@ def _quantity(report: FileProblems, line: int, qid: object, entry: object) -> Qu
         exhaustive=bool(exhaustive),
         subset_of=subset_of,
         of=of,
+        window_days=window_days,
     )
 
 

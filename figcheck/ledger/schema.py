@@ -170,6 +170,17 @@ FIGURE_FIELDS: dict[str, Schema] = {
         "Who gave the number: the original source (a person with their role, an agency), "
         "or `author` for the document's own claim."
     ),
+    "statement": {
+        "description": "The utterance this figure renders, as an id shared by every record "
+        "of it across the ledger (a minister's figure at one press conference, as two "
+        "agencies and a headline reported it): letters, digits, '.', '_' and '-'. Records "
+        "of one statement are one speaker's words, and how they differ is reported.",
+        "anyOf": [
+            {"type": "string", "pattern": RECORD_ID},
+            {"type": "integer", "minimum": 0},
+            {"type": "null"},
+        ],
+    },
     "quote": text("The words of the document that state the number, verbatim."),
     "note": text("Anything a later reader should know about this figure.", required=False),
 }
@@ -259,6 +270,14 @@ QUANTITY_FIELDS: dict[str, Schema] = {
     "of": {
         **quantity_ref("For a change: the level quantity whose change this is."),
         "type": ["string", "null"],
+    },
+    "window_days": {
+        "description": "How many days apart two figures of this quantity may be and still be "
+        "compared as describing about the same time (the divergence rules). Default: their "
+        "window, 366 unless figcheck.yaml sets another. A toll that changes by the hour: 0 "
+        "(figures of the same day only); an annual statistic: 366.",
+        "type": ["integer", "null"],
+        "minimum": 0,
     },
     "note": text("Anything a later reader should know about this quantity.", required=False),
 }

@@ -14,14 +14,24 @@ from pathlib import Path
 
 from figcheck import values
 from figcheck.ledger.config import Config
-from figcheck.ledger.fields import Fields
+from figcheck.ledger.fields import RECORD_ID, Fields
 from figcheck.ledger.problems import FileProblems
 from figcheck.ledger.quantities import Quantities
 from figcheck.ledger.yaml_reading import LineMap
 from figcheck.model import APPROXES, Document, Figure, Ignored, Location
 from figcheck.wording import did_you_mean, quoted, type_name
 
-FIGURE_FIELDS = ("id", "quantity", "value", "approx", "as_of", "said_by", "quote", "note")
+FIGURE_FIELDS = (
+    "id",
+    "quantity",
+    "value",
+    "approx",
+    "as_of",
+    "said_by",
+    "statement",
+    "quote",
+    "note",
+)
 REQUIRED_FIGURE_FIELDS = ("id", "quantity", "value", "as_of", "said_by", "quote")
 DOCUMENT_FIELDS = ("id", "title", "outlet", "published", "url", "text")
 TOP_LEVEL = ("document", "figures", "ignore")
@@ -196,6 +206,12 @@ def _figure(
     value = fields.value(approx)
     as_of = fields.date("as_of", config.qualified_margin_days, required=True)
     said_by = fields.text("said_by", required=True)
+    statement = fields.text("statement")
+    if statement is not None and not RECORD_ID.fullmatch(statement):
+        fields.error(
+            "statement",
+            f"statement {quoted(statement)} must be an id: letters, digits, '.', '_' and '-'",
+        )
     quote = fields.text("quote", required=True)
     note = fields.text("note")
     full_id = f"{doc_id}/{figure_id}"
@@ -237,6 +253,7 @@ def _figure(
         stated=values.stated(value),
         location=Location(report.file, entry.line),
         note=note,
+        statement=statement,
     )
 
 

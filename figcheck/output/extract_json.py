@@ -8,8 +8,9 @@
                   "context": "From Russia went to Syria 2719 Russian citizens, 160",
                   "status": "recorded", "figure": "tass-2015-11-19/departed", "why": null}]}
 
-`value` is null for a vague plural ("hundreds"), whose range is `low` to `high`; numbers
-are JSON integers when whole, else decimals. `start` and `end` are character offsets.
+`value` is null for a vague quantity ("hundreds", "several hundred"), whose range is `low`
+to `high`; `high` is null where the range is open above ("many thousands"). Numbers are
+JSON integers when whole, else decimals. `start` and `end` are character offsets.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def _number(row: Row) -> dict[str, Any]:
         "kind": number.kind,
         "value": None if number.value is None else _json_number(number.value),
         "low": _json_number(number.low),
-        "high": _json_number(number.high),
+        "high": None if number.high == float("inf") else _json_number(number.high),  # type: ignore[arg-type]
         "context": row.context,
         "status": entry.status,
         "figure": entry.figure,

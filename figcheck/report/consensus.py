@@ -32,6 +32,7 @@ from figcheck.family import Family, period_key
 from figcheck.ledger.config import Config
 from figcheck.model import INF, Bound, Interval, Quantity
 from figcheck.report.statements import Statement, of_quantity
+from figcheck.rules import windows
 from figcheck.rules.fc301_divergence import RULE as DIVERGENCE
 
 Verdict = Literal["agreed", "majority", "none", "alone"]
@@ -177,12 +178,19 @@ def interval_words(interval: Interval, unit: str) -> str:
 
 def of_family(family: Family, window: int) -> list[Cluster]:
     """Every quantity's clusters, quantity by quantity in the family's order, each in date
-    order."""
+    order; `window` is for the quantities without a `window_days` of their own."""
     return [
         cluster
         for quantity in family.quantities
-        for cluster in of_statements(quantity, of_quantity(family, quantity), window)
+        for cluster in of_statements(
+            quantity, of_quantity(family, quantity), own_window(quantity, window)
+        )
     ]
+
+
+def own_window(quantity: Quantity, default: int) -> int:
+    """The quantity's window as the divergence rules take it (figcheck/rules/windows.py)."""
+    return windows.window_days(quantity, {"window_days": default})
 
 
 def of_statements(

@@ -36,6 +36,7 @@ from rich.console import Console
 from figcheck import dates, describe, values, wording
 from figcheck.model import INF, SEVERITIES, Finding, Quantity
 from figcheck.output.console import STYLES, make_console, printable, status
+from figcheck.report import consensus
 from figcheck.report.contents import Report, Section
 from figcheck.report.speakers import Standing
 from figcheck.report.statements import Statement
@@ -156,7 +157,14 @@ def _section(out: _Printer, report: Report, section: Section) -> None:
     out.para(title, 0, 2)
     keys = _keys(section)
     for quantity in family.quantities:
-        _legend(out, section, quantity, keys.get(quantity.id), quantity.id == report.quantity)
+        _legend(
+            out,
+            section,
+            quantity,
+            keys.get(quantity.id),
+            quantity.id == report.quantity,
+            consensus.window_days(report.result.ledger.config),
+        )
     _figures(out, section, keys)
     if section.findings:
         out.line(Styled("  Findings", style="bold"))
@@ -192,7 +200,12 @@ def _keys(section: Section) -> dict[str, str]:
 
 
 def _legend(
-    out: _Printer, section: Section, quantity: Quantity, key: str | None, highlighted: bool
+    out: _Printer,
+    section: Section,
+    quantity: Quantity,
+    key: str | None,
+    highlighted: bool,
+    default_window: int,
 ) -> None:
     line = Styled("  ")
     if key is not None:
@@ -202,8 +215,13 @@ def _legend(
         line.append("  no figures", style="yellow")
     out.para(line, 0, 4)
     about = Styled(printable(quantity.label), style="italic")
+    # A quantity with a window of its own (a toll updated daily) says so: its divergences
+    # are judged over that window, not the one figcheck.yaml sets for the rest.
+    window = quantity.window_days
+    own = "" if window in (None, default_window) else f"; window {wording.plural(window, 'day')}"
     about.append(
-        f" ({quantity.kind}, {printable(quantity.unit)}{_relations(quantity)})", style="dim"
+        f" ({quantity.kind}, {printable(quantity.unit)}{_relations(quantity)}{own})",
+        style="dim",
     )
     out.para(about, 4)
 

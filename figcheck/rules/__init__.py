@@ -29,6 +29,7 @@ MODULES = (
     "fc301_divergence",
     "fc302_unrecorded_number",
     "fc304_unverifiable",
+    "fc305_rendering_differs",
 )
 
 RULES: dict[str, Rule] = {

@@ -7,6 +7,8 @@ call its `find` has:
 - `FamilyRule`: `find(family, options)` for each family of related quantities.
 - `DocumentRule`: `find(text, options)` for each document, with its text read and its
   records anchored in it (figcheck.text.anchoring.DocumentText).
+- `LedgerRule`: `find(ledger, options)` once per run, over every figure of the ledger
+  (what ties figures across families and documents, such as records of one statement).
 - `AcceptanceRule`: `find(review, options)` once per run, over accepted.yaml and the
   findings of the run.
 
@@ -88,6 +90,7 @@ class AcceptanceReview:
 
 
 FamilyFind = Callable[["Family", Options], Iterator[Hit]]
+LedgerFind = Callable[["Ledger", Options], Iterator[Hit]]
 DocumentFind = Callable[["DocumentText", Options], Iterator[Hit]]
 AcceptanceFind = Callable[[AcceptanceReview, Options], Iterator[Hit]]
 
@@ -148,6 +151,12 @@ class FamilyRule(Rule):
 class DocumentRule(Rule):
     scope: ClassVar[Scope] = "document"
     find: DocumentFind
+
+
+@dataclass(frozen=True, kw_only=True)
+class LedgerRule(Rule):
+    scope: ClassVar[Scope] = "ledger"
+    find: LedgerFind
 
 
 @dataclass(frozen=True, kw_only=True)

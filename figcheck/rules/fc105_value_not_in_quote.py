@@ -2,14 +2,19 @@
 
 figcheck reads every number in the quote, however it is written (`2,719`, `2719`, `2 719`,
 `25 thousand`, `2.9 thousand`, `46%`, `46 percent`, `forty-four`, `a dozen`, `second`,
-`7th`, `hundreds`; see `figcheck extract`), and requires one that says the figure's value:
+`7th`, `hundreds`, `several hundred`, `doubled`, `a third of`; see `figcheck extract`), and
+requires one that says the figure's value:
 
 - the same value: 2719 for `value: 2719`; `about`, `over` and the other hedges do not change
   the number written ("around 2,200" says 2200);
 - a negative value (a decrease) needs the direction in the quote: a word such as decreased,
   declined, fell, dropped, down, reduced, lower, fewer, or a minus sign ("-46%");
-- a range needs both ends in the quote ("between 100 and 200"), or a vague plural with that
-  range ("hundreds" is [200, 999]);
+- a range needs both ends in the quote ("between 100 and 200"), or a vague quantity with
+  that range ("hundreds" and "several hundred" are [200, 999]); "many thousands" is
+  `at-least` 2,000;
+- a change may be said by a multiple ("doubled" is 100, "halved" -50) or a fraction ("fell
+  by half" is -50), and a share (a quantity in percent) by a fraction ("a third" is 33 or
+  33.3, "one in five" 20);
 - a positive change whose quote speaks only of a decrease is a lost sign.
 
 When the quote is found in the document's text, the numbers are read there, within the
@@ -55,7 +60,10 @@ def find(text: DocumentText, options: Options) -> Iterator[Hit]:
         else:
             readings = [find_numbers(figure.quote)]
             read_in = figure.quote
-        saying = (numbers_saying_value(figure, kind, figure.quote, n, read_in) for n in readings)
+        unit = text.units.get(figure.full_id, "")
+        saying = (
+            numbers_saying_value(figure, kind, figure.quote, n, read_in, unit) for n in readings
+        )
         if not any(saying):
             yield Hit(_message(figure, kind, readings[0]), (figure,), figure.quantity)
 

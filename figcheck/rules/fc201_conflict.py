@@ -8,6 +8,9 @@ identical period (victims in 2014 are not compared with victims in 2014-06).
 When both figures come from the same speaker in different documents the pair is reported as
 FC206 instead (and here again if FC206 is turned off in figcheck.yaml).
 
+Records of one `statement` (a figure in a headline and again in the body) are one
+utterance: their conflicts with another utterance are one finding, naming every record.
+
 Passes (about 2,200 means 1,980 to 2,420, which holds 2,300):
 
     - {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015, said_by: A, ...}
@@ -23,17 +26,54 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from figcheck import describe
+from figcheck import describe, sweep
 from figcheck.family import Family
+from figcheck.model import Figure, Quantity
 from figcheck.rules.base import FamilyRule, Hit, Options
+from figcheck.wording import listing
 
 
 def find(family: Family, options: Options) -> Iterator[Hit]:
     for quantity_id, pairs in family.conflicts.items():
         quantity = family.quantity(quantity_id)
+        by_utterances: dict[frozenset[str], list[tuple[Figure, Figure]]] = {}
         for a, b in pairs:
-            both = describe.pair(a, b, quantity)
-            yield Hit(f"{both} cannot both hold: {describe.no_overlap(a, b)}", (a, b), quantity_id)
+            key = frozenset((_utterance(a), _utterance(b)))
+            by_utterances.setdefault(key, []).append((a, b))
+        for group in by_utterances.values():
+            if len(group) == 1:
+                ((a, b),) = group
+                both = describe.pair(a, b, quantity)
+                message = f"{both} cannot both hold: {describe.no_overlap(a, b)}"
+                yield Hit(message, (a, b), quantity_id)
+            else:
+                yield _renderings(group, quantity)
+
+
+def _utterance(figure: Figure) -> str:
+    """What a figure says, as one utterance: its statement, else the figure itself."""
+    return f"statement {figure.statement}" if figure.statement else figure.full_id
+
+
+def _renderings(group: list[tuple[Figure, Figure]], quantity: Quantity) -> Hit:
+    """One finding for the conflicts between two utterances, one of them (or both) given
+    by several records: '3,870 (...) and 3,870 (...), statement ndma-0305, and at least
+    4,000 (...) cannot both hold'."""
+    first = _utterance(group[0][0])
+    sides: dict[str, dict[str, Figure]] = {}
+    for a, b in group:
+        for f in (a, b):
+            sides.setdefault(_utterance(f), {})[f.full_id] = f
+    ordered = sorted(sides.items(), key=lambda side: side[0] != first)
+    described = []
+    for utterance, records in ordered:
+        shown = [describe.figure(f, quantity) for f in sweep.by_date(records.values())]
+        text = listing(shown)
+        described.append(f"{text}, records of {utterance}," if len(shown) > 1 else text)
+    apart = listing(list(dict.fromkeys(describe.no_overlap(a, b) for a, b in group)), "; ")
+    figures = [f for _, side in ordered for f in side.values()]
+    message = f"{' and '.join(described)} cannot both hold: {apart}"
+    return Hit(message.replace(", cannot", " cannot"), tuple(figures), quantity.id)
 
 
 RULE = FamilyRule(

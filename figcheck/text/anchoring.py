@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
@@ -107,8 +107,11 @@ def analyse(
     text: str,
     figures: Sequence[tuple[Figure, str]] = (),
     ignored: Sequence[Ignored] = (),
+    units: Mapping[str, str] | None = None,
 ) -> Anchors:
-    """Anchor `figures` (each with its quantity's kind) and `ignored` entries in `text`."""
+    """Anchor `figures` (each with its quantity's kind) and `ignored` entries in `text`;
+    `units` gives each figure's unit by full id (a fraction says a share in percent)."""
+    units = units or {}
     folded = Folded.of(text)
     numbers = tuple(find_numbers(text))
     starts = [n.start for n in numbers]
@@ -117,7 +120,8 @@ def analyse(
     for figure, kind in figures:
         for start, end in quotes[figure.full_id]:
             inside = _inside(numbers, starts, (start, end))
-            for number in numbers_saying_value(figure, kind, figure.quote, inside, text):
+            unit = units.get(figure.full_id, "")
+            for number in numbers_saying_value(figure, kind, figure.quote, inside, text, unit):
                 recorded.setdefault(number.start, figure.full_id)
     ignores = tuple((entry, tuple(folded.spans(entry.text))) for entry in ignored)
     ignoring: dict[int, Ignored] = {}
@@ -155,6 +159,7 @@ class DocumentText:
     text_file: str | None  # the text's path as shown to the user; None without `text:`
     anchors: Anchors | None = None
     unreadable: str | None = None  # why the text cannot be read
+    units: Mapping[str, str] = field(default_factory=dict)  # figure full id -> its unit
 
     @property
     def source_file(self) -> str:
@@ -179,21 +184,24 @@ class DocumentText:
 def read_document(document: Document, ledger: Ledger) -> DocumentText:
     """Read the document's text, if it has one, and anchor its records in it."""
     figures = []
+    units = {}
     for full_id in document.figures:
         figure = ledger.figures[full_id]
         quantity = ledger.quantities.get(figure.quantity)
         figures.append((figure, quantity.kind if quantity else ""))
+        units[full_id] = quantity.unit if quantity else ""
     display = ledger.display
     if document.text_path is None:
-        return DocumentText(document, tuple(figures), display, None)
+        return DocumentText(document, tuple(figures), display, None, units=units)
     shown = display(document.text_path)
     try:
         text = read_text(document.text_path)
     except TextUnreadable as error:
-        return DocumentText(document, tuple(figures), display, shown, unreadable=str(error))
-    return DocumentText(
-        document, tuple(figures), display, shown, analyse(text, figures, document.ignored)
-    )
+        return DocumentText(
+            document, tuple(figures), display, shown, unreadable=str(error), units=units
+        )
+    anchors = analyse(text, figures, document.ignored, units)
+    return DocumentText(document, tuple(figures), display, shown, anchors, units=units)
 
 
 def context(text: str, start: int, end: int, words: int = 6) -> tuple[str, str, str]:

@@ -15,7 +15,14 @@ The forms read, one occurrence each:
 - percentages: any of the above followed by `%`, ` percent` or ` per cent` (kind `percent`);
 - ordinals: `2nd`, `7th`, `21st`, and the ordinal words (kind `ordinal`);
 - vague plurals (kind `vague`): `dozens`, `hundreds`, `thousands`, `millions`, `billions`,
-  `tens of thousands`, `hundreds of thousands`, ..., each a range (numberwords.VAGUE).
+  `tens of thousands`, `hundreds of thousands`, ..., each a range (numberwords.VAGUE); and
+  vague quantities with a quantifier: `several hundred`, `a few thousand`, `many thousands`
+  (open above), `tens of`, `scores of`, `a handful`;
+- multiples (kind `multiple`, the factor): `doubled`, `doubling`, `tripled`, `halved`,
+  `twice`, `double`, `triple` and `three times` before as, the, that, what, more...
+  ("twice as many", "double the toll"), `threefold`, `3-fold`;
+- fractions (kind `fraction`): `half`, `a third of`, `a quarter of`, `two thirds`,
+  `one in five`, `1 in 5`, `nine out of ten` (not "3 in 10 days").
 
 Signs are not read: "-46%" and "decreased by 46%" are both 46%; whether a number with its
 words says a decrease is decided by figcheck.text.value_match. The scan is one pass of
@@ -35,29 +42,39 @@ from typing import Literal
 from figcheck import wording
 from figcheck.text import numberwords
 
-NumberKind = Literal["plain", "percent", "ordinal", "vague"]
+NumberKind = Literal["plain", "percent", "ordinal", "vague", "multiple", "fraction"]
 
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
     """One number as written in a text: [start, end) is its span, line is 1-based; low and
-    high are equal except for a vague plural."""
+    high are equal except for a vague quantity, whose high may be infinite (open above)."""
 
     start: int
     end: int
     line: int
     text: str
     low: Fraction
-    high: Fraction
+    high: Fraction | float
     kind: NumberKind
 
     @property
     def value(self) -> Fraction | None:
-        """The number's value; None for a vague plural, which is a range."""
+        """The number's value (the factor of a multiple or fraction); None for a vague
+        quantity, which is a range."""
         return self.low if self.low == self.high else None
 
     def shown(self) -> str:
-        """The value for a reader: '2,719', '46%', '2nd', '200 to 999'."""
+        """The value for a reader: '2,719', '46%', '2nd', '200 to 999', '2,000 or more',
+        '×2 (+100%)' (doubled), '1/3 (≈33.33%)' (a third)."""
+        if self.kind == "multiple":
+            change = (self.low - 1) * 100
+            sign = "+" if change >= 0 else ""
+            return f"×{_factor(self.low)} ({sign}{wording.number(change)}%)"
+        if self.kind == "fraction":
+            return f"{_factor(self.low)} ({wording.number(self.low * 100)}%)"
+        if self.kind == "vague" and self.high == float("inf"):
+            return f"{wording.number(self.low)} or more"
         if self.kind == "vague":
             return f"{wording.number(self.low)} to {wording.number(self.high)}"
         if self.kind == "percent":
@@ -71,6 +88,11 @@ class Occurrence:
         '200 to 999' for 'hundreds'), else None ('2719' is 2,719 as written)."""
         shown = self.shown()
         return None if shown.replace(",", "") == self.text.replace(",", "") else shown
+
+
+def _factor(value: Fraction) -> str:
+    """2 -> '2', 1/3 -> '1/3'."""
+    return str(value.numerator) if value.denominator == 1 else str(value)
 
 
 def ordinal(value: Fraction) -> str:
@@ -92,8 +114,31 @@ _SCALE_WORD = rf"(?:{_alternation((*numberwords.SCALES, 'dozen'))})\b"
 _SEPARATOR = r"(?:\s+|[-‐‑])"
 _GROUP_SPACE = "[ \u00a0\u2009\u202f]"
 
-_NUMBER = re.compile(
-    rf"""
+_COUNT = rf"(?:{_alternation(numberwords.COUNT_WORDS)})"
+_MULTIPLIED = rf"(?=\s+(?:{_alternation(numberwords.MULTIPLIED)})\b)"
+_HYPHEN = "[-‐‑]"
+_PER = _alternation(numberwords.DENOMINATORS)
+_PERS = _alternation(numberwords.PLURAL_DENOMINATORS)
+# A multiple or a fraction, before the other forms: "one in five" is 1/5, not 1 and 5.
+_RATIO = rf"""
+    (?P<ratio>
+      \b(?P<verb>{_alternation(numberwords.MULTIPLYING_VERBS)})\b
+      | \b(?P<multiplier>{_alternation(numberwords.MULTIPLIERS)}){_MULTIPLIED}
+      | (?:\b(?P<times>{_COUNT})|(?<![\d.,])(?P<times_digits>\d{{1,3}}))\s+times{_MULTIPLIED}
+      | \b(?P<fold>{_COUNT}){_HYPHEN}?fold\b
+      | (?<![\d.,])(?P<fold_digits>\d{{1,3}}){_HYPHEN}fold\b
+      | \b(?:a|one)(?:\s+|{_HYPHEN})(?P<per>{_PER})(?=\s+of\b)
+      | \b(?P<parts>{_COUNT})(?:\s+|{_HYPHEN})(?P<pers>{_PERS})\b
+      | (?:\b(?P<in_k>{_COUNT})|(?<![\d.,])(?P<in_k_digits>\d{{1,2}}))
+        \s+(?:in|out\s+of)\s+(?:every\s+)?
+        (?:(?P<in_n>{_COUNT}|a\s+hundred|a\s+thousand)\b|(?P<in_n_digits>100|[1-9]\d?)(?!\d|[.,]\d))
+        (?!\s+(?:{_alternation(numberwords.TIME_WORDS)})\b)
+      | (?<!first\s)(?<!second\s)(?<!third\s)(?<!fourth\s)(?<!last\s)(?<!latter\s)
+        (?<!other\s)(?<!and\sa\s)\b(?P<half>half)\b(?!\s+a\s+dozen\b)(?!{_HYPHEN})
+    )
+"""
+
+_FORMS = rf"""
     (?P<vague>\b(?:{_alternation(numberwords.VAGUE)})\b)
     | (?<!\d)(?P<digits>
         \d{{1,3}}(?:,\d{{3}})+(?!\d)
@@ -109,9 +154,13 @@ _NUMBER = re.compile(
         (?:half\s+a\s+dozen\b|a\s+{_SCALE_WORD}|{_WORD})
         (?:{_SEPARATOR}(?:and\s+)?(?:a\s+{_SCALE_WORD}|{_WORD}))*
       )
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+    """
+_NUMBER = re.compile(f"{_RATIO} | {_FORMS}", re.IGNORECASE | re.VERBOSE)
+# The same without multiples and fractions, for where none can start: most numbers. Trying
+# their dozen alternatives at every number would make the scan about a quarter slower.
+_NUMBER_WITHOUT_RATIO = re.compile(_FORMS, re.IGNORECASE | re.VERBOSE)
+_RATIO_WORDS = frozenset(word.lower() for word in numberwords.RATIO_FIRST_WORDS)
+_RATIO_AFTER_DIGITS = re.compile(rf"\s+(?:times|in|out)\b|{_HYPHEN}fold", re.IGNORECASE)
 _PERCENT = re.compile(r"[ \u00a0]?%|\s+per\s?cent\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
@@ -123,7 +172,13 @@ _SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _FIRST_WORDS = frozenset(
     re.split(r"[^a-z]+", phrase)[0]
-    for phrase in (*numberwords.NUMBER_WORDS, *numberwords.VAGUE, "a", "half")
+    for phrase in (
+        *numberwords.NUMBER_WORDS,
+        *numberwords.VAGUE,
+        *numberwords.RATIO_FIRST_WORDS,
+        "a",
+        "half",
+    )
 )
 
 
@@ -131,10 +186,15 @@ def _next_number(text: str, pos: int) -> re.Match[str] | None:
     """The first match of the number pattern at or after `pos` (what `_NUMBER.search` finds)."""
     for token in _TOKEN.finditer(text, pos):
         word = token.group()
-        if word[0].isdigit() or word.lower() in _FIRST_WORDS:
-            match = _NUMBER.match(text, token.start())
-            if match is not None:
-                return match
+        if word[0].isdigit():
+            ratio = _RATIO_AFTER_DIGITS.match(text, token.end()) is not None
+        elif (lower := word.lower()) in _FIRST_WORDS:
+            ratio = lower in _RATIO_WORDS
+        else:
+            continue
+        match = (_NUMBER if ratio else _NUMBER_WITHOUT_RATIO).match(text, token.start())
+        if match is not None:
+            return match
     return None
 
 
@@ -144,7 +204,11 @@ def find_numbers(text: str) -> list[Occurrence]:
     found: list[Occurrence] = []
     pos = 0
     while (match := _next_number(text, pos)) is not None:
-        if match["vague"]:
+        if match.re is _NUMBER and match["ratio"]:
+            value, kind = _ratio(match)
+            found.append(lines.occurrence(text, match.start(), match.end(), value, value, kind))
+            pos = match.end()
+        elif match["vague"]:
             low, high = numberwords.vague_range(match["vague"])
             found.append(lines.occurrence(text, match.start(), match.end(), low, high, "vague"))
             pos = match.end()
@@ -157,6 +221,28 @@ def find_numbers(text: str) -> list[Occurrence]:
             found.extend(_words(text, match, lines))
             pos = max(match.end(), found[-1].end if len(found) > before else 0)
     return found
+
+
+def _ratio(match: re.Match[str]) -> tuple[Fraction, NumberKind]:
+    """The factor of a multiple ('doubled' is 2) or the fraction ('one in five' is 1/5)."""
+    group = match.groupdict()
+    if group["verb"]:
+        return numberwords.MULTIPLYING_VERBS[group["verb"].lower()], "multiple"
+    if group["multiplier"]:
+        return Fraction(numberwords.MULTIPLIERS[group["multiplier"].lower()]), "multiple"
+    for name in ("times", "times_digits", "fold", "fold_digits"):
+        if group[name]:
+            return Fraction(numberwords.count_value(group[name])), "multiple"
+    if group["per"]:
+        return Fraction(1, numberwords.DENOMINATORS[group["per"].lower()]), "fraction"
+    if group["pers"]:
+        parts = numberwords.count_value(group["parts"])
+        return Fraction(parts, numberwords.PLURAL_DENOMINATORS[group["pers"].lower()]), "fraction"
+    if group["half"]:
+        return Fraction(1, 2), "fraction"
+    count = numberwords.count_value(group["in_k"] or group["in_k_digits"])
+    whole = numberwords.count_value(group["in_n"] or group["in_n_digits"])
+    return Fraction(count, whole), "fraction"
 
 
 def _digits(text: str, match: re.Match[str], lines: _LineIndex) -> Occurrence:
@@ -206,6 +292,12 @@ class _LineIndex:
         return bisect.bisect_left(self.breaks, position) + 1
 
     def occurrence(
-        self, text: str, start: int, end: int, low: Fraction, high: Fraction, kind: NumberKind
+        self,
+        text: str,
+        start: int,
+        end: int,
+        low: Fraction,
+        high: Fraction | float,
+        kind: NumberKind,
     ) -> Occurrence:
         return Occurrence(start, end, self.line(start), text[start:end], low, high, kind)

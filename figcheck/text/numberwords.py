@@ -9,7 +9,8 @@ The vocabulary, matched case-insensitively on whole words:
 - dozen: `dozen` and `a dozen` are 12, `two dozen` 24, `half a dozen` 6;
 - ordinals: first ... nineteenth, twentieth ... ninetieth, hundredth, thousandth, millionth,
   billionth, and compounds (`twenty-first`, `one hundredth`);
-- vague plurals, read as ranges: see `VAGUE`.
+- vague plurals, read as ranges: see `VAGUE`;
+- multiples and fractions, read as a factor: see `MULTIPLIERS` and the words after it.
 
 No library on PyPI fits (see the commit that added this module): text2num reads `hundreds`
 as 100 and `25 thousand` as two numbers and has no `dozen`; number-parser and word2number
@@ -94,7 +95,8 @@ _SCALE_ORDINALS: dict[str, int] = {f"{word}th": value for word, value in SCALES.
 # Vague plurals: the smallest value the plural allows (two of the unit: "hundreds" are at
 # least 200) up to the last value before the next unit's plural. "tens of thousands" and
 # the like are one phrase, so that "hundreds of thousands" is not read as two numbers.
-VAGUE: dict[str, tuple[int, int]] = {
+# A high end of None is open: "many thousands" is 2,000 or more.
+VAGUE: dict[str, tuple[int, int | None]] = {
     "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999),
     "tens of millions": (20_000_000, 99_999_999),
@@ -105,6 +107,133 @@ VAGUE: dict[str, tuple[int, int]] = {
     "millions": (2_000_000, 9_999_999),
     "billions": (2_000_000_000, 9_999_999_999),
 }
+
+
+def _quantified() -> dict[str, tuple[int, int | None]]:
+    """Vague quantities with a quantifier. "several" or "a few" and a scale word mean what
+    its plural means ("several hundred" is "hundreds", 200 to 999); "many" and a plural is
+    at least what the plural is, open above ("many thousands": 2,000 or more)."""
+    scales = {
+        "dozen": "dozens",
+        "hundred": "hundreds",
+        "thousand": "thousands",
+        "million": "millions",
+        "billion": "billions",
+        "hundred thousand": "hundreds of thousands",
+        "hundred million": "hundreds of millions",
+    }
+    phrases: dict[str, tuple[int, int | None]] = {}
+    for quantifier in ("several", "a few"):
+        for scale, plural in scales.items():
+            phrases[f"{quantifier} {scale}"] = VAGUE[plural]
+        phrases[f"{quantifier} tens of thousands"] = VAGUE["tens of thousands"]
+        phrases[f"{quantifier} tens of millions"] = VAGUE["tens of millions"]
+    for plural, (low, _) in VAGUE.items():
+        phrases[f"many {plural}"] = (low, None)
+    return phrases
+
+
+VAGUE.update(_quantified())
+VAGUE.update(
+    {
+        "tens of": (20, 99),  # tens of people; "tens of thousands" is above
+        "scores of": (40, 99),  # two score and more, short of hundreds, as "dozens"
+        "a handful": (2, 9),  # a few, fewer than ten
+    }
+)
+
+# Multiples and fractions: the factor a word states. A change figure is read from a multiple
+# ("doubled" is +100%, "halved" -50%), a share from a fraction ("a third" is 33%).
+# Words that multiply on their own: "the toll doubled", "doubling the figure".
+MULTIPLYING_VERBS: dict[str, Fraction] = {
+    **{f"doubl{end}": Fraction(2) for end in ("ed", "es", "ing")},
+    **{f"tripl{end}": Fraction(3) for end in ("ed", "es", "ing")},
+    **{f"trebl{end}": Fraction(3) for end in ("ed", "es", "ing")},
+    **{f"quadrupl{end}": Fraction(4) for end in ("ed", "es", "ing")},
+    "halved": Fraction(1, 2),
+    "halving": Fraction(1, 2),
+}
+# Words that multiply what follows: "twice as many", "double the toll", "triple that".
+MULTIPLIERS: dict[str, int] = {
+    "twice": 2,
+    "double": 2,
+    "thrice": 3,
+    "triple": 3,
+    "treble": 3,
+    "quadruple": 4,
+}
+# What may follow a multiplier for it to be one ("twice as many", "three times the toll"),
+# so that "a double standard" or "arrested twice" are not read.
+MULTIPLIED = (
+    "as",
+    "the",
+    "that",
+    "what",
+    "its",
+    "their",
+    "this",
+    "more",
+    "higher",
+    "larger",
+    "bigger",
+    "greater",
+)
+DENOMINATORS: dict[str, int] = {
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+PLURAL_DENOMINATORS: dict[str, int] = {
+    **{f"{word}s": value for word, value in DENOMINATORS.items()},
+}
+# Counts written as words in multiples and fractions: "three times", "one in five".
+COUNT_WORDS: dict[str, int] = {
+    w: v for w, (v, cls) in _SMALL.items() if cls in ("unit", "teen") or w == "twenty"
+}
+# Spans of time: "3 in 10 days" is three in ten days, not three tenths.
+TIME_WORDS = (
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+)
+RATIO_FIRST_WORDS: tuple[str, ...] = (
+    *MULTIPLYING_VERBS,
+    *MULTIPLIERS,
+    *COUNT_WORDS,
+    *(f"{word}fold" for word in COUNT_WORDS),
+    "half",
+    "a",
+)
+
+
+def count_value(word: str) -> int:
+    """'three' -> 3, '12' -> 12, 'a hundred' -> 100."""
+    word = " ".join(word.lower().split())
+    if word.isdigit():
+        return int(word)
+    if word.startswith("a "):
+        return SCALES[word[2:]]
+    return COUNT_WORDS[word]
+
 
 # Every word that can be part of a number phrase ("a" and "and" and "half" only inside one).
 NUMBER_WORDS: tuple[str, ...] = (
@@ -239,7 +368,7 @@ def _is_half_a_dozen(words: Sequence[Word], i: int) -> bool:
     )
 
 
-def vague_range(phrase: str) -> tuple[Fraction, Fraction]:
-    """'Hundreds  of thousands' -> (200000, 999999)."""
+def vague_range(phrase: str) -> tuple[Fraction, Fraction | float]:
+    """'Hundreds  of thousands' -> (200000, 999999); 'many thousands' -> (2000, inf)."""
     low, high = VAGUE[" ".join(phrase.lower().split())]
-    return Fraction(low), Fraction(high)
+    return Fraction(low), Fraction(high) if high is not None else float("inf")

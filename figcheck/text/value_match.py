@@ -9,9 +9,16 @@ A number says a figure's value when:
   states the direction: a word for a decrease (decreased, declined, fell, dropped, down,
   reduced, reduction, lower, fewer, less, shrank, minus, cut, plunged...: see `DECREASE`) or
   a minus sign right before the number ("-46%", "−46%");
-- the figure is a range [a, b] and the number is a vague plural whose range is [a, b]
-  ("hundreds" for [200, 999]), or the number is a or b and the other end is written in the
-  same quote too ("between 100 and 200").
+- the number is a vague quantity whose range is the figure's interval: "hundreds" and
+  "several hundred" for the range [200, 999], "many thousands" for `at-least` 2,000;
+- the figure is a range [a, b] and the number is a or b and the other end is written in the
+  same quote too ("between 100 and 200");
+- the figure is a change and the number a multiple that makes it: "doubled" or "twice as
+  many" is +100, "tripled" +200, "halved" -50;
+- the figure is a change, or a share (a quantity whose unit is percent), and the number a
+  fraction that is its magnitude as written, rounded to the value's decimals: "half" is 50,
+  "a third" 33 or 33.3, "one in five" 20; a change needs its direction in the quote, as for
+  a number ("fell by half" is -50).
 
 For a figure of a `change` quantity with a positive value, a quote that speaks only of a
 decrease ("decreased by 46%" recorded as 46) does not express it: the sign was lost.
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from fractions import Fraction
 
 from figcheck import values
@@ -31,7 +39,8 @@ from figcheck.text.numbers import Occurrence
 DECREASE = re.compile(
     r"\b(?:decreas(?:e|ed|es|ing)|declin(?:e|ed|es|ing)|fell|fall(?:s|en|ing)?"
     r"|drop(?:s|ped|ping)?|down|reduc(?:e|ed|es|ing|tion)|lower(?:ed)?|fewer|less"
-    r"|shr(?:ank|unk|ink|inks)|minus|cuts?|plunged|plummeted|slumped|sank|dipped)\b",
+    r"|shr(?:ank|unk|ink|inks)|minus|cuts?|plunged|plummeted|slumped|sank|dipped"
+    r"|halv(?:ed|es|ing))\b",
     re.IGNORECASE,
 )
 INCREASE = re.compile(
@@ -56,20 +65,51 @@ def numbers_saying_value(
     quote: str,
     numbers: Sequence[Occurrence],
     text: str,
+    unit: str = "",
 ) -> list[Occurrence]:
     """The numbers among `numbers` (those written inside one place of the quote) that say
     the figure's value. `text` is the text the numbers were read from, for their signs;
-    `quote` is the quote as the figure gives it, for its words."""
+    `quote` is the quote as the figure gives it, for its words; `unit` is the unit of the
+    figure's quantity (a fraction says a share only in percent)."""
+    # Most quotes hold plain numbers only: the vague, multiple and fraction readings are
+    # looked at only where the quote has one (anchoring asks this once per figure).
+    special = any(n.kind in SPECIAL for n in numbers)
+    vague: list[Occurrence] = []
+    counts = list(numbers)
+    if special:
+        vague = [n for n in numbers if n.kind == "vague" and _same_interval(n, figure)]
+        counts = [n for n in numbers if n.kind not in RATIOS]
     if isinstance(figure.value, tuple):
-        return _numbers_saying_range(figure.value, quote, numbers, text)
+        return vague + _numbers_saying_range(figure.value, quote, counts, text)
+    if vague:
+        return vague
     wanted = values.exact(figure.value)
-    found = [n for n in numbers if n.value is not None and n.value == abs(wanted)]
+    found = [n for n in counts if n.value is not None and n.value == abs(wanted)]
+    # A multiple states its own direction ("halved"): it makes the change, sign and all.
+    multiples: list[Occurrence] = []
+    if special and kind == "change":
+        multiples = [n for n in numbers if n.kind == "multiple" and (n.low - 1) * 100 == wanted]
+    if special and (kind == "change" or unit in ("percent", "%")):
+        found += [n for n in numbers if n.kind == "fraction" and _rounds_to(figure.value, n.low)]
     if wanted < 0:
         worded = DECREASE.search(quote) is not None
-        return [n for n in found if worded or has_minus(text, n)]
-    if kind == "change" and wanted > 0 and DECREASE.search(quote) and not INCREASE.search(quote):
-        return [n for n in found if _has_plus(text, n)]
-    return found
+        found = [n for n in found if worded or has_minus(text, n)]
+    elif kind == "change" and wanted > 0 and DECREASE.search(quote) and not INCREASE.search(quote):
+        found = [n for n in found if _has_plus(text, n)]
+    return sorted([*found, *multiples], key=lambda n: n.start) if special else found
+
+
+RATIOS = ("multiple", "fraction")
+SPECIAL = ("vague", *RATIOS)
+
+
+def _rounds_to(value: int | float, fraction: Fraction) -> bool:
+    """Whether `value` (a percent as written) is `fraction` of a whole, rounded to the
+    value's decimals: 33, 33.3 and 33.33 are a third; 34 and 33.4 are not."""
+    places = 0
+    if isinstance(value, float):
+        places = max(0, -int(Decimal(repr(value)).as_tuple().exponent))
+    return abs(abs(values.exact(value)) - fraction * 100) <= Fraction(1, 2 * 10**places)
 
 
 def _numbers_saying_range(
@@ -79,7 +119,6 @@ def _numbers_saying_range(
     text: str,
 ) -> list[Occurrence]:
     low, high = values.exact(ends[0]), values.exact(ends[1])
-    vague = [n for n in numbers if n.kind == "vague" and (n.low, n.high) == (low, high)]
     worded = DECREASE.search(quote) is not None
 
     def says(n: Occurrence, end: Fraction) -> bool:
@@ -90,8 +129,19 @@ def _numbers_saying_range(
     at_low = [n for n in numbers if says(n, low)]
     at_high = [n for n in numbers if says(n, high)]
     if at_low and at_high:
-        return vague + sorted({*at_low, *at_high}, key=lambda n: n.start)
-    return vague
+        return sorted({*at_low, *at_high}, key=lambda n: n.start)
+    return []
+
+
+def _same_interval(number: Occurrence, figure: Figure) -> bool:
+    """Whether a vague quantity's range is the figure's interval, both ends closed but an
+    infinite one: [200, 999] for "hundreds", [2000, ∞) for "many thousands"."""
+    interval = figure.interval
+    return (
+        (interval.low, interval.high) == (number.low, number.high)
+        and not interval.low_open
+        and (not interval.high_open or interval.high == float("inf"))
+    )
 
 
 def _has_plus(text: str, number: Occurrence) -> bool:

@@ -48,6 +48,7 @@ class NewFigure:
     approx: str | None = None
     id: str | None = None
     note: str | None = None
+    statement: str | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,8 @@ def figure_record(figure: NewFigure, figure_id: str) -> dict[str, Any]:
             record["approx"] = figure.approx
     record["as_of"] = DateText(figure.as_of)
     record["said_by"] = figure.said_by
+    if figure.statement:
+        record["statement"] = figure.statement
     record["quote"] = figure.quote
     if figure.note:
         record["note"] = figure.note

@@ -62,6 +62,8 @@ QUANTITIES = """\
 #   subset_of: [other]   never more than `other` at the same time
 #   parts: [a, b]        a and b sum to at most this one (to exactly it with exhaustive: true)
 #   of: level            for a change: the level quantity whose change it is
+# window_days: N says how many days apart two figures may be and still describe about the
+# same time (default 366; a toll that climbs by the day: 0 to a few days).
 # Where two documents count different things, make them two quantities.
 quantities:
   library-members:
@@ -104,6 +106,7 @@ figures:
     value: 4210
     as_of: 2023-12                     # "at the end of 2023"
     said_by: Ana Ruiz, head librarian  # who gave the number; `author` for the document's own
+    # statement: ruiz-members-2023     # optional: one id for every record of this one figure
     quote: The Riverside town library had 4,210 registered members at the end of 2023
 
   - id: members-children

@@ -64,10 +64,10 @@ SOURCES = {
           - id: departed
             quantity: departed
             value: 2000
-            approx: over
-            as_of: 2015
+            approx: about
+            as_of: 2015-03
             said_by: Ana Ruiz
-            quote: over 2,000 have left
+            quote: about 2,000 have left
     """,
     "sources/b.yaml": """
         document:

@@ -120,6 +120,10 @@ def _reads_back(written: str, value: Value) -> bool:
         plain = yaml.safe_load(document)
     except (yaml_reading.YamlError, yaml.YAMLError):
         return False
+    except ValueError:
+        # PyYAML reads `2015-02-30` as a timestamp and fails to build the date: quoted, it is
+        # text, which the loader then reports as the bad date it is (FC101).
+        return False
     if not (isinstance(data, dict) and _same(data.get("k"), value)):
         return False
     # Others may read a date as a date (2015-11-19) or a year as an int (2015): the same

@@ -11,6 +11,10 @@ Every number in a document's text (as `figcheck extract` lists them, number word
   entries matches the text, every place where it matches. Use it for numbers that are not
   statements about the world: a copyright year, "24/7", "article 51", a date, "No one".
 
+A number inside the quote of a figure whose value no number of that quote says (a
+mistyped value, 2791 for the 2,719 quoted) is reported by FC105 alone, which names the
+figure to correct; it is not reported here as well.
+
 The finding is at the text file and line of the number. `figcheck extract DOC` lists every
 number with its status: it is the work list for clearing these findings.
 
@@ -42,8 +46,8 @@ def find(text: DocumentText, options: Options) -> Iterator[Hit]:
     for entry in found.entries:
         number = entry.number
         seen[number.text] += 1
-        if entry.status != "unrecorded":
-            continue
+        if entry.status != "unrecorded" or entry.misquoted_by is not None:
+            continue  # a number in the quote of a figure whose value it does not say: FC105's
         before, it, after = anchoring.context(found.text, number.start, number.end)
         meaning = f" ({number.meaning()})" if number.meaning() else ""
         yield Hit(

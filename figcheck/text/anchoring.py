@@ -69,6 +69,9 @@ class Entry:
     number: Occurrence
     figure: str | None = None  # full id of the figure that records it
     ignored: Ignored | None = None
+    # Full id of a figure whose quote holds this number though no number of the quote says
+    # the figure's value (a mistyped value: FC105 reports it, and the number with it).
+    misquoted_by: str | None = None
 
     @property
     def status(self) -> StatusName:
@@ -114,11 +117,19 @@ def analyse(
     starts = [n.start for n in numbers]
     quotes = {figure.full_id: tuple(folded.spans(figure.quote)) for figure, _ in figures}
     recorded: dict[int, str] = {}  # number start -> full id of the first figure recording it
+    misquoted: dict[int, str] = {}  # number start -> a figure whose value its quote does not say
     for figure, kind in figures:
+        said = False
+        held: list[Occurrence] = []
         for start, end in quotes[figure.full_id]:
             inside = _inside(numbers, starts, (start, end))
+            held += inside
             for number in numbers_saying_value(figure, kind, figure.quote, inside, text):
                 recorded.setdefault(number.start, figure.full_id)
+                said = True
+        if not said:
+            for number in held:
+                misquoted.setdefault(number.start, figure.full_id)
     ignores = tuple((entry, tuple(folded.spans(entry.text))) for entry in ignored)
     ignoring: dict[int, Ignored] = {}
     for entry, spans in ignores:
@@ -126,7 +137,9 @@ def analyse(
             for number in _inside(numbers, starts, span):
                 ignoring.setdefault(number.start, entry)
     entries = tuple(
-        Entry(n, recorded.get(n.start), None if n.start in recorded else ignoring.get(n.start))
+        Entry(n, recorded[n.start])
+        if n.start in recorded
+        else Entry(n, None, ignoring.get(n.start), misquoted.get(n.start))
         for n in numbers
     )
     return Anchors(text, folded, numbers, quotes, ignores, entries)

@@ -119,7 +119,8 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
     for rule in on:
         if isinstance(rule, AcceptanceRule):
             found += _findings(rule, config, rule.find(review, config.options(rule.code)))
-    ids = {f.id for f in found}
+    # An entry for a finding that cannot be accepted (FC109 reports it) accepts nothing.
+    ids = {f.id for f in found if RULES[f.rule].not_acceptable is None}
     accepted = {entry.finding: entry.why for entry in ledger.acceptances if entry.finding in ids}
     return CheckResult(
         ledger, tuple(_unique(found)), groups, accepted, rules_ran, Coverage.of(counted)

@@ -3,7 +3,10 @@
 An acceptance records that a person reviewed a finding and judged it a real divergence
 between documents, with the reason. An entry without a `why` explains nothing to the next
 reader; an entry whose finding no longer occurs (the figures were corrected, or removed)
-hides nothing and only makes the list rot. Both are reported so that the list stays true.
+hides nothing and only makes the list rot; an entry for a finding of a rule whose findings
+cannot be accepted (an unrecorded number, FC302, is recorded or listed under `ignore:`
+with its reason; an entry of this rule is mended in accepted.yaml) accepts nothing. All
+are reported so that the list stays true.
 
 Passes:
 
@@ -24,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from figcheck.model import Acceptance
-from figcheck.rules.base import AcceptanceReview, AcceptanceRule, Hit, Options
+from figcheck.rules.base import AcceptanceReview, AcceptanceRule, Hit, Options, Rule
 
 
 def find(review: AcceptanceReview, options: Options) -> Iterator[Hit]:
@@ -39,8 +42,16 @@ def find(review: AcceptanceReview, options: Options) -> Iterator[Hit]:
                 "real, so that the next reader does not have to find out again",
             )
         code = entry.finding.split(":")[0]
+        rule = _rule(code)
         if code not in review.rules_on:
             yield _hit(entry, "stale", f"{entry.finding} names no rule figcheck has")
+        elif rule is not None and rule.not_acceptable is not None:
+            yield _hit(
+                entry,
+                "not-acceptable",
+                f"{entry.finding} ({rule.title}) cannot be accepted: it {rule.not_acceptable}. "
+                "Remove this entry, which accepts nothing",
+            )
         elif review.rules_on[code] and review.rules_ran and entry.finding not in review.current:
             yield _hit(
                 entry,
@@ -48,6 +59,12 @@ def find(review: AcceptanceReview, options: Options) -> Iterator[Hit]:
                 f"{entry.finding} is accepted but no longer occurs; remove the entry "
                 "(the figures it was about were corrected or removed)",
             )
+
+
+def _rule(code: str) -> Rule | None:
+    from figcheck.rules import RULES  # the registry imports this module
+
+    return RULES.get(code)
 
 
 def _hit(entry: Acceptance, kind: str, message: str) -> Hit:

@@ -15,7 +15,10 @@ A number inside the quote of a figure whose value no number of that quote says (
 mistyped value, 2791 for the 2,719 quoted) is reported by FC105 alone, which names the
 figure to correct; it is not reported here as well.
 
-The finding is at the text file and line of the number. `figcheck extract DOC` lists every
+The finding is at the text file and line of the number. It cannot be accepted: a number
+is accounted for by a record or by an `ignore:` entry, whose `why` says why it is not a
+statement about the world (`figcheck accept` refuses it, and an entry for it in
+accepted.yaml is reported by FC109 and accepts nothing). `figcheck extract DOC` lists every
 number with its status: it is the work list for clearing these findings.
 
 Passes (the 2,719 is recorded, 2015 is ignored):
@@ -71,4 +74,6 @@ RULE = DocumentRule(
     find=find,
     remedy="record the number as a figure, or list it under `ignore:` with a `why` "
     "(`figcheck extract` lists the document's numbers)",
+    not_acceptable="is a number of a text, which a figure or an `ignore:` entry with its `why` "
+    "accounts for, never an acceptance: record it, or list it under `ignore:`",
 )

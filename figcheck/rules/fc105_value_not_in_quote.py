@@ -1,8 +1,9 @@
 """FC105 value not in quote: the figure's value is not what its quote says.
 
 figcheck reads every number in the quote, however it is written (`2,719`, `2719`, `2 719`,
-`25 thousand`, `2.9 thousand`, `46%`, `46 percent`, `forty-four`, `a dozen`, `second`,
-`7th`, `hundreds`; see `figcheck extract`), and requires one that says the figure's value:
+`25 thousand`, `2.9 thousand`, `1,8 thousand`, `3 mln`, `46%`, `46 percent`, `forty-four`,
+`a dozen`, `second`, `7th`, `hundreds`; see `figcheck extract`), and requires one that says
+the figure's value:
 
 - the same value: 2719 for `value: 2719`; `about`, `over` and the other hedges do not change
   the number written ("around 2,200" says 2200);

@@ -209,7 +209,7 @@ class Finding:
         if self.data_error:
             return "fix the file; data errors cannot be accepted"
         if self.remedy is not None:
-            return self.remedy
+            return self.remedy.replace("{id}", self.id)
         return (
             "correct the record, or, if the documents really diverge, "
             f'figcheck accept {self.id} --why "..."'

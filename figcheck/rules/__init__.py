@@ -18,6 +18,7 @@ MODULES = (
     "fc103_duplicate",
     "fc104_quote_not_found",
     "fc105_value_not_in_quote",
+    "fc106_hedge_differs_from_quote",
     "fc109_acceptance_to_review",
     "fc201_conflict",
     "fc202_decrease",

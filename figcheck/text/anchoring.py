@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
@@ -90,6 +90,9 @@ class Anchors:
     quotes: Mapping[str, tuple[Span, ...]]  # figure full id -> the places of its quote
     ignores: tuple[tuple[Ignored, tuple[Span, ...]], ...]
     entries: tuple[Entry, ...]
+    # figure full id -> the numbers inside its quote's places that say its value (FC105's
+    # test), for the rules that read what stands next to them (FC106)
+    said: Mapping[str, tuple[Occurrence, ...]] = field(default_factory=dict)
 
     def inside(self, span: Span) -> list[Occurrence]:
         """The numbers lying wholly inside `span`."""
@@ -118,18 +121,20 @@ def analyse(
     quotes = {figure.full_id: tuple(folded.spans(figure.quote)) for figure, _ in figures}
     recorded: dict[int, str] = {}  # number start -> full id of the first figure recording it
     misquoted: dict[int, str] = {}  # number start -> a figure whose value its quote does not say
+    said: dict[str, tuple[Occurrence, ...]] = {}
     for figure, kind in figures:
-        said = False
+        saying: list[Occurrence] = []
         held: list[Occurrence] = []
         for start, end in quotes[figure.full_id]:
             inside = _inside(numbers, starts, (start, end))
             held += inside
-            for number in numbers_saying_value(figure, kind, figure.quote, inside, text):
-                recorded.setdefault(number.start, figure.full_id)
-                said = True
-        if not said:
+            saying += numbers_saying_value(figure, kind, figure.quote, inside, text)
+        for number in saying:
+            recorded.setdefault(number.start, figure.full_id)
+        if held and not saying:
             for number in held:
                 misquoted.setdefault(number.start, figure.full_id)
+        said[figure.full_id] = tuple(saying)
     ignores = tuple((entry, tuple(folded.spans(entry.text))) for entry in ignored)
     ignoring: dict[int, Ignored] = {}
     for entry, spans in ignores:
@@ -142,7 +147,7 @@ def analyse(
         else Entry(n, None, ignoring.get(n.start), misquoted.get(n.start))
         for n in numbers
     )
-    return Anchors(text, folded, numbers, quotes, ignores, entries)
+    return Anchors(text, folded, numbers, quotes, ignores, entries, said)
 
 
 def _inside(numbers: Sequence[Occurrence], starts: list[int], span: Span) -> list[Occurrence]:

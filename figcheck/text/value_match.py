@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from figcheck import values
-from figcheck.model import Figure
+from figcheck.model import Figure, Number
 from figcheck.text.numbers import Occurrence
 
 # Words that state a decrease (or an increase), matched as whole words, in any case.
@@ -60,9 +60,20 @@ def numbers_saying_value(
     """The numbers among `numbers` (those written inside one place of the quote) that say
     the figure's value. `text` is the text the numbers were read from, for their signs;
     `quote` is the quote as the figure gives it, for its words."""
-    if isinstance(figure.value, tuple):
-        return _numbers_saying_range(figure.value, quote, numbers, text)
-    wanted = values.exact(figure.value)
+    return numbers_saying(figure.value, kind, quote, numbers, text)
+
+
+def numbers_saying(
+    value: Number | tuple[Number, Number],
+    kind: str,
+    quote: str,
+    numbers: Sequence[Occurrence],
+    text: str,
+) -> list[Occurrence]:
+    """`numbers_saying_value` for a value that is not yet a figure's (`figcheck add`)."""
+    if isinstance(value, tuple):
+        return _numbers_saying_range(value, quote, numbers, text)
+    wanted = values.exact(value)
     found = [n for n in numbers if n.value is not None and n.value == abs(wanted)]
     if wanted < 0:
         worded = DECREASE.search(quote) is not None

@@ -19,6 +19,8 @@ from figcheck.findings import one_line
 from figcheck.ledger import RECORD_ID, Ledger, load_ledger, yaml_reading
 from figcheck.model import Finding
 from figcheck.rules import RULES, Rule
+from figcheck.text.anchoring import TextUnreadable, read_text
+from figcheck.text.hedges import Hedge, stated_hedge
 from figcheck.wording import did_you_mean, plural
 from figcheck.writing.atomic import Refused, atomic_write, ledger_lock, remove_stale_temporaries
 from figcheck.writing.records import NewDocument, NewFigure, figure_id, figure_record, new_source
@@ -48,6 +50,8 @@ class Added:
     result: CheckResult | None = None
     involved: tuple[Finding, ...] = ()  # findings the new figure takes part in
     copied_text: str | None = None  # where --text was copied into the ledger, if it was
+    # Without --approx: the hedge read next to the value's number, which set the approx.
+    hedge: Hedge | None = None
 
     def exit_code(self) -> int:
         """2 for an invalid record, 1 when the figure takes part in an unaccepted error, else 0."""
@@ -75,6 +79,11 @@ def add_figure(
     _refuse_data_errors(ledger.problems, ledger.root)
     path, new = _target(ledger, figure, document)
     text = _TextFile.plan(ledger, figure.document, document.text) if new else None
+    hedge = None
+    if figure.approx is None and not isinstance(figure.value, tuple):
+        hedge = _hedge(ledger, figure, text)
+        if hedge is not None and hedge.approx != "exact":
+            figure = replace(figure, approx=hedge.approx)
     with ledger_lock(ledger.root):
         if path.parent.is_dir():
             remove_stale_temporaries(path.parent)
@@ -113,7 +122,29 @@ def add_figure(
         added,
         written=written,
         copied_text=ledger.display(copied) if copied is not None and written else None,
+        hedge=hedge,
     )
+
+
+def _hedge(ledger: Ledger, figure: NewFigure, text: _TextFile | None) -> Hedge | None:
+    """The hedge the document gives the number of the quote that says the value (read in
+    the document's text where it has one), as FC106 reads it; a range is left to FC106."""
+    document = ledger.documents.get(figure.document)
+    path = text.source if text is not None else document.text_path if document else None
+    try:
+        content = read_text(path) if path is not None else None
+    except TextUnreadable:
+        content = None
+    quantity = ledger.quantities.get(figure.quantity)
+    found = stated_hedge(
+        figure.quote,
+        figure.value,
+        quantity.kind if quantity else "",
+        content,  # type: ignore[arg-type]
+    )
+    if found is None or found[0].approx == "range":  # one number of a range: FC106 says so
+        return None
+    return found[0]
 
 
 def _refuse_bytes_that_are_not_text(figure: NewFigure, document: NewDocument) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from figcheck import date_phrases, dates
 from figcheck.engine import EXIT_DATA, EXIT_FINDINGS, EXIT_OK, CheckResult, run_rules
 from figcheck.findings import one_line
 from figcheck.ledger import RECORD_ID, Ledger, load_ledger, yaml_reading
@@ -31,6 +32,20 @@ from figcheck.writing.yaml_appending import (
     not_utf8,
     number_text,
 )
+
+
+@dataclass(frozen=True)
+class DateTranslation:
+    """A date given as a report writes it, and the EDTF written for it."""
+
+    option: str  # --as-of, --published
+    given: str  # late 2017
+    written: str  # 2017-39
+
+    def describe(self) -> str:
+        """ "--as-of 'late 2017' is written 2017-39 (Sep to Dec 2017)"."""
+        words = dates.describe(dates.parse_date(self.written))
+        return f"{self.option} {self.given!r} is written {self.written} ({words})"
 
 
 @dataclass(frozen=True)
@@ -52,6 +67,7 @@ class Added:
     copied_text: str | None = None  # where --text was copied into the ledger, if it was
     # Without --approx: the hedge read next to the value's number, which set the approx.
     hedge: Hedge | None = None
+    dates: tuple[DateTranslation, ...] = ()  # dates given as phrases, and their EDTF
 
     def exit_code(self) -> int:
         """2 for an invalid record, 1 when the figure takes part in an unaccepted error, else 0."""
@@ -76,6 +92,7 @@ def add_figure(
     Raises Refused when the add cannot go ahead as asked, and LockTimeout."""
     document = document or NewDocument()
     _refuse_bytes_that_are_not_text(figure, document)
+    figure, document, translated = _translate_dates(figure, document)
     _refuse_data_errors(ledger.problems, ledger.root)
     path, new = _target(ledger, figure, document)
     text = _TextFile.plan(ledger, figure.document, document.text) if new else None
@@ -123,7 +140,29 @@ def add_figure(
         written=written,
         copied_text=ledger.display(copied) if copied is not None and written else None,
         hedge=hedge,
+        dates=translated,
     )
+
+
+def _translate_dates(
+    figure: NewFigure, document: NewDocument
+) -> tuple[NewFigure, NewDocument, tuple[DateTranslation, ...]]:
+    """--as-of and --published as reports write dates ('late 2017', 'Q4 2017', '7 July
+    2015') in the EDTF they mean; a date figcheck does not recognise is left for the loader
+    to refuse, with what it would accept."""
+    done: list[DateTranslation] = []
+
+    def edtf(option: str, given: str) -> str:
+        written = date_phrases.to_edtf(given)
+        if written is None or written == given:
+            return given
+        done.append(DateTranslation(option, given, written))
+        return written
+
+    figure = replace(figure, as_of=edtf("--as-of", figure.as_of))
+    if document.published:
+        document = replace(document, published=edtf("--published", document.published))
+    return figure, document, tuple(done)
 
 
 def _hedge(ledger: Ledger, figure: NewFigure, text: _TextFile | None) -> Hedge | None:

@@ -11,6 +11,11 @@ With `exhaustive: true` the parts sum to exactly the whole, so it also reports w
 part has a figure and the sum of their upper bounds (the highest qualifying ones) falls below
 the whole's lower bound.
 
+What the whole is within bounds its parts too (see FC204: relations are read through): the
+parts' sum is also compared, in the same way, with each figure of a quantity the whole is a
+subset or a part of, directly or through others, at the same time as that quantity's kind
+reads it. The message names the chain of relations.
+
 Passes (160 killed + 73 returned = 233, within 2,719 who left):
 
     quantities: {ru-departed: {parts: [ru-killed, ru-returned], ...}, ...}
@@ -26,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from figcheck import describe, sweep, values, wording
-from figcheck.family import Family, period_key
+from figcheck.family import Containment, Family, period_key
 from figcheck.model import Figure, Interval, Quantity
 from figcheck.rules.base import FamilyRule, Hit, Options
 
@@ -43,31 +48,41 @@ def find(family: Family, options: Options) -> Iterator[Hit]:
     for whole in family.quantities:
         if not whole.parts:
             continue
-        wholes = family.of(whole.id)
-        if not wholes:
-            continue
-        lowest = [_pick(family, whole, part, wholes, _lowest_low) for part in whole.parts]
-        highest = (
-            [_pick(family, whole, part, wholes, _highest_high) for part in whole.parts]
-            if whole.exhaustive
-            else None
-        )
-        for i, w in enumerate(wholes):
-            chosen = [
-                (part, picks[i])
-                for part, picks in zip(whole.parts, lowest, strict=True)
-                if picks[i]
-            ]
-            if chosen:
-                total = _sum(f for _, f in chosen)
-                if w.interval.lies_below(total):
-                    yield _hit(family, whole, w, chosen, total, "more")
-            if highest is not None:
-                top = [(part, picks[i]) for part, picks in zip(whole.parts, highest, strict=True)]
-                if all(f is not None for _, f in top):
-                    total = _sum(f for _, f in top)  # type: ignore[misc]
-                    if total.lies_below(w.interval):
-                        yield _hit(family, whole, w, top, total, "less")  # type: ignore[arg-type]
+        # The parts are within the whole and within whatever the whole is within.
+        yield from _within(family, whole, whole, None)
+        for containment in family.containing[whole.id]:
+            larger = family.quantity(containment.superset)
+            yield from _within(family, whole, larger, containment)
+
+
+def _within(
+    family: Family, whole: Quantity, larger: Quantity, containment: Containment | None
+) -> Iterator[Hit]:
+    """The sums of the parts of `whole` against the figures of `larger` (the whole itself,
+    or one the whole is within), at the same time as `larger`'s kind reads it."""
+    wholes = family.of(larger.id)
+    if not wholes:
+        return
+    lowest = [_pick(family, larger, part, wholes, _lowest_low) for part in whole.parts]
+    highest = (
+        [_pick(family, larger, part, wholes, _highest_high) for part in whole.parts]
+        if whole.exhaustive and containment is None
+        else None
+    )
+    for i, w in enumerate(wholes):
+        chosen = [
+            (part, picks[i]) for part, picks in zip(whole.parts, lowest, strict=True) if picks[i]
+        ]
+        if chosen:
+            total = _sum(f for _, f in chosen)
+            if w.interval.lies_below(total):
+                yield _hit(family, whole, w, chosen, total, "more", containment)
+        if highest is not None:
+            top = [(part, picks[i]) for part, picks in zip(whole.parts, highest, strict=True)]
+            if all(f is not None for _, f in top):
+                total = _sum(f for _, f in top)  # type: ignore[misc]
+                if total.lies_below(w.interval):
+                    yield _hit(family, whole, w, top, total, "less", None)  # type: ignore[arg-type]
 
 
 def _pick(
@@ -99,11 +114,17 @@ def _hit(
     chosen: list[tuple[str, Figure]],
     total: Interval,
     direction: str,
+    containment: Containment | None,
 ) -> Hit:
     terms = " + ".join(f"{part} {describe.figure(f, family.quantity(part))}" for part, f in chosen)
+    larger = family.quantity(w.quantity)
     if direction == "more":
         bound = f"at least {wording.number(total.low)}"
-        why = "more than the whole"
+        why = (
+            "more than the whole"
+            if containment is None
+            else f"more than {larger.id} ({containment.describe(whole.id)})"
+        )
         arithmetic = f"{values.describe_interval(total)} lies above {describe.interval(w)}"
     else:
         bound = f"at most {wording.number(total.high)}"
@@ -111,7 +132,7 @@ def _hit(
         arithmetic = f"{values.describe_interval(total)} lies below {describe.interval(w)}"
     message = (
         f"the parts of {whole.id} add up to {why}: {terms} make {bound}, but "
-        f"{whole.id} is {describe.figure(w, whole)}: {arithmetic}"
+        f"{larger.id} is {describe.figure(w, larger)}: {arithmetic}"
     )
     return Hit(message, (w, *(f for _, f in chosen)), whole.id)
 

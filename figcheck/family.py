@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from figcheck import sweep
-from figcheck.model import Figure, Quantity
+from figcheck.model import Bound, Figure, Quantity
 
 
 def period_key(figure: Figure, kind: str) -> tuple[int, ...]:
@@ -103,6 +103,27 @@ class Family:
                 frontier = following
             found[start] = tuple(Containment(q, steps) for q, steps in chains.items())
         return found
+
+    @cached_property
+    def bounds(self) -> dict[str, tuple[Bound, Bound]]:
+        """Per quantity with figures, the lowest upper bound and the highest lower bound of
+        its figures: a quantity whose highest lower bound is below another's lowest upper
+        bound has no figure above any of the other's, so the rules that look for one (a
+        subset is usually far below its superset) need not sweep."""
+        return {
+            q.id: (
+                min(f.interval.high for f in self.figures[q.id]),
+                max(f.interval.low for f in self.figures[q.id]),
+            )
+            for q in self.quantities
+            if self.figures[q.id]
+        }
+
+    def may_exceed(self, smaller: str, larger: str) -> bool:
+        """Whether a figure of `smaller` may lie wholly above a figure of `larger`."""
+        if smaller not in self.bounds or larger not in self.bounds:
+            return False
+        return self.bounds[larger][0] <= self.bounds[smaller][1]
 
     @cached_property
     def conflicts(self) -> dict[str, list[tuple[Figure, Figure]]]:

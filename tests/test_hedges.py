@@ -32,6 +32,7 @@ def hedge_of(text: str, number: str) -> tuple[str, str] | None:
         ("exactly 2,719 citizens", "2,719", "exact", "exactly 2,719"),
         ("fell by more than 40%", "40%", "over", "more than 40%"),
         ("about $5 billion", "5 billion", "about", "about $5 billion"),
+        ("(about 500 of them)", "500", "about", "about 500"),
         ("5,000 or more fighters", "5,000", "at-least", "5,000 or more"),
         ("500 or so people", "500", "about", "500 or so"),
         ("5,000-plus fighters", "5,000", "at-least", "5,000-plus"),

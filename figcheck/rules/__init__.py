@@ -28,6 +28,7 @@ MODULES = (
     "fc206_same_speaker",
     "fc301_divergence",
     "fc302_unrecorded_number",
+    "fc303_relation_divergence",
 )
 
 RULES: dict[str, Rule] = {

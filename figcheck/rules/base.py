@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from figcheck.ledger.problems import ProblemKind
-from figcheck.model import Acceptance, Figure, Location, Severity
+from figcheck.model import Acceptance, Figure, Location, Quantity, Severity
 
 if TYPE_CHECKING:
     from figcheck.family import Family
@@ -83,6 +83,13 @@ class AcceptanceReview:
     current: frozenset[str]
     rules_ran: bool
     rules_on: Mapping[str, bool]  # every rule's code -> whether figcheck.yaml leaves it on
+
+
+def window_days(options: Options, quantity: Quantity) -> int:
+    """How many days apart two figures may be and still be compared for a divergence
+    (FC301, FC303): the rule's `window_days`. The one place that reads it, so that a
+    quantity can later carry its own."""
+    return int(options["window_days"])
 
 
 FamilyFind = Callable[["Family", Options], Iterator[Hit]]

@@ -29,6 +29,7 @@ Fails (104 killed + 44 returned = 148, more than 120 who left):
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 
 from figcheck import describe, sweep, values, wording
 from figcheck.family import Containment, Family, period_key
@@ -63,10 +64,22 @@ def _within(
     wholes = family.of(larger.id)
     if not wholes:
         return
-    lowest = [_pick(family, larger, part, wholes, _lowest_low) for part in whole.parts]
+    # The parts can add up to more only if their largest lower bounds do: usually not, and
+    # then only an exhaustive whole's shortfall is left to look for.
+    bounds = family.bounds
+    most = sum((bounds[p][1] for p in whole.parts if p in bounds), Fraction(0))
+    can_exceed = bounds[larger.id][0] <= most
+    exhaustive = whole.exhaustive and containment is None
+    if not can_exceed and not exhaustive:
+        return
+    none: list[Figure | None] = [None] * len(wholes)
+    lowest = [
+        _pick(family, larger, part, wholes, _lowest_low) if can_exceed else none
+        for part in whole.parts
+    ]
     highest = (
         [_pick(family, larger, part, wholes, _highest_high) for part in whole.parts]
-        if whole.exhaustive and containment is None
+        if exhaustive
         else None
     )
     for i, w in enumerate(wholes):

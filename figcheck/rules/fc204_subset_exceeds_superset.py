@@ -57,7 +57,8 @@ def _exceeding(
     of one kind are swept together: one sweep of the subset's figures per kind."""
     by_kind: dict[str, list[Figure]] = defaultdict(list)
     for superset_id in supersets:
-        by_kind[family.quantity(superset_id).kind].extend(family.of(superset_id))
+        if family.may_exceed(smaller[0].quantity, superset_id):
+            by_kind[family.quantity(superset_id).kind].extend(family.of(superset_id))
     for kind, larger in by_kind.items():
         if not larger:
             continue

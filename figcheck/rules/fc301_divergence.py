@@ -32,16 +32,16 @@ from sortedcontainers import SortedList
 from figcheck import describe, sweep, wording
 from figcheck.family import Family, comparable_groups
 from figcheck.model import Figure, Quantity
-from figcheck.rules.base import FamilyRule, Hit, Option, Options
+from figcheck.rules.base import FamilyRule, Hit, Option, Options, window_days
 from figcheck.wording import plural
 
 _DAYS_PER_MONTH = Fraction(36525, 1200)
 
 
 def find(family: Family, options: Options) -> Iterator[Hit]:
-    window = int(options["window_days"])
     threshold = Fraction(str(options["threshold"]))
     for quantity in family.quantities:
+        window = window_days(options, quantity)
         for group in comparable_groups(family.of(quantity.id), quantity.kind):
             for a, b in _far_apart(group, window, threshold):
                 yield Hit(_message(a, b, quantity, threshold), (a, b), quantity.id)

@@ -165,13 +165,17 @@ def read_hedge(text: str, number: Occurrence) -> Hedge | None:
     """The hedge the words right before or right after `number` (an occurrence read from
     `text`) put on it; None when no hedge word stands next to it."""
     before = text[max(0, number.start - _REACH) : number.start]
-    if _BETWEEN.search(before) is not None:
+    # Most numbers have no hedge: the last word before them says which patterns can match,
+    # so that the others are not tried (FC106 reads one number per figure of a ledger).
+    last = _last_word(before)
+    if last == "between" and _BETWEEN.search(before) is not None:
         end = _range_end(text, number, "and")
         return Hedge("range", "between", _phrase(text, before, "between", number, end))
-    if (lower := _lower_end(text, number)) is not None:
+    joined = last in ("to", "and") or last[-1:] in _DASHES
+    if joined and (lower := _lower_end(text, number)) is not None:
         lower_number, connector = lower
         return Hedge("range", connector, _span(text, lower_number.start, number.end))
-    if (found := _BEFORE.search(before)) is not None:
+    if last in _LAST_WORDS and (found := _BEFORE.search(before)) is not None:
         words = " ".join(found["words"].split())
         phrase = _span(text, number.start - len(before) + found.start(), number.end)
         return _hedge(words, "before", phrase)
@@ -179,12 +183,26 @@ def read_hedge(text: str, number: Occurrence) -> Hedge | None:
     if (found := _AFTER.match(after)) is not None:
         words = " ".join(found["words"].split())
         return _hedge(words, "after", _span(text, number.start, number.end + found.end()))
-    if _NOT_A_RANGE.search(before) is None:
+    if _CONNECTED_AFTER.match(after) is not None and _NOT_A_RANGE.search(before) is None:
         for connector in ("to", "-"):
             upper = _range_end(text, number, connector)
             if upper is not None:
                 return Hedge("range", connector, _span(text, number.start, upper.end))
     return None
+
+
+_DASHES = frozenset("-‐‑–—")
+_CURRENCY_WORD = re.compile(_CURRENCY)
+# The last word of each phrase that stands before a number.
+_LAST_WORDS = frozenset(p.words.split()[-1].lower() for p in VOCABULARY if p.side == "before")
+
+
+def _last_word(before: str) -> str:
+    """The last word before a number, lower-cased, past a currency sign ('about $5')."""
+    words = before.split()
+    if words and _CURRENCY_WORD.fullmatch(words[-1]):
+        words.pop()
+    return words[-1].lower().lstrip("([{\"'“‘«") if words else ""
 
 
 def _hedge(words: str, side: Side, phrase: str) -> Hedge:

@@ -19,7 +19,8 @@ quote's place, so that a quote cut in the middle of "25 thousand" does not say 2
 is caught; the message lists the numbers the quote does have.
 
 Like the other FC1xx errors, this one means the ledger does not say what its documents say:
-`figcheck check` exits with code 2, and the finding cannot be accepted, only fixed.
+`figcheck check` exits with code 2, and the finding cannot be accepted, only fixed. The
+figure is left out of the consistency rules (FC2xx, FC3xx), which run on the others.
 
 Passes:
 

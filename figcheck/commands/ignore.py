@@ -82,6 +82,7 @@ def ignore_command(
         sys.stdout,
         sys.stderr,
         done=f"Ignored in {entry.document}",
+        what=f"the ignore entry of {entry.document}",
         dry_run=dry_run,
     )
     raise SystemExit(added.exit_code())

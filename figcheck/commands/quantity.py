@@ -111,7 +111,7 @@ def add_quantity(
     _run(
         lambda: define_quantity(Path(data), quantity, dry_run=dry_run),
         output_format,
-        f"Defined {quantity.id}",
+        (f"Defined {quantity.id}", f"quantity {quantity.id}"),
         dry_run,
     )
 
@@ -152,7 +152,7 @@ def relate_quantity(
     _run(
         lambda: relate(Path(data), quantity_id, relation, dry_run=dry_run),
         output_format,
-        f"Related {quantity_id}: {relation.describe()}",
+        (f"Related {quantity_id}: {relation.describe()}", f"{quantity_id}: {relation.describe()}"),
         dry_run,
     )
 
@@ -160,7 +160,7 @@ def relate_quantity(
 relate_quantity.help = (relate_quantity.help or "") + EXIT_CODES
 
 
-def _run(change, output_format: str, done: str, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+def _run(change, output_format: str, said: tuple[str, str], dry_run: bool) -> None:  # type: ignore[no-untyped-def]
     """Make the change, show it, exit with its code; a refusal is one line and exit 2."""
     from figcheck.ledger import LedgerNotFound
     from figcheck.output.changes import render
@@ -175,7 +175,8 @@ def _run(change, output_format: str, done: str, dry_run: bool) -> None:  # type:
         fail(str(error))
     except OSError as error:
         fail(f"cannot write to the ledger: {error.strerror or error}: {error.filename}")
-    render(output_format, made, sys.stdout, sys.stderr, done=done, dry_run=dry_run)
+    done, what = said
+    render(output_format, made, sys.stdout, sys.stderr, done=done, what=what, dry_run=dry_run)
     raise SystemExit(made.exit_code())
 
 

@@ -32,22 +32,35 @@ from figcheck.writing.ignoring import IgnoreAdded
 
 
 def render(
-    format_name: str, change: Change, out: TextIO, err: TextIO, *, done: str, dry_run: bool
+    format_name: str,
+    change: Change,
+    out: TextIO,
+    err: TextIO,
+    *,
+    done: str,
+    what: str,
+    dry_run: bool,
 ) -> None:
-    """`done` says what the change is, as a sentence would: 'Defined ru-went', 'Related
-    ru-went: within ru-all', 'Ignored in tass'."""
+    """`done` says what was done, as a sentence begins ('Defined ru-went', 'Related ru-went:
+    within ru-all', 'Ignored in tass'); `what` names what is added ('quantity ru-went', 'the
+    relation', 'the ignore entry'), for a dry run."""
     if format_name == "json":
         render_json(change, out, dry_run=dry_run)
     else:
-        render_text(change, out, err, done=done, dry_run=dry_run)
+        render_text(change, out, err, done=done, what=what, dry_run=dry_run)
 
 
-def render_text(change: Change, out: TextIO, err: TextIO, *, done: str, dry_run: bool) -> None:
+def render_text(
+    change: Change, out: TextIO, err: TextIO, *, done: str, what: str, dry_run: bool
+) -> None:
     where = printable(f"{change.file}:{change.first_line}")
     if change.problems:
         for problem in change.problems:
             err.write(printable(one_line(problem)) + "\n")
-        err.write(f"figcheck: not valid (it would go to {where}); nothing was written\n")
+        err.write(
+            f"figcheck: {printable(what)} is not valid (it would go to {where}); "
+            "nothing was written\n"
+        )
         return
     console = make_console(out)
     made = " (a new file)" if change.created else ""
@@ -55,7 +68,7 @@ def render_text(change: Change, out: TextIO, err: TextIO, *, done: str, dry_run:
         console.print(Text(f"{printable(done)} at {where}{made}."))
     else:
         console.print(
-            Text(f"Dry run: {printable(done)} would go to {where}{made}; nothing written:")
+            Text(f"Dry run: {printable(what)} would go to {where}{made}; nothing written:")
         )
         lines = "\n".join(printable(line) for line in change.item.splitlines())
         console.print(Text(lines, style="dim"))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from figcheck import dates, values
-from figcheck.model import Figure, Quantity
+from fractions import Fraction
+
+from figcheck import dates, values, wording
+from figcheck.model import DateSpan, Figure, Quantity
+
+DAYS_PER_MONTH = Fraction(36525, 1200)
 
 
 def speaker(said_by: str) -> str:
@@ -46,3 +50,20 @@ def same_speaker(a: Figure, b: Figure) -> bool:
 
 def normal_speaker(said_by: str) -> str:
     return " ".join(said_by.split()).casefold()
+
+
+def months_between(earlier: DateSpan, later: DateSpan) -> Fraction:
+    """Months from the middle of one span to the middle of the other (negative when `later`
+    is the earlier one)."""
+    return Fraction(later.start + later.end - earlier.start - earlier.end, 2) / DAYS_PER_MONTH
+
+
+def gap(a: DateSpan, b: DateSpan) -> str:
+    """How far apart two dates are, for a reader: 'the same time', '5 months apart',
+    '2 years apart'."""
+    months = abs(months_between(a, b))
+    if a.overlaps(b) or months < 1:
+        return "about the same time"
+    if months < 24:
+        return f"{wording.plural(round(months), 'month')} apart"
+    return f"{wording.plural(round(months / 12), 'year')} apart"

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 
 from figcheck import describe, sweep
-from figcheck.model import Figure, Quantity
+from figcheck.model import Bound, Figure, Quantity
 
 
 def period_key(figure: Figure, kind: str) -> tuple[int, ...]:
@@ -60,6 +61,27 @@ def comparable_groups(figures: Sequence[Figure], kind: str) -> list[Sequence[Fig
     return [figures]
 
 
+@dataclass(frozen=True, slots=True)
+class Containment:
+    """A quantity that another is never more than at the same time, and the relations that
+    say so, read through: `steps` go from the smaller quantity to `superset`, each a relation
+    ("within" for subset_of, "part of" for a part and its whole) and the quantity it leads to.
+    """
+
+    superset: str
+    steps: tuple[tuple[str, str], ...]
+
+    @property
+    def direct(self) -> bool:
+        return len(self.steps) == 1
+
+    def describe(self, subset: str) -> str:
+        """'a is part of b, which is within c'."""
+        (relation, first), *rest = self.steps
+        text = f"{subset} is {relation} {first}"
+        return text + "".join(f", which is {relation} {q}" for relation, q in rest)
+
+
 class Family:
     """Related quantities (in ledger order) and their figures, each list sorted by date."""
 
@@ -81,6 +103,54 @@ class Family:
     def statements(self, quantity_id: str) -> list[tuple[Figure, ...]]:
         """The quantity's figures as statements (see `statements`), in date order."""
         return statements(self.of(quantity_id))
+
+    @cached_property
+    def containing(self) -> dict[str, tuple[Containment, ...]]:
+        """Per quantity, every quantity it is never more than: its supersets and its wholes,
+        and theirs, read through (a within b within c means a within c; a part is within its
+        whole and the whole's supersets). Each once, by its shortest chain of relations,
+        nearest first. Computed once per family, for every rule that compares across them."""
+        up: dict[str, list[tuple[str, str]]] = {q.id: [] for q in self.quantities}
+        for q in self.quantities:
+            up[q.id] += [("within", s) for s in q.subset_of if s in up]
+            for part in q.parts:
+                if part in up:
+                    up[part].append(("part of", q.id))
+        found: dict[str, tuple[Containment, ...]] = {}
+        for start in up:
+            chains: dict[str, tuple[tuple[str, str], ...]] = {}
+            frontier: list[tuple[str, tuple[tuple[str, str], ...]]] = [(start, ())]
+            while frontier:  # breadth first: the shortest chain to each reaches it first
+                following = []
+                for quantity, steps in frontier:
+                    for relation, above in up[quantity]:
+                        if above != start and above not in chains:
+                            chains[above] = (*steps, (relation, above))
+                            following.append((above, chains[above]))
+                frontier = following
+            found[start] = tuple(Containment(q, steps) for q, steps in chains.items())
+        return found
+
+    @cached_property
+    def bounds(self) -> dict[str, tuple[Bound, Bound]]:
+        """Per quantity with figures, the lowest upper bound and the highest lower bound of
+        its figures: a quantity whose highest lower bound is below another's lowest upper
+        bound has no figure above any of the other's, so the rules that look for one (a
+        subset is usually far below its superset) need not sweep."""
+        return {
+            q.id: (
+                min(f.interval.high for f in self.figures[q.id]),
+                max(f.interval.low for f in self.figures[q.id]),
+            )
+            for q in self.quantities
+            if self.figures[q.id]
+        }
+
+    def may_exceed(self, smaller: str, larger: str) -> bool:
+        """Whether a figure of `smaller` may lie wholly above a figure of `larger`."""
+        if smaller not in self.bounds or larger not in self.bounds:
+            return False
+        return self.bounds[larger][0] <= self.bounds[smaller][1]
 
     @cached_property
     def conflicts(self) -> dict[str, list[tuple[Figure, Figure]]]:

@@ -90,7 +90,7 @@ class DatePoint:
     text: str
     first_day: int  # proleptic Gregorian ordinal (date.toordinal)
     last_day: int
-    precision: Literal["year", "month", "day", "open"]
+    precision: Literal["year", "grouping", "month", "day", "open"]  # grouping: a season...
     qualifier: Literal["", "?", "~", "%"] = ""
 
 

@@ -135,11 +135,13 @@ def higher_before(figures: Sequence[Figure]) -> Iterator[tuple[Figure, Figure]]:
 
 
 def exceeding_at_overlapping_dates(
-    smaller: Sequence[Figure], larger: Sequence[Figure]
+    smaller: Sequence[Figure], larger: Sequence[Figure], reach_days: int = 0
 ) -> Iterator[tuple[Figure, Figure]]:
     """Pairs (s, l) from the two lists, at overlapping dates, where s lies wholly above l.
 
     Used where `s` should never exceed `l` (a subset and its superset). Both lists sorted by date.
+    With `reach_days`, dates count as overlapping when they lie within that many days of each
+    other (each span's end is stretched by it: FC303's window).
     """
     scale = Scale.of([*smaller, *larger])
     active_small, active_large = ValueIndex(scale), ValueIndex(scale)
@@ -161,7 +163,7 @@ def exceeding_at_overlapping_dates(
             for s_fig in active_small.above(figure):
                 yield s_fig, figure
             active_large.add(seq, figure)
-        heapq.heappush(ends, (figure.as_of.end, side, seq))
+        heapq.heappush(ends, (figure.as_of.end + reach_days, side, seq))
 
 
 def exceeding_later(
@@ -213,12 +215,16 @@ class _PrefixBest:
 
 
 def most_lenient_overlapping(
-    queries: Sequence[Figure], candidates: Sequence[Figure], key: Callable[[Figure], tuple]
+    queries: Sequence[Figure],
+    candidates: Sequence[Figure],
+    key: Callable[[Figure], tuple],
+    reach_days: int = 0,
 ) -> list[Figure | None]:
     """For each query figure, the candidate at an overlapping date with the smallest `key`.
 
     Offline two-dimensional search: a candidate overlaps a query when it starts on or before
-    the query's end and ends on or after the query's start. O((q + c) log c).
+    the query's end and ends on or after the query's start (with `reach_days`, within that
+    many days of them). O((q + c) log c).
     """
     if not candidates:
         return [None] * len(queries)
@@ -231,12 +237,13 @@ def most_lenient_overlapping(
     for q in sorted(range(len(queries)), key=lambda i: queries[i].as_of.start, reverse=True):
         query = queries[q]
         while (
-            position < len(by_end) and candidates[by_end[position]].as_of.end >= query.as_of.start
+            position < len(by_end)
+            and candidates[by_end[position]].as_of.end + reach_days >= query.as_of.start
         ):
             c = by_end[position]
             tree.offer(rank[candidates[c].as_of.start], (key(candidates[c]), c))
             position += 1
-        last = _last_at_or_before(starts, query.as_of.end)
+        last = _last_at_or_before(starts, query.as_of.end + reach_days)
         if last >= 0:
             found = tree.best(last)
             if found is not None:

@@ -10,13 +10,14 @@ All arithmetic is on exact rationals: 2.9 is 29/10, never 2.8999999999999999.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from figcheck import wording
 from figcheck.model import INF, Interval, Number
 
 
-def exact(value: Number | Fraction) -> Fraction:
+def exact(value: Number | Fraction | Decimal) -> Fraction:
     """The rational a YAML number stands for: its shortest decimal text, not its binary float."""
     if isinstance(value, float):
         return Fraction(repr(value))
@@ -74,7 +75,9 @@ _HEDGE_WORDS = {
 }
 
 
-def as_written(value: Number | tuple[Number, Number], approx: str, unit: str = "") -> str:
+def as_written(
+    value: Number | Fraction | tuple[Number, Number], approx: str, unit: str = ""
+) -> str:
     """The figure as a reader would say it: 'about 2,200', 'over 2,000', '-46%', '100 to 200'."""
     suffix = "%" if unit in ("percent", "%") else ""
     if isinstance(value, tuple):

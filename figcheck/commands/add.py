@@ -59,7 +59,9 @@ def stdin_is_terminal() -> bool:
     help="exact (the default), about, nearly, over, at-least, under, at-most, range.",
 )
 @click.option(
-    "--as-of", metavar="DATE", help=_required("When it holds: 2015-11-19, 2015-12~, 2013/2014.")
+    "--as-of",
+    metavar="DATE",
+    help=_required("When it holds: 2015-11-19, 2015-12~, 2013/2014, late 2017, Q4 2017."),
 )
 @click.option(
     "--said-by", metavar="WHO", help=_required("Who gives it; `author` for the document's own.")
@@ -82,7 +84,9 @@ def stdin_is_terminal() -> bool:
 @click.option("--note", metavar="TEXT", help="Anything a later reader should know.")
 @click.option("--title", metavar="T", help="New document only: its title (required).")
 @click.option("--outlet", metavar="O", help="New document only: who published it.")
-@click.option("--published", metavar="DATE", help="New document only: when.")
+@click.option(
+    "--published", metavar="DATE", help="New document only: when (2015-11-19, June 2015)."
+)
 @click.option("--url", metavar="U", help="New document only: where it is online.")
 @click.option(
     "--text",
@@ -190,7 +194,7 @@ def _ask(ledger: Ledger, options: dict[str, Any]) -> None:
             "Value (2719, 2,719, -46, 2.5, LOW..HIGH)", value_proc=_checked_value, err=True
         )
     prompts = {
-        "as_of": "As of (2015-11-19, 2015-12~, 2013/2014)",
+        "as_of": "As of (2015-11-19, 2015-12~, 2013/2014, late 2017)",
         "said_by": "Said by",
         "quote": "Quote (verbatim)",
     }

@@ -44,13 +44,14 @@ FULL_ID = anchored(accepted.FULL_ID.pattern)
 
 # EDTF as the ledger format documents it: YYYY, YYYY-MM, YYYY-MM-DD, each optionally
 # followed by ? ~ or %; A/B of two of those; `..` for one open end. No year 0000, months
-# 01-12, and no day a month never has.
+# 01-12 (or a grouping: 21-24, 33-41), and no day a month never has.
 _YEAR = "(?!0000)[0-9]{4}"
 _MONTH_DAY = (
     "(?:-(?:"
     "(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01]))?"
     "|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30))?"
     "|02(?:-(?:0[1-9]|1[0-9]|2[0-9]))?"
+    "|2[1-4]|3[3-9]|4[01]"  # a season, quarter, third or half of the year: no day
     "))?"
 )
 _POINT = f"{_YEAR}{_MONTH_DAY}[?~%]?"
@@ -162,9 +163,10 @@ FIGURE_FIELDS: dict[str, Schema] = {
         "default": "exact",
     },
     "as_of": date(
-        "When the figure holds: 2015, 2015-11, 2015-11-19, with ? (uncertain), ~ "
-        "(approximate) or % (both); a period A/B; ../B or A/.. for an open end. For a "
-        "change quantity, the two periods it compares: 2013/2014."
+        "When the figure holds: 2015, 2015-11, 2015-11-19, a season, quarter, third or "
+        "half of a year (2015-21 spring, 2015-33 Q1, 2015-37 Jan-Apr, 2015-40 first half), "
+        "with ? (uncertain), ~ (approximate) or % (both); a period A/B; ../B or A/.. for an "
+        "open end. For a change quantity, the two periods it compares: 2013/2014."
     ),
     "said_by": text(
         "Who gave the number: the original source (a person with their role, an agency), "

@@ -8,6 +8,11 @@ the findings the new figure takes part in, each unaccepted one with what to do a
      "lines": [12, 17], "created": false, "written": true, "dry_run": false,
      "record": "- id: ...", "problems": [...], "findings": [...], "exit_code": 1}
 
+`dates` lists the dates given as phrases and the EDTF written for them ({"option":
+"--as-of", "given": "late 2017", "written": "2017-39"}). Without --approx, `hedge`
+({"approx": "over", "words": "More than"}) says which words next to the value's number set
+the approx, where the document has any.
+
 `problems` and `findings` hold finding objects as in `figcheck check --format json`.
 """
 
@@ -44,6 +49,11 @@ def render_text(added: Added, out: TextIO, err: TextIO, *, dry_run: bool) -> Non
         )
         return
     console = make_console(out)
+    for translation in added.dates:
+        console.print(Text(printable(translation.describe())))
+    if added.hedge is not None:
+        hedge = added.hedge
+        console.print(Text(f"approx: {hedge.approx}, from '{printable(hedge.words)}'"))
     if added.written:
         made = f"; created {printable(added.file)} for the new document" if added.created else ""
         console.print(Text(f"Added {printable(added.figure)} at {where}{made}."))
@@ -83,5 +93,11 @@ def render_json(added: Added, out: TextIO, *, dry_run: bool) -> None:
     }
     if added.copied_text:
         document["copied_text"] = added.copied_text
+    if added.dates:
+        document["dates"] = [
+            {"option": t.option, "given": t.given, "written": t.written} for t in added.dates
+        ]
+    if added.hedge is not None:
+        document["hedge"] = {"approx": added.hedge.approx, "words": added.hedge.words}
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")

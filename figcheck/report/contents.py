@@ -194,7 +194,7 @@ def _section(
         tuple(statements),
         tuple(findings),
         tuple(clusters),
-        tuple(read_together.notes(family)) if result.rules_ran else (),
+        tuple(read_together.notes(family, result.ledger.config)) if result.rules_ran else (),
     )
 
 

@@ -18,6 +18,7 @@ MODULES = (
     "fc103_duplicate",
     "fc104_quote_not_found",
     "fc105_value_not_in_quote",
+    "fc106_hedge_differs_from_quote",
     "fc109_acceptance_to_review",
     "fc201_conflict",
     "fc202_decrease",
@@ -28,6 +29,7 @@ MODULES = (
     "fc207_compound_change",
     "fc301_divergence",
     "fc302_unrecorded_number",
+    "fc303_relation_divergence",
     "fc304_unverifiable",
     "fc305_rendering_differs",
 )

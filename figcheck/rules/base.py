@@ -111,7 +111,8 @@ class Rule:
     # Whether its findings at severity error mean the ledger cannot be trusted as written
     # (exit code 2, never accepted, only fixed).
     data_error: bool = False
-    # What to do about a finding, where it is not "correct the record, or accept it".
+    # What to do about a finding, where it is not "correct the record, or accept it"
+    # ("{id}" stands for the finding's id).
     remedy: str | None = None
     # Why its findings cannot be accepted, where they cannot (said after the finding's id).
     not_acceptable: str | None = None

@@ -4,33 +4,57 @@ An acceptance records that a person reviewed a finding and judged it a real dive
 between documents, with the reason, and the figures as they were reviewed (`reviewed:`,
 written by `figcheck accept`). An entry without a `why` explains nothing to the next
 reader; an entry whose finding no longer occurs (the figures were corrected, or removed)
-hides nothing and only makes the list rot. An entry whose figures changed since review (a
-value, hedge or date) no longer holds: its finding is reported as not accepted, and fails
-the run at its severity, until it is reviewed and accepted again; this rule says what
-changed, figure by figure. An entry that does not record its figures (written before
-figcheck recorded them) holds whatever they become, and is named at severity info until
-`figcheck accept --refresh` records them.
+hides nothing and only makes the list rot; an entry for a finding of a rule whose findings
+cannot be accepted (an unrecorded number, FC302, is recorded or listed under `ignore:`
+with its reason; an entry of this rule is mended in accepted.yaml) accepts nothing. An
+entry whose figures changed since review (a value, hedge or date) no longer holds: its
+finding is reported as not accepted, and fails the run at its severity, until it is
+reviewed and accepted again; this rule says what changed, figure by figure. An entry that
+does not record its figures (written before figcheck recorded them) holds whatever they
+become, and is named at severity info until `figcheck accept --refresh` records them.
 
-Passes:
+Passes (an acceptance of a conflict figcheck reports, with its reason and its figures):
 
+    quantities: {fighters: {}}
+    figures:
+      - {quantity: fighters, value: 2200, as_of: 2015}
+      - {quantity: fighters, value: 2900, as_of: 2015-12}
     accepted:
-      - finding: FC301:3f9a1c0b2d       # a finding figcheck still reports
-        why: The FSB counts fighters in Syria and Iraq; the ministry counts departures to Syria.
-        reviewed:                       # and its figures still say this
-          icg-report/fsb-fighters: {value: 2900, approx: exact, as_of: 2015-12?}
-          tass-2015/departed: {value: 2719, approx: exact, as_of: 2015-11-19}
-
-Fails (no reason; an id that no current finding has; a figure since changed to 4100):
-
-    accepted:
-      - finding: FC301:3f9a1c0b2d
-      - finding: FC201:0000000000
-        why: an old conflict
-      - finding: FC301:96cd7628e5
-        why: Two agencies, two dates.
+      - finding: FC201:5e6dd13c3e
+        why: The FSB counts fighters in Syria and Iraq; the ministry counts those in Syria.
         reviewed:
-          icg-report/fsb-fighters: {value: 2900, approx: exact, as_of: 2015-12?}
-          tass-2015/departed: {value: 2719, approx: exact, as_of: 2015-11-19}
+          doc/a: {value: 2200, approx: exact, as_of: 2015}
+          doc/b: {value: 2900, approx: exact, as_of: 2015-12}
+
+Fails (no reason):
+
+    quantities: {fighters: {}}
+    figures:
+      - {quantity: fighters, value: 2200, as_of: 2015}
+      - {quantity: fighters, value: 2900, as_of: 2015-12}
+    accepted:
+      - finding: FC201:5e6dd13c3e
+
+Fails (an id that no current finding has):
+
+    quantities: {fighters: {}}
+    figures:
+      - {quantity: fighters, value: 2200, as_of: 2015}
+    accepted:
+      - {finding: FC201:0000000000, why: an old conflict}
+
+Fails (a figure reviewed at 2,900 that now says 3,100):
+
+    quantities: {fighters: {}}
+    figures:
+      - {quantity: fighters, value: 2200, as_of: 2015}
+      - {quantity: fighters, value: 3100, as_of: 2015-12}
+    accepted:
+      - finding: FC201:5e6dd13c3e
+        why: Two agencies, two counts.
+        reviewed:
+          doc/a: {value: 2200, approx: exact, as_of: 2015}
+          doc/b: {value: 2900, approx: exact, as_of: 2015-12}
 """
 
 from __future__ import annotations
@@ -39,7 +63,7 @@ from collections.abc import Iterator
 
 from figcheck import reviewed
 from figcheck.model import Acceptance
-from figcheck.rules.base import AcceptanceReview, AcceptanceRule, Hit, Options
+from figcheck.rules.base import AcceptanceReview, AcceptanceRule, Hit, Options, Rule
 
 
 def find(review: AcceptanceReview, options: Options) -> Iterator[Hit]:
@@ -54,8 +78,16 @@ def find(review: AcceptanceReview, options: Options) -> Iterator[Hit]:
                 "real, so that the next reader does not have to find out again",
             )
         code = entry.finding.split(":")[0]
+        rule = _rule(code)
         if code not in review.rules_on:
             yield _hit(entry, "stale", f"{entry.finding} names no rule figcheck has")
+        elif rule is not None and rule.not_acceptable is not None:
+            yield _hit(
+                entry,
+                "not-acceptable",
+                f"{entry.finding} ({rule.title}) cannot be accepted: it {rule.not_acceptable}. "
+                "Remove this entry, which accepts nothing",
+            )
         elif review.rules_on[code] and review.rules_ran and entry.finding not in review.current:
             yield _hit(
                 entry,
@@ -65,6 +97,12 @@ def find(review: AcceptanceReview, options: Options) -> Iterator[Hit]:
             )
         elif entry.finding in review.findings:
             yield from _reviewed_figures(review, entry)
+
+
+def _rule(code: str) -> Rule | None:
+    from figcheck.rules import RULES  # the registry imports this module
+
+    return RULES.get(code)
 
 
 def _reviewed_figures(review: AcceptanceReview, entry: Acceptance) -> Iterator[Hit]:

@@ -11,22 +11,41 @@ With `exhaustive: true` the parts sum to exactly the whole, so it also reports w
 part has a figure and the sum of their upper bounds (the highest qualifying ones) falls below
 the whole's lower bound.
 
+What the whole is within bounds its parts too (see FC204: relations are read through): the
+parts' sum is also compared, in the same way, with each figure of a quantity the whole is a
+subset or a part of, directly or through others, at the same time as that quantity's kind
+reads it. The message names the chain of relations.
+
 Passes (160 killed + 73 returned = 233, within 2,719 who left):
 
-    quantities: {ru-departed: {parts: [ru-killed, ru-returned], ...}, ...}
-    figures: ru-departed 2719 (2015-11-19); ru-killed 160 (2015-11-19); ru-returned 73 (2015-11)
+    quantities:
+      ru-departed: {kind: cumulative, parts: [ru-killed, ru-returned]}
+      ru-killed: {kind: cumulative}
+      ru-returned: {kind: cumulative}
+    figures:
+      - {quantity: ru-departed, value: 2719, as_of: 2015-11-19}
+      - {quantity: ru-killed, value: 160, as_of: 2015-11-19}
+      - {quantity: ru-returned, value: 73, as_of: 2015-11}
 
 Fails (104 killed + 44 returned = 148, more than 120 who left):
 
-    figures: ru-departed 120 (2016-06); ru-killed 104 (2016-06); ru-returned 44 (2016)
+    quantities:
+      ru-departed: {kind: cumulative, parts: [ru-killed, ru-returned]}
+      ru-killed: {kind: cumulative}
+      ru-returned: {kind: cumulative}
+    figures:
+      - {quantity: ru-departed, value: 120, as_of: 2016-06}
+      - {quantity: ru-killed, value: 104, as_of: 2016-06}
+      - {quantity: ru-returned, value: 44, as_of: 2016}
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from fractions import Fraction
 
 from figcheck import describe, sweep, values, wording
-from figcheck.family import Family, period_key
+from figcheck.family import Containment, Family, period_key
 from figcheck.model import Figure, Interval, Quantity
 from figcheck.rules.base import FamilyRule, Hit, Options
 
@@ -43,35 +62,59 @@ def find(family: Family, options: Options) -> Iterator[Hit]:
     for whole in family.quantities:
         if not whole.parts:
             continue
-        wholes = family.of(whole.id)
-        if not wholes:
-            continue
-        lowest = [_pick(family, whole, part, wholes, _lowest_low) for part in whole.parts]
-        highest = (
-            [_pick(family, whole, part, wholes, _highest_high) for part in whole.parts]
-            if whole.exhaustive
-            else None
-        )
-        for i, w in enumerate(wholes):
-            chosen = [
+        # The parts are within the whole and within whatever the whole is within.
+        yield from _within(family, whole, whole, None)
+        for containment in family.containing[whole.id]:
+            larger = family.quantity(containment.superset)
+            yield from _within(family, whole, larger, containment)
+
+
+def _within(
+    family: Family, whole: Quantity, larger: Quantity, containment: Containment | None
+) -> Iterator[Hit]:
+    """The sums of the parts of `whole` against the figures of `larger` (the whole itself,
+    or one the whole is within), at the same time as `larger`'s kind reads it."""
+    wholes = family.of(larger.id)
+    if not wholes:
+        return
+    # The parts can add up to more only if their largest lower bounds do: usually not, and
+    # then only an exhaustive whole's shortfall is left to look for.
+    bounds = family.bounds
+    most = sum((bounds[p][1] for p in whole.parts if p in bounds), Fraction(0))
+    can_exceed = bounds[larger.id][0] <= most
+    exhaustive = whole.exhaustive and containment is None
+    if not can_exceed and not exhaustive:
+        return
+    none: list[Figure | None] = [None] * len(wholes)
+    lowest = [
+        _pick(family, larger, part, wholes, _lowest_low) if can_exceed else none
+        for part in whole.parts
+    ]
+    highest = (
+        [_pick(family, larger, part, wholes, _highest_high) for part in whole.parts]
+        if exhaustive
+        else None
+    )
+    for i, w in enumerate(wholes):
+        chosen = [
+            (part, pick)
+            for part, picks in zip(whole.parts, lowest, strict=True)
+            if (pick := picks[i]) is not None
+        ]
+        if chosen:
+            total = _sum(f for _, f in chosen)
+            if w.interval.lies_below(total):
+                yield _hit(family, whole, w, chosen, total, "more", containment)
+        if highest is not None:
+            top = [
                 (part, pick)
-                for part, picks in zip(whole.parts, lowest, strict=True)
+                for part, picks in zip(whole.parts, highest, strict=True)
                 if (pick := picks[i]) is not None
             ]
-            if chosen:
-                total = _sum(f for _, f in chosen)
-                if w.interval.lies_below(total):
-                    yield _hit(family, whole, w, chosen, total, "more")
-            if highest is not None:
-                top = [
-                    (part, pick)
-                    for part, picks in zip(whole.parts, highest, strict=True)
-                    if (pick := picks[i]) is not None
-                ]
-                if len(top) == len(whole.parts):
-                    total = _sum(f for _, f in top)
-                    if total.lies_below(w.interval):
-                        yield _hit(family, whole, w, top, total, "less")
+            if len(top) == len(whole.parts):
+                total = _sum(f for _, f in top)
+                if total.lies_below(w.interval):
+                    yield _hit(family, whole, w, top, total, "less", None)
 
 
 def _pick(
@@ -107,11 +150,17 @@ def _hit(
     chosen: list[tuple[str, Figure]],
     total: Interval,
     direction: str,
+    containment: Containment | None,
 ) -> Hit:
     terms = " + ".join(f"{part} {describe.figure(f, family.quantity(part))}" for part, f in chosen)
+    larger = family.quantity(w.quantity)
     if direction == "more":
         bound = f"at least {wording.number(total.low)}"
-        why = "more than the whole"
+        why = (
+            "more than the whole"
+            if containment is None
+            else f"more than {larger.id} ({containment.describe(whole.id)})"
+        )
         arithmetic = f"{values.describe_interval(total)} lies above {describe.interval(w)}"
     else:
         bound = f"at most {wording.number(total.high)}"
@@ -119,7 +168,7 @@ def _hit(
         arithmetic = f"{values.describe_interval(total)} lies below {describe.interval(w)}"
     message = (
         f"the parts of {whole.id} add up to {why}: {terms} make {bound}, but "
-        f"{whole.id} is {describe.figure(w, whole)}: {arithmetic}"
+        f"{larger.id} is {describe.figure(w, larger)}: {arithmetic}"
     )
     return Hit(message, (w, *(f for _, f in chosen)), whole.id)
 

@@ -16,14 +16,23 @@ that cannot be negative, so the compounding never goes below -100%.
 
 Passes (-46% then -51% compound to -73.54%; "about -75%" means -82.5% to -67.5%):
 
-    quantities: {victims-change: {kind: change, of: victims, unit: percent, ...}}
-    figures: victims-change -46 (2013/2014); victims-change -51 (2014/2015);
-             victims-change -75 about (2013/2015)
+    quantities:
+      victims: {kind: flow}
+      victims-change: {kind: change, of: victims, unit: percent}
+    figures:
+      - {quantity: victims-change, value: -46, as_of: 2013/2014}
+      - {quantity: victims-change, value: -51, as_of: 2014/2015}
+      - {quantity: victims-change, value: -75, approx: about, as_of: 2013/2015}
 
 Fails (a report saying "down 60% over two years" where the chain gives -73.54%):
 
-    figures: victims-change -46 (2013/2014); victims-change -51 (2014/2015);
-             victims-change -60 (2013/2015)
+    quantities:
+      victims: {kind: flow}
+      victims-change: {kind: change, of: victims, unit: percent}
+    figures:
+      - {quantity: victims-change, value: -46, as_of: 2013/2014}
+      - {quantity: victims-change, value: -51, as_of: 2014/2015}
+      - {quantity: victims-change, value: -60, as_of: 2013/2015}
 """
 
 from __future__ import annotations

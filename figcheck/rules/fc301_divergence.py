@@ -1,4 +1,4 @@
-"""FC301 divergence: two figures that can both hold, but tell quite different stories.
+"""FC301 divergence: two figures of one quantity, close in time, tell very different stories.
 
 Two figures of one quantity whose dates lie within `window_days` (default 366) of each
 other, and whose value intervals lie apart by more than `threshold` (default 0.15): the gap
@@ -22,15 +22,19 @@ quantity's own `window_days` wins over the option).
 
 Passes (2,719 and 2,900 are 6% apart; "up to 4,000" holds "2,000 to 4,000"):
 
-    - {quantity: ru-fighters, value: 2719, as_of: 2015-11-19, ...}
-    - {quantity: ru-fighters, value: 2900, as_of: 2015-12, ...}
-    - {quantity: ru-fighters, value: 4000, approx: at-most, as_of: 2016-03, ...}
-    - {quantity: ru-fighters, value: [2000, 4000], approx: range, as_of: 2016-04, ...}
+    quantities: {ru-fighters: {}}
+    figures:
+      - {quantity: ru-fighters, value: 2719, as_of: 2015-11-19}
+      - {quantity: ru-fighters, value: 2900, as_of: 2015-12}
+      - {quantity: ru-fighters, value: 4000, approx: at-most, as_of: 2016-03}
+      - {quantity: ru-fighters, value: [2000, 4000], approx: range, as_of: 2016-04}
 
 Fails (about 2,200 reaches 2,420 at most, and 2,420 is 17% below 2,900, within the year):
 
-    - {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015-07, ...}
-    - {quantity: ru-fighters, value: 2900, as_of: 2015-12, ...}
+    quantities: {ru-fighters: {}}
+    figures:
+      - {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015-07}
+      - {quantity: ru-fighters, value: 2900, as_of: 2015-12}
 """
 
 from __future__ import annotations

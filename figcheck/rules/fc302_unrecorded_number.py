@@ -11,17 +11,33 @@ Every number in a document's text (as `figcheck extract` lists them, number word
   entries matches the text, every place where it matches. Use it for numbers that are not
   statements about the world: a copyright year, "24/7", "article 51", a date, "No one".
 
-The finding is at the text file and line of the number. `figcheck extract DOC` lists every
+A number inside the quote of a figure whose value no number of that quote says (a
+mistyped value, 2791 for the 2,719 quoted) is reported by FC105 alone, which names the
+figure to correct; it is not reported here as well.
+
+The finding is at the text file and line of the number. It cannot be accepted: a number
+is accounted for by a record or by an `ignore:` entry, whose `why` says why it is not a
+statement about the world (`figcheck accept` refuses it, and an entry for it in
+accepted.yaml is reported by FC109 and accepts nothing). `figcheck extract DOC` lists every
 number with its status: it is the work list for clearing these findings.
 
-Passes (the 2,719 is recorded, 2015 is ignored):
+Passes (the 2,719 is recorded, the date is ignored):
 
-    figures: [{value: 2719, quote: "From Russia went to Syria 2719 Russian citizens", ...}]
-    ignore: [{text: "November 19, 2015", why: the date of the statement}]
+    quantities: {ru-departed: {kind: cumulative}}
+    text: November 19, 2015. From Russia went to Syria 2719 Russian citizens.
+    figures:
+      - {quantity: ru-departed, value: 2719, as_of: 2015-11-19,
+         quote: From Russia went to Syria 2719 Russian citizens}
+    ignore:
+      - {text: "November 19, 2015", why: the date of the statement}
 
 Fails (the 160 in the same sentence is neither):
 
-    text: From Russia went to Syria 2719 Russian citizens, 160 of them have been destroyed
+    quantities: {ru-departed: {kind: cumulative}}
+    text: From Russia went to Syria 2719 Russian citizens, 160 of them have been destroyed.
+    figures:
+      - {quantity: ru-departed, value: 2719, as_of: 2015-11-19,
+         quote: From Russia went to Syria 2719 Russian citizens}
 """
 
 from __future__ import annotations
@@ -42,8 +58,8 @@ def find(text: DocumentText, options: Options) -> Iterator[Hit]:
     for entry in found.entries:
         number = entry.number
         seen[number.text] += 1
-        if entry.status != "unrecorded":
-            continue
+        if entry.status != "unrecorded" or entry.misquoted_by is not None:
+            continue  # a number in the quote of a figure whose value it does not say: FC105's
         before, it, after = anchoring.context(found.text, number.start, number.end)
         meaning = f" ({number.meaning()})" if number.meaning() else ""
         yield Hit(
@@ -67,4 +83,6 @@ RULE = DocumentRule(
     find=find,
     remedy="record the number as a figure, or list it under `ignore:` with a `why` "
     "(`figcheck extract` lists the document's numbers)",
+    not_acceptable="is a number of a text, which a figure or an `ignore:` entry with its `why` "
+    "accounts for, never an acceptance: record it, or list it under `ignore:`",
 )

@@ -16,13 +16,26 @@ reviewed, with the reason a single source is enough, or find a second source.
 
 Passes (two reports give the count; levels check the change):
 
-    figures: fighters 2719 (2015-11-19, TASS); fighters 2900 (2015-12, FSB)
-    figures: victims 1000 (2013); victims 540 (2014); victims-change -46 (2013/2014)
+    quantities:
+      fighters: {}
+      victims: {kind: flow}
+      victims-change: {kind: change, of: victims, unit: percent}
+    figures:
+      - {quantity: fighters, value: 2719, as_of: 2015-11-19, said_by: TASS, document: tass}
+      - {quantity: fighters, value: 2900, as_of: 2015-12, said_by: FSB, document: icg}
+      - {quantity: victims, value: 1000, as_of: 2013}
+      - {quantity: victims, value: 540, as_of: 2014, document: icg}
+      - {quantity: victims-change, value: -46, as_of: 2013/2014}
 
 Fails (one report gives the count; no level figure for 2013 and 2014):
 
-    figures: fighters 2719 (2015-11-19, TASS)
-    figures: victims-change -46 (2013/2014)
+    quantities:
+      fighters: {}
+      victims: {kind: flow}
+      victims-change: {kind: change, of: victims, unit: percent}
+    figures:
+      - {quantity: fighters, value: 2719, as_of: 2015-11-19, said_by: TASS}
+      - {quantity: victims-change, value: -46, as_of: 2013/2014}
 """
 
 from __future__ import annotations

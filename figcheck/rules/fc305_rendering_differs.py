@@ -10,14 +10,23 @@ instead while it is on.
 
 Passes (two agencies give the same words):
 
-    tass:    {quantity: ru-fighters, value: 1000, approx: nearly, statement: briefing-0710, ...}
-    interfax: {quantity: ru-fighters, value: 1000, approx: nearly, statement: briefing-0710, ...}
+    quantities: {ru-fighters: {}}
+    figures:
+      - {document: tass, quantity: ru-fighters, value: 1000, approx: nearly,
+         as_of: 2015-07-10, statement: briefing-0710, quote: almost 1000}
+      - {document: interfax, quantity: ru-fighters, value: 1000, approx: nearly,
+         as_of: 2015-07-10, statement: briefing-0710, quote: almost 1000}
 
 Fails (the headline drops "almost" for "around", another outlet counts something else):
 
-    tass:     {quantity: ru-fighters, value: 1000, approx: nearly, statement: briefing-0710}
-    headline: {quantity: ru-fighters, value: 1000, approx: about, statement: briefing-0710}
-    rbc:      {quantity: ru-joined-isis, value: 1000, approx: at-most, statement: briefing-0710}
+    quantities: {ru-fighters: {}, ru-joined-isis: {kind: cumulative}}
+    figures:
+      - {document: tass, quantity: ru-fighters, value: 1000, approx: nearly,
+         as_of: 2015-07-10, statement: briefing-0710, quote: almost 1000}
+      - {document: tass, quantity: ru-fighters, value: 1000, approx: about,
+         as_of: 2015-07-10, statement: briefing-0710, quote: around 1000}
+      - {document: rbc, quantity: ru-joined-isis, value: 1000, approx: at-most,
+         as_of: 2015-07-10, statement: briefing-0710, quote: up to 1000}
 """
 
 from __future__ import annotations

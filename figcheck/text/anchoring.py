@@ -69,6 +69,9 @@ class Entry:
     number: Occurrence
     figure: str | None = None  # full id of the figure that records it
     ignored: Ignored | None = None
+    # Full id of a figure whose quote holds this number though no number of the quote says
+    # the figure's value (a mistyped value: FC105 reports it, and the number with it).
+    misquoted_by: str | None = None
 
     @property
     def status(self) -> StatusName:
@@ -87,6 +90,9 @@ class Anchors:
     quotes: Mapping[str, tuple[Span, ...]]  # figure full id -> the places of its quote
     ignores: tuple[tuple[Ignored, tuple[Span, ...]], ...]
     entries: tuple[Entry, ...]
+    # figure full id -> the numbers inside its quote's places that say its value (FC105's
+    # test), for the rules that read what stands next to them (FC106)
+    said: Mapping[str, tuple[Occurrence, ...]] = field(default_factory=dict)
 
     def inside(self, span: Span) -> list[Occurrence]:
         """The numbers lying wholly inside `span`."""
@@ -117,12 +123,22 @@ def analyse(
     starts = [n.start for n in numbers]
     quotes = {figure.full_id: tuple(folded.spans(figure.quote)) for figure, _ in figures}
     recorded: dict[int, str] = {}  # number start -> full id of the first figure recording it
+    misquoted: dict[int, str] = {}  # number start -> a figure whose value its quote does not say
+    said: dict[str, tuple[Occurrence, ...]] = {}
     for figure, kind in figures:
+        saying: list[Occurrence] = []
+        held: list[Occurrence] = []
         for start, end in quotes[figure.full_id]:
             inside = _inside(numbers, starts, (start, end))
+            held += inside
             unit = units.get(figure.full_id, "")
-            for number in numbers_saying_value(figure, kind, figure.quote, inside, text, unit):
-                recorded.setdefault(number.start, figure.full_id)
+            saying += numbers_saying_value(figure, kind, figure.quote, inside, text, unit)
+        for number in saying:
+            recorded.setdefault(number.start, figure.full_id)
+        if held and not saying:
+            for number in held:
+                misquoted.setdefault(number.start, figure.full_id)
+        said[figure.full_id] = tuple(saying)
     ignores = tuple((entry, tuple(folded.spans(entry.text))) for entry in ignored)
     ignoring: dict[int, Ignored] = {}
     for entry, spans in ignores:
@@ -130,10 +146,12 @@ def analyse(
             for number in _inside(numbers, starts, span):
                 ignoring.setdefault(number.start, entry)
     entries = tuple(
-        Entry(n, recorded.get(n.start), None if n.start in recorded else ignoring.get(n.start))
+        Entry(n, recorded[n.start])
+        if n.start in recorded
+        else Entry(n, None, ignoring.get(n.start), misquoted.get(n.start))
         for n in numbers
     )
-    return Anchors(text, folded, numbers, quotes, ignores, entries)
+    return Anchors(text, folded, numbers, quotes, ignores, entries, said)
 
 
 def _inside(numbers: Sequence[Occurrence], starts: list[int], span: Span) -> list[Occurrence]:

@@ -9,7 +9,13 @@ The forms read, one occurrence each:
   space, the same one throughout), decimals `2.9`, years and any other run of digits
   (`©2014-2024` is 2014 and 2024, `24/7` is 24 and 7, `MH17` holds 17), decades (`2010s` is
   2010);
-- digits with a scale word: `25 thousand`, `2.9 thousand`, `1.5 million`, `3 dozen`;
+- digits with a scale word: `25 thousand`, `2.9 thousand`, `1.5 million`, `3 dozen`, or an
+  abbreviated scale (`SCALE_ABBREVIATIONS`): `1.8 th.`, `25 thou.`, `10k`, `3 mln`, `3 mn`,
+  `3.4m` (`m` only after a decimal), `2 bn`, `2 bln`;
+- a decimal comma, as Russian and most European sources write it, where a scale or a
+  percent follows: `1,8 thousand` is 1,800, `2,5 mln` 2,500,000, `12,5%` 12.5%; a comma
+  before exactly three digits separates thousands (`2,719`), and any other comma ends the
+  number (`1,8` alone is 1 and 8);
 - number words (see figcheck.text.numberwords), on whole words only: `someone` holds no number,
   `No one` holds 1;
 - percentages: any of the above followed by `%`, ` percent` or ` per cent` (kind `percent`);
@@ -114,6 +120,31 @@ _SCALE_WORD = rf"(?:{_alternation((*numberwords.SCALES, 'dozen'))})\b"
 _SEPARATOR = r"(?:\s+|[-‐‑])"
 _GROUP_SPACE = "[ \u00a0\u2009\u202f]"
 
+# Scales as reports abbreviate them, after digits: `1.8 th.`, `25 thou.`, `10k`, `3 mln`,
+# `3.4m`, `2 bn`. The value of each, by its letters in lower case.
+SCALE_ABBREVIATIONS: dict[str, int] = {
+    "th": 1000,
+    "thou": 1000,
+    "k": 1000,
+    "mln": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "bn": 10**9,
+    "bln": 10**9,
+}
+# `th` only after a space (`7th` is an ordinal), `k` and `m` only attached (`10 k` and `5 m`
+# are as likely units), and `m` only after a decimal (`5m` is five metres as often as not).
+_ABBREVIATED_SCALE = r"""
+    (?:\s+th\.?|\s?thou\.?|\s?(?:mln|mn|bln|bn)\.?|k|(?(decimals)m|(?!)))
+    (?![^\W\d_])
+"""
+# A comma before one or two digits is a decimal comma when a scale or a percent follows
+# (`1,8 thousand`, `2,5 mln`, `12,5%`); before three digits it separates thousands (`2,719`).
+# Not after four digits: "in 2014,15% of them" is a year and a percentage.
+_DECIMAL_COMMA = rf"""
+    (?<!\d\d\d\d),\d{{1,2}}(?=\s*{_SCALE_WORD}|{_ABBREVIATED_SCALE}|[ \u00a0]?%|\s+per\s?cent\b)
+"""
+
 _COUNT = rf"(?:{_alternation(numberwords.COUNT_WORDS)})"
 _MULTIPLIED = rf"(?=\s+(?:{_alternation(numberwords.MULTIPLIED)})\b)"
 _HYPHEN = "[-‐‑]"
@@ -144,12 +175,13 @@ _FORMS = rf"""
         \d{{1,3}}(?:,\d{{3}})+(?!\d)
         | \d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!\d)
         | \d+
-      )(?P<decimals>\.\d+)?
+      )(?P<decimals>\.\d+|{_DECIMAL_COMMA})?
       (?:
         (?P<ordinal>st|nd|rd|th)(?![^\W\d_])
         | (?P<decade>['’]?s)(?![^\W\d_])
-        | (?P<scale>(?:\s+{_SCALE_WORD})+)?
-      )
+        | (?P<scale>(?:\s+{_SCALE_WORD})+)
+        | (?P<abbreviated>{_ABBREVIATED_SCALE})
+      )?
     | (?P<words>\b
         (?:half\s+a\s+dozen\b|a\s+{_SCALE_WORD}|{_WORD})
         (?:{_SEPARATOR}(?:and\s+)?(?:a\s+{_SCALE_WORD}|{_WORD}))*
@@ -247,7 +279,7 @@ def _ratio(match: re.Match[str]) -> tuple[Fraction, NumberKind]:
 
 def _digits(text: str, match: re.Match[str], lines: _LineIndex) -> Occurrence:
     digits = _SEPARATORS.sub("", match["digits"])
-    decimals = match["decimals"]
+    decimals = match["decimals"] and "." + match["decimals"][1:]  # a decimal comma is a point
     # Decimal reads any number of digits exactly (int() refuses more than 4,300 of them).
     value = (
         Fraction(int(digits))
@@ -261,6 +293,8 @@ def _digits(text: str, match: re.Match[str], lines: _LineIndex) -> Occurrence:
     elif not match["decade"]:
         for word in (match["scale"] or "").split():
             value *= numberwords.SCALES.get(word.lower(), 12)
+        if match["abbreviated"]:
+            value *= SCALE_ABBREVIATIONS[match["abbreviated"].strip().rstrip(".").lower()]
         if percent := _PERCENT.match(text, end):
             kind, end = "percent", percent.end()
     return lines.occurrence(text, match.start(), end, value, value, kind)

@@ -32,7 +32,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from figcheck import values
-from figcheck.model import Figure
+from figcheck.model import Figure, Interval, Number
 from figcheck.text.numbers import Occurrence
 
 # Words that state a decrease (or an increase), matched as whole words, in any case.
@@ -71,26 +71,46 @@ def numbers_saying_value(
     the figure's value. `text` is the text the numbers were read from, for their signs;
     `quote` is the quote as the figure gives it, for its words; `unit` is the unit of the
     figure's quantity (a fraction says a share only in percent)."""
+    return numbers_saying(figure.value, kind, quote, numbers, text, unit, figure.interval)
+
+
+# A value as a record gives it, or as `figcheck add` parsed it (a decimal kept exact).
+Stated = Number | Decimal | tuple[Number | Decimal, Number | Decimal]
+
+
+def numbers_saying(
+    value: Stated,
+    kind: str,
+    quote: str,
+    numbers: Sequence[Occurrence],
+    text: str,
+    unit: str = "",
+    interval: Interval | None = None,
+) -> list[Occurrence]:
+    """`numbers_saying_value` for a value that is not yet a figure's (`figcheck add`):
+    `interval` is what the value means with its hedge, where it is known (a vague quantity
+    says the value when its range is that interval); without it, the value's own."""
     # Most quotes hold plain numbers only: the vague, multiple and fraction readings are
     # looked at only where the quote has one (anchoring asks this once per figure).
     special = any(n.kind in SPECIAL for n in numbers)
     vague: list[Occurrence] = []
     counts = list(numbers)
     if special:
-        vague = [n for n in numbers if n.kind == "vague" and _same_interval(n, figure)]
+        meant = interval or _interval_of(value)
+        vague = [n for n in numbers if n.kind == "vague" and _same_interval(n, meant)]
         counts = [n for n in numbers if n.kind not in RATIOS]
-    if isinstance(figure.value, tuple):
-        return vague + _numbers_saying_range(figure.value, quote, counts, text)
+    if isinstance(value, tuple):
+        return vague + _numbers_saying_range(value, quote, counts, text)
     if vague:
         return vague
-    wanted = values.exact(figure.value)
+    wanted = values.exact(value)
     found = [n for n in counts if n.value is not None and n.value == abs(wanted)]
     # A multiple states its own direction ("halved"): it makes the change, sign and all.
     multiples: list[Occurrence] = []
     if special and kind == "change":
         multiples = [n for n in numbers if n.kind == "multiple" and (n.low - 1) * 100 == wanted]
     if special and (kind == "change" or unit in ("percent", "%")):
-        found += [n for n in numbers if n.kind == "fraction" and _rounds_to(figure.value, n.low)]
+        found += [n for n in numbers if n.kind == "fraction" and _rounds_to(value, n.low)]
     if wanted < 0:
         worded = DECREASE.search(quote) is not None
         found = [n for n in found if worded or has_minus(text, n)]
@@ -103,17 +123,19 @@ RATIOS = ("multiple", "fraction")
 SPECIAL = ("vague", *RATIOS)
 
 
-def _rounds_to(value: int | float, fraction: Fraction) -> bool:
+def _rounds_to(value: Number | Decimal, fraction: Fraction) -> bool:
     """Whether `value` (a percent as written) is `fraction` of a whole, rounded to the
     value's decimals: 33, 33.3 and 33.33 are a third; 34 and 33.4 are not."""
     places = 0
-    if isinstance(value, float):
-        places = max(0, -int(Decimal(repr(value)).as_tuple().exponent))
+    if isinstance(value, float | Decimal):
+        written = value if isinstance(value, Decimal) else Decimal(repr(value))
+        exponent = written.as_tuple().exponent
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
     return abs(abs(values.exact(value)) - fraction * 100) <= Fraction(1, 2 * 10**places)
 
 
 def _numbers_saying_range(
-    ends: tuple[int | float, int | float],
+    ends: tuple[Number | Decimal, Number | Decimal],
     quote: str,
     numbers: Sequence[Occurrence],
     text: str,
@@ -133,10 +155,15 @@ def _numbers_saying_range(
     return []
 
 
-def _same_interval(number: Occurrence, figure: Figure) -> bool:
+def _interval_of(value: Stated) -> Interval:
+    """A value's interval as written, without a hedge: a range's ends, or the one number."""
+    low, high = value if isinstance(value, tuple) else (value, value)
+    return Interval(values.exact(low), values.exact(high))
+
+
+def _same_interval(number: Occurrence, interval: Interval) -> bool:
     """Whether a vague quantity's range is the figure's interval, both ends closed but an
     infinite one: [200, 999] for "hundreds", [2000, ∞) for "many thousands"."""
-    interval = figure.interval
     return (
         (interval.low, interval.high) == (number.low, number.high)
         and not interval.low_open

@@ -3,6 +3,7 @@ context and status (recorded by which figure, ignored and why, or unrecorded).""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,9 +35,15 @@ class Row:
 class Worklist:
     document: str | None  # the document id; None for a text outside the ledger
     path: str  # the text file, as shown to the user
-    rows: tuple[Row, ...]
+    rows: tuple[Row, ...]  # the numbers listed
+    # The counts of the whole text, when only some of its numbers are listed.
+    whole: Mapping[str, int] | None = None
 
     def counts(self) -> dict[str, int]:
+        """How many numbers the text holds, and of them how many are recorded, ignored and
+        unrecorded: the document's counts, whichever numbers are listed."""
+        if self.whole is not None:
+            return dict(self.whole)
         counts = {"found": len(self.rows), "recorded": 0, "ignored": 0, "unrecorded": 0}
         for row in self.rows:
             counts[row.entry.status] += 1
@@ -44,7 +51,7 @@ class Worklist:
 
     def only_unrecorded(self) -> Worklist:
         rows = tuple(r for r in self.rows if r.entry.status == "unrecorded")
-        return Worklist(self.document, self.path, rows)
+        return Worklist(self.document, self.path, rows, self.counts())
 
 
 def build(target: str, ledger: Ledger | None) -> Worklist:

@@ -14,12 +14,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from figcheck import date_phrases, dates
 from figcheck.engine import EXIT_DATA, EXIT_FINDINGS, EXIT_OK, CheckResult, run_rules
 from figcheck.findings import one_line
 from figcheck.ledger import RECORD_ID, Ledger, load_ledger, yaml_reading
 from figcheck.model import Finding
 from figcheck.rules import RULES, Rule
-from figcheck.wording import did_you_mean, plural
+from figcheck.text.anchoring import TextUnreadable, read_text
+from figcheck.text.hedges import Hedge, stated_hedge
+from figcheck.wording import did_you_mean, misspelling_of, plural, quoted
 from figcheck.writing.atomic import Refused, atomic_write, ledger_lock, remove_stale_temporaries
 from figcheck.writing.records import NewDocument, NewFigure, figure_id, figure_record, new_source
 from figcheck.writing.yaml_appending import (
@@ -29,6 +32,20 @@ from figcheck.writing.yaml_appending import (
     not_utf8,
     number_text,
 )
+
+
+@dataclass(frozen=True)
+class DateTranslation:
+    """A date given as a report writes it, and the EDTF written for it."""
+
+    option: str  # --as-of, --published
+    given: str  # late 2017
+    written: str  # 2017-39
+
+    def describe(self) -> str:
+        """ "--as-of 'late 2017' is written 2017-39 (Sep to Dec 2017)"."""
+        words = dates.describe(dates.parse_date(self.written))
+        return f"{self.option} {self.given!r} is written {self.written} ({words})"
 
 
 @dataclass(frozen=True)
@@ -48,6 +65,9 @@ class Added:
     result: CheckResult | None = None
     involved: tuple[Finding, ...] = ()  # findings the new figure takes part in
     copied_text: str | None = None  # where --text was copied into the ledger, if it was
+    # Without --approx: the hedge read next to the value's number, which set the approx.
+    hedge: Hedge | None = None
+    dates: tuple[DateTranslation, ...] = ()  # dates given as phrases, and their EDTF
 
     def exit_code(self) -> int:
         """2 for an invalid record, 1 when the figure takes part in an unaccepted error, else 0."""
@@ -72,9 +92,16 @@ def add_figure(
     Raises Refused when the add cannot go ahead as asked, and LockTimeout."""
     document = document or NewDocument()
     _refuse_bytes_that_are_not_text(figure, document)
+    figure, document, translated = _translate_dates(figure, document)
     _refuse_data_errors(ledger.problems, ledger.root)
+    _refuse_undefined_quantity(ledger, figure.quantity)
     path, new = _target(ledger, figure, document)
     text = _TextFile.plan(ledger, figure.document, document.text) if new else None
+    hedge = None
+    if figure.approx is None and not isinstance(figure.value, tuple):
+        hedge = _hedge(ledger, figure, text)
+        if hedge is not None and hedge.approx != "exact":
+            figure = replace(figure, approx=hedge.approx)
     with ledger_lock(ledger.root):
         if path.parent.is_dir():
             remove_stale_temporaries(path.parent)
@@ -113,7 +140,46 @@ def add_figure(
         added,
         written=written,
         copied_text=ledger.display(copied) if copied is not None and written else None,
+        hedge=hedge,
+        dates=translated,
     )
+
+
+def _translate_dates(
+    figure: NewFigure, document: NewDocument
+) -> tuple[NewFigure, NewDocument, tuple[DateTranslation, ...]]:
+    """--as-of and --published as reports write dates ('late 2017', 'Q4 2017', '7 July
+    2015') in the EDTF they mean; a date figcheck does not recognise is left for the loader
+    to refuse, with what it would accept."""
+    done: list[DateTranslation] = []
+
+    def edtf(option: str, given: str) -> str:
+        written = date_phrases.to_edtf(given)
+        if written is None or written == given:
+            return given
+        done.append(DateTranslation(option, given, written))
+        return written
+
+    figure = replace(figure, as_of=edtf("--as-of", figure.as_of))
+    if document.published:
+        document = replace(document, published=edtf("--published", document.published))
+    return figure, document, tuple(done)
+
+
+def _hedge(ledger: Ledger, figure: NewFigure, text: _TextFile | None) -> Hedge | None:
+    """The hedge the document gives the number of the quote that says the value (read in
+    the document's text where it has one), as FC106 reads it; a range is left to FC106."""
+    document = ledger.documents.get(figure.document)
+    path = text.source if text is not None else document.text_path if document else None
+    try:
+        content = read_text(path) if path is not None else None
+    except TextUnreadable:
+        content = None
+    quantity = ledger.quantities.get(figure.quantity)
+    found = stated_hedge(figure.quote, figure.value, quantity.kind if quantity else "", content)
+    if found is None or found[0].approx == "range":  # one number of a range: FC106 says so
+        return None
+    return found[0]
 
 
 def _refuse_bytes_that_are_not_text(figure: NewFigure, document: NewDocument) -> None:
@@ -134,6 +200,25 @@ def _refuse_data_errors(problems: tuple[Finding, ...], root: Path) -> None:
             f"(`figcheck check --data {root}` shows {them} too)",
             tuple(one_line(p) for p in errors),
         )
+
+
+def _refuse_undefined_quantity(ledger: Ledger, quantity_id: str) -> None:
+    """A quantity that quantities.yaml does not define: say so and how to define it, and
+    suggest a defined one only where the id plausibly misspells it."""
+    if quantity_id in ledger.quantities:
+        return
+    meant = misspelling_of(quantity_id, ledger.quantities)
+    if meant is not None:
+        raise Refused(
+            f"quantity {quoted(quantity_id)} is not defined in quantities.yaml; did you mean "
+            f"{meant!r}? If not, define it first: figcheck quantity add {quantity_id} "
+            "--label TEXT --unit UNIT --kind stock|cumulative|flow|change"
+        )
+    raise Refused(
+        f"quantity {quoted(quantity_id)} is not defined in quantities.yaml; define it first: "
+        f"figcheck quantity add {quantity_id} --label TEXT --unit UNIT "
+        "--kind stock|cumulative|flow|change"
+    )
 
 
 def _target(ledger: Ledger, figure: NewFigure, document: NewDocument) -> tuple[Path, bool]:

@@ -34,6 +34,7 @@ Value = Typed | tuple[Typed, Typed]
 # ASCII digits only: `\d` would also take other scripts' digits, which reports in English
 # do not print and the quote check (FC105) would not find.
 _NUMBER = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]{1,2}")
 _FORMS = "write 2719, 2,719, -46, 2.5, or LOW..HIGH for a range"
 
 
@@ -79,6 +80,11 @@ def parse_value(text: str) -> Value:
 def _number(text: str, whole: str) -> Typed:
     text = text.strip()
     if not _NUMBER.fullmatch(text):
+        if _DECIMAL_COMMA.fullmatch(text):
+            raise ValueError(
+                f"--value {_shown(whole)} is not a number: write a decimal with a point "
+                f"({text.replace(',', '.')}), and a scale in digits (`1,8 thousand` is 1,800)"
+            )
         raise ValueError(f"--value {_shown(whole)} is not a number; {_FORMS}")
     plain = text.replace(",", "")
     sign, digits = ("-" if plain.startswith("-") else ""), plain.lstrip("+-")

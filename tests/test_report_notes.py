@@ -7,8 +7,8 @@ import pytest
 from ledgers import figure, quantity, write_ledger
 
 from figcheck import check, load_ledger
-from figcheck.report import read_together as insights
 from figcheck.ledger.config import Config
+from figcheck.report import read_together as insights
 
 SUBSET = {"all": quantity("cumulative"), "part": quantity("cumulative", subset_of=["all"])}
 

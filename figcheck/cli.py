@@ -13,6 +13,7 @@ from figcheck import __version__
 from figcheck.commands.accept import accept
 from figcheck.commands.add import add
 from figcheck.commands.check import check_command
+from figcheck.commands.draft import draft
 from figcheck.commands.extract import extract
 from figcheck.commands.init import init_command
 from figcheck.commands.report import report
@@ -69,6 +70,7 @@ def cli() -> None:
       figcheck check          check the ledger in ./data
       figcheck report         read its figures side by side
       figcheck extract DOC    every number in a text, and why
+      figcheck draft DOC      draft records for its unrecorded numbers
       figcheck add            record a new figure
       figcheck accept ID      accept a finding, with --why
       figcheck rules [CODE]   the rules, or one explained
@@ -79,6 +81,7 @@ def cli() -> None:
 cli.add_command(check_command)
 cli.add_command(report)
 cli.add_command(extract)
+cli.add_command(draft)
 cli.add_command(add)
 cli.add_command(accept)
 cli.add_command(rules_command)

@@ -236,8 +236,25 @@ def dates_in(text: str, published: DateSpan | None = None) -> list[DateMention]:
     reference = _Reference.of(published) if published is not None else None
     if reference is not None:
         found += reference.mentions(text)
-    chosen = _without_overlaps(found)
+    chosen = [_started(text, m) for m in _without_overlaps(found)]
     return _years_earlier(text, chosen, reference)
+
+
+# "since the beginning of the war in 1999": the date is when a count started.
+_SINCE_BEFORE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|onset|launch)\s+of\s+[^,;:.]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _started(text: str, mention: DateMention) -> DateMention:
+    """A date in "since the start of X in 1999" starts a count, as "since 1999" does."""
+    before = text[max(0, mention.start - 90) : mention.start]
+    if mention.role == "at" and _SINCE_BEFORE.search(before):
+        return DateMention(
+            mention.start, mention.end, mention.text, mention.edtf, "since", mention.inferred
+        )
+    return mention
 
 
 _SINCE = re.compile(r"(?:since|from)\b", re.IGNORECASE)

@@ -70,7 +70,7 @@ def cli() -> None:
       figcheck check          check the ledger in ./data
       figcheck report         read its figures side by side
       figcheck extract DOC    every number in a text, and why
-      figcheck draft DOC      draft records for its unrecorded numbers
+      figcheck draft DOC      draft records for its numbers
       figcheck add            record a new figure
       figcheck accept ID      accept a finding, with --why
       figcheck rules [CODE]   the rules, or one explained

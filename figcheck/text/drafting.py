@@ -197,6 +197,13 @@ class _Drafter:
         self.numbers = find_numbers(text)
         self.layout = Layout.of(text)
         self.mentions = dates_in(text, context.published)
+        # A date is no figure even where the year it lacks cannot be read ("HOLMBY, May 3"
+        # in a document without a publication date): read such dates against any year.
+        self.dates_to_ignore = (
+            self.mentions
+            if context.published is not None
+            else dates_in(text, dates.parse_date(str(date.today().year)))
+        )
         self.attributions = attributions(self.layout)
         self.index = QuantityIndex(context.quantities, context.quotes)
         self.suggested: set[str] = set(context.quantities)
@@ -214,7 +221,7 @@ class _Drafter:
                 continue
             if number.start in accounted:
                 continue
-            not_a_figure = classify(self.text, number, self.layout, self.mentions)
+            not_a_figure = classify(self.text, number, self.layout, self.dates_to_ignore)
             if not_a_figure is not None:
                 ignores.append((number, not_a_figure))
                 continue
@@ -441,7 +448,7 @@ class _Drafter:
             edtf = _publication(self.context.published)
             where, confidence = "no date near it: the publication date, uncertain", 0.4
         else:
-            edtf, where, confidence = self._latest_date()
+            edtf, confidence, where = self._latest_date()
         if change and "/" not in edtf:
             edtf = f"{_year_before(edtf)}/{edtf}"
             where += "; a change, from a year before"

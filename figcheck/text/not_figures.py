@@ -102,8 +102,9 @@ _AROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|24-7")
 def _furniture(text: str, number: Occurrence, layout: Layout) -> NotAFigure | None:
     line_start, line_end = _line(text, number)
     line = text[line_start:line_end]
-    if _COPYRIGHT.search(line):
-        return NotAFigure(*_trimmed(text, line_start, line_end), "the copyright line", 0.95)
+    sentence = layout.sentence_at(number.start)
+    if _COPYRIGHT.search(text, sentence.start, sentence.end):
+        return NotAFigure(sentence.start, sentence.end, "the copyright line", 0.95)
     counter = _COUNTER_LINE.fullmatch(line)
     if counter is not None:
         what = counter["what"].lower()

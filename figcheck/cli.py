@@ -15,7 +15,9 @@ from figcheck.commands.add import add
 from figcheck.commands.check import check_command
 from figcheck.commands.draft import draft
 from figcheck.commands.extract import extract
+from figcheck.commands.ignore import ignore_command
 from figcheck.commands.init import init_command
+from figcheck.commands.quantity import quantity_group
 from figcheck.commands.report import report
 from figcheck.commands.rules import rules_command
 from figcheck.commands.schema import schema_command
@@ -72,6 +74,8 @@ def cli() -> None:
       figcheck extract DOC    every number in a text, and why
       figcheck draft DOC      draft records for its numbers
       figcheck add            record a new figure
+      figcheck quantity add   define what a figure counts
+      figcheck ignore DOC     a number that is not a statement
       figcheck accept ID      accept a finding, with --why
       figcheck rules [CODE]   the rules, or one explained
       figcheck init DIR       start a new ledger
@@ -83,6 +87,8 @@ cli.add_command(report)
 cli.add_command(extract)
 cli.add_command(draft)
 cli.add_command(add)
+cli.add_command(quantity_group)
+cli.add_command(ignore_command)
 cli.add_command(accept)
 cli.add_command(rules_command)
 cli.add_command(init_command)

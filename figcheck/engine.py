@@ -33,6 +33,9 @@ class CheckResult:
     # the same reading of each text that the document rules had.
     coverage: Coverage
     new: frozenset[str] | None = None  # ids absent from the baseline; None without one
+    # Figures that their documents do not bear out (data errors of the document rules),
+    # left out of the consistency rules.
+    left_out: frozenset[str] = frozenset()
 
     def is_accepted(self, finding: Finding) -> bool:
         return finding.id in self.accepted
@@ -88,17 +91,14 @@ class CheckResult:
 
 def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
     """Apply every rule to the ledger. Data errors found while loading stop the consistency
-    rules: a ledger that cannot be read as written cannot be checked."""
+    rules: a ledger that cannot be read as written cannot be checked. A figure that its
+    document does not bear out (a data error of a document rule: its quote is not in the
+    text, its value not in the quote) is left out of the consistency rules, which run on
+    the others: one mistyped quote hides no other contradiction, and invents none."""
     config = ledger.config
     found: list[Finding] = list(ledger.problems)
     rules_ran = not ledger.has_data_errors
     on = [r for r in rules.values() if config.severity(r.code) != "off"]
-    groups = tuple(families(ledger.quantities, ledger.figures.values()))
-    if rules_ran:
-        family_rules = [r for r in on if isinstance(r, FamilyRule)]
-        for family in groups:
-            for rule in family_rules:
-                found += _findings(rule, config, rule.find(family, config.options(rule.code)))
     document_rules = [r for r in on if isinstance(r, DocumentRule)] if rules_ran else []
     counted: list[tuple[str, DocumentCoverage | None]] = []
     for document in ledger.documents.values():
@@ -108,12 +108,23 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
         for rule in document_rules:
             found += _findings(rule, config, rule.find(text, config.options(rule.code)))
         counted.append((document.id, text.coverage()))
+    left_out = frozenset(fid for f in found if f.is_data_error for fid in f.figures)
+    groups = tuple(families(ledger.quantities, ledger.figures.values()))
+    if rules_ran:
+        checked = groups
+        if left_out:
+            kept = (f for fid, f in ledger.figures.items() if fid not in left_out)
+            checked = tuple(families(ledger.quantities, kept))
+        family_rules = [r for r in on if isinstance(r, FamilyRule)]
+        for family in checked:
+            for rule in family_rules:
+                found += _findings(rule, config, rule.find(family, config.options(rule.code)))
     found = _without_superseded(found, on)
     review = AcceptanceReview(
         ledger,
         ledger.acceptances,
         frozenset(f.id for f in found),
-        rules_ran,
+        rules_ran and not left_out,  # with figures left out, some findings are not known
         {code: config.severity(code) != "off" for code in rules},
     )
     for rule in on:
@@ -123,7 +134,13 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
     ids = {f.id for f in found if RULES[f.rule].not_acceptable is None}
     accepted = {entry.finding: entry.why for entry in ledger.acceptances if entry.finding in ids}
     return CheckResult(
-        ledger, tuple(_unique(found)), groups, accepted, rules_ran, Coverage.of(counted)
+        ledger,
+        tuple(_unique(found)),
+        groups,
+        accepted,
+        rules_ran,
+        Coverage.of(counted),
+        left_out=left_out,
     )
 
 

@@ -9,23 +9,34 @@ not verdicts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 
-from figcheck import dates, describe, wording
+from figcheck import dates, describe, values, wording
 from figcheck.family import Family
-from figcheck.model import Figure, Quantity
+from figcheck.ledger.config import Config
+from figcheck.model import INF, Figure, Interval, Quantity
+from figcheck.rules.base import window_days
 from figcheck.rules.fc205_change_against_levels import RULE as CHANGE_AGAINST_LEVELS
+from figcheck.rules.fc303_relation_divergence import RULE as RELATION_DIVERGENCE
 
 
-def notes(family: Family) -> list[str]:
+def notes(family: Family, config: Config | None = None) -> list[str]:
+    """The notes on a family; `config` gives the window within which figures of different
+    quantities are compared (FC303's, default a year)."""
+    window = _window(config or Config())
     return [
         *_side_by_side(family),
         *_compound_changes(family),
         *_missing_levels(family),
-        *_subset_shares(family),
+        *_subset_shares(family, window),
         *_parts_sums(family),
     ]
+
+
+def _window(config: Config) -> Callable[[Quantity], int]:
+    options = config.options(RELATION_DIVERGENCE.code)
+    return lambda quantity: window_days(options, quantity)
 
 
 def _closest(figure: Figure, candidates: Sequence[Figure]) -> Figure | None:
@@ -110,37 +121,74 @@ def _missing_levels(family: Family) -> Iterator[str]:
             )
 
 
-def _subset_shares(family: Family) -> Iterator[str]:
+def _subset_shares(family: Family, window: Callable[[Quantity], int]) -> Iterator[str]:
+    """A subset's figure as a share of its superset's nearest figure in time, only within the
+    window: a share of a count taken years apart says nothing."""
     for subset in family.quantities:
         for superset_id in subset.subset_of:
             superset = family.quantity(superset_id)
+            reach = window(superset)
             for s in family.of(subset.id):
-                whole = _closest(s, family.of(superset_id))
-                share = _share(s, whole) if whole is not None else None
+                near = [f for f in family.of(superset_id) if f.as_of.gap_days(s.as_of) <= reach]
+                whole = _closest(s, near)
+                share = _share(s.approx, s.stated, whole) if whole is not None else None
                 if share is None:
                     continue
+                assert whole is not None
+                apart = (
+                    ""
+                    if s.as_of.overlaps(whole.as_of)
+                    else f", {describe.gap(s.as_of, whole.as_of)}"
+                )
                 yield (
                     f"{subset.id} {describe.figure(s, subset)} is {share} of {superset.id} "
-                    f"{describe.figure(whole, superset)}"  # type: ignore[arg-type]
+                    f"{describe.figure(whole, superset)}{apart}"
                 )
 
 
-def _share(part: Figure, whole: Figure) -> str | None:
-    """'15%', 'about 23%', 'at most 20%' (of over 2,000), 'over 30%'; None where the hedges
-    leave the share open on both sides, or the whole is not positive."""
-    if part.approx == "range" or whole.approx == "range" or whole.stated <= 0:
+def _share(approx: str, stated: Fraction, whole: Figure) -> str | None:
+    """'15%', 'about 23%', 'at most 20%' (of over 2,000), 'over 30%' for a part hedged by
+    `approx` whose stated value is `stated`; None where the hedges leave the share open on
+    both sides, or the whole is not positive."""
+    if approx == "range" or whole.approx == "range" or whole.stated <= 0:
         return None
-    share = percent(part.stated, whole.stated)
-    hedged_part = part.approx in ("over", "at-least")
+    share = percent(stated, whole.stated)
+    hedged_part = approx in ("over", "at-least")
     hedged_whole = whole.approx in ("over", "at-least")
-    if (hedged_part and hedged_whole) or (part.approx in ("under", "at-most") and hedged_whole):
+    if (hedged_part and hedged_whole) or (approx in ("under", "at-most") and hedged_whole):
         return None
-    if hedged_whole or part.approx in ("under", "at-most"):
+    if hedged_whole or approx in ("under", "at-most"):
         return f"at most {share}"
     if hedged_part or whole.approx in ("under", "at-most"):
         return f"at least {share}"
-    fuzzy = "about " if "about" in (part.approx, whole.approx) or part.approx == "nearly" else ""
+    fuzzy = "about " if "about" in (approx, whole.approx) or approx == "nearly" else ""
     return f"{fuzzy}{share}"
+
+
+def hedged_sum(figures: Sequence[Figure]) -> tuple[str, Fraction, str]:
+    """The sum of figures as a reader would say it, keeping their hedges: 'at least 9,000'
+    for at least 4,000 + 5,000, 'about 450' for about 400 + 50, '200 to 1,049' with a range;
+    with the hedge of the sum (one of the approx words) and the number it states."""
+    total = Interval(Fraction(0), Fraction(0))
+    for f in figures:
+        total = total + f.interval
+    approxes = {f.approx for f in figures}
+    stated = sum((f.stated for f in figures), Fraction(0))
+    if total.high == INF:  # some term has no upper bound: only the lower one is known
+        word = "over" if total.low_open else "at-least"
+        return values.as_written(_number(total.low), word), total.low, word  # type: ignore[arg-type]
+    if approxes & {"under", "at-most"}:
+        word = "under" if total.high_open else "at-most"
+        return values.as_written(_number(total.high), word), total.high, word  # type: ignore[arg-type]
+    if "range" in approxes:
+        text = f"{wording.number(total.low)} to {wording.number(total.high)}"
+        return text, stated, "range"
+    word = next((w for w in ("about", "nearly") if w in approxes), "exact")
+    return values.as_written(_number(stated), word), stated, word
+
+
+def _number(value: Fraction) -> int | Fraction:
+    return value.numerator if value.denominator == 1 else value
 
 
 def _parts_sums(family: Family) -> Iterator[str]:
@@ -155,17 +203,21 @@ def _parts_sums(family: Family) -> Iterator[str]:
             given = [(p, f) for p, f in found if f is not None]
             if not given:
                 continue
-            total = sum((f.stated for _, f in given), Fraction(0))
+            said, total, hedge = hedged_sum([f for _, f in given])
             terms = " + ".join(f"{p} {describe.value(f, family.quantity(p))}" for p, f in given)
             missing = [p for p, f in found if f is None]
+            share = _share(hedge, total, w)
             text = (
-                f"parts of {whole.id} {describe.figure(w, whole)}: {terms} = "
-                f"{wording.number(total)}, {percent(total, w.stated)} of it"
+                f"parts of {whole.id} {describe.figure(w, whole)}: {terms} = {said}"
+                + (f", {share} of it" if share is not None else "")
                 if w.stated > 0
-                else f"parts of {whole.id}: {terms} = {wording.number(total)}"
+                else f"parts of {whole.id}: {terms} = {said}"
             )
-            if missing and whole.exhaustive and len(missing) == 1 and w.stated >= total:
-                text += f"; that leaves {wording.number(w.stated - total)} for {missing[0]}"
+            exact = hedge == "exact" and w.approx == "exact"
+            fuzzy = {hedge, w.approx} <= {"exact", "about"}
+            if missing and whole.exhaustive and len(missing) == 1 and w.stated >= total and fuzzy:
+                rest = wording.number(w.stated - total)
+                text += f"; that leaves {'' if exact else 'about '}{rest} for {missing[0]}"
             elif missing:
                 text += f"; no figure for {', '.join(missing)}"
             yield text

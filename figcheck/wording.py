@@ -97,6 +97,14 @@ def did_you_mean(word: object, choices: Iterable[object]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def misspelling_of(word: object, choices: Iterable[object]) -> str | None:
+    """The choice that `word` plausibly misspells (a letter or two off: 'ru-departed-syra'
+    for 'ru-departed-syria'), or None. Stricter than `did_you_mean`: where the word may be a
+    new name rather than a typo, a loose match would suggest a different thing."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
 def shorten(text: str, limit: int = 80) -> str:
     """`text` cut in the middle to at most `limit` characters, so that a 20,000-character
     value does not become a 20,000-character message."""

@@ -83,7 +83,7 @@ def _section(console: Console, result: CheckResult, family: Family, highlight: s
         console.print(Text("  Findings", style="bold"))
         for finding in family_findings:
             render_finding(console, result, finding)
-    notes = insights.notes(family)
+    notes = insights.notes(family, result.ledger.config)
     if notes:
         console.print(Text("  Read together", style="bold"))
         for note in notes:

@@ -65,6 +65,17 @@ def render(result: CheckResult, stream: TextIO, width: int | None = None, **_: A
                 style="bold red",
             )
         )
+    elif result.left_out:
+        count = len(result.left_out)
+        console.print(
+            Text(
+                f"{count} figure{'s' if count > 1 else ''} that {'their' if count > 1 else 'its'}"
+                f" document{'s do' if count > 1 else ' does'} not bear out (data errors above) "
+                f"{'were' if count > 1 else 'was'} left out of the consistency rules; fix "
+                f"{'them' if count > 1 else 'it'} and check again.",
+                style="bold red",
+            )
+        )
 
 
 def _file_section(

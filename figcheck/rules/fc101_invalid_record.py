@@ -10,13 +10,17 @@ consistency rules do not run until they are fixed, and `figcheck check` exits wi
 
 Passes:
 
-    - {id: departed, quantity: ru-departed, value: 2719, as_of: 2015-11-19,
-       said_by: Oleg Syromolotov, quote: "From Russia went to Syria 2719 Russian citizens"}
+    quantities: {ru-departed: {kind: cumulative}}
+    figures:
+      - {id: departed, quantity: ru-departed, value: 2719, as_of: 2015-11-19,
+         said_by: Oleg Syromolotov, quote: From Russia went to Syria 2719 Russian citizens}
 
 Fails (value is text, approx unknown, as_of not a date):
 
-    - {id: departed, quantity: ru-departed, value: "2,719", approx: roughly, as_of: 19.11.2015,
-       said_by: Oleg Syromolotov, quote: "..."}
+    quantities: {ru-departed: {kind: cumulative}}
+    figures:
+      - {id: departed, quantity: ru-departed, value: "2,719", approx: roughly,
+         as_of: 19.11.2015, quote: From Russia went to Syria 2719 Russian citizens}
 """
 
 from figcheck.rules.base import LoadRule

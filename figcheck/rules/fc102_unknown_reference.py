@@ -7,12 +7,27 @@ Like FC101, this stops the consistency rules and makes `figcheck check` exit wit
 
 Passes:
 
-    quantities: {ru-departed: {...}, chechnya-departed: {subset_of: [ru-departed], ...}}
+    quantities:
+      ru-departed: {kind: cumulative}
+      chechnya-departed: {kind: cumulative, subset_of: [ru-departed]}
 
-Fails (a typo in the reference, and a cycle):
+Fails (a typo in the reference):
 
-    quantities: {chechnya-departed: {subset_of: [ru-departd], ...}}
-    quantities: {a: {subset_of: [b], ...}, b: {subset_of: [a], ...}}
+    quantities:
+      ru-departed: {kind: cumulative}
+      chechnya-departed: {kind: cumulative, subset_of: [ru-departd]}
+
+Fails (a cycle):
+
+    quantities:
+      a: {subset_of: [b]}
+      b: {subset_of: [a]}
+
+Fails (a figure of a quantity that is not defined):
+
+    quantities: {ru-departed: {kind: cumulative}}
+    figures:
+      - {quantity: ru-departd, value: 2719, as_of: 2015-11-19}
 """
 
 from figcheck.rules.base import LoadRule

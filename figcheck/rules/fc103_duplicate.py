@@ -8,13 +8,17 @@ Like FC101, this stops the consistency rules and makes `figcheck check` exit wit
 
 Passes:
 
-    - {id: departed, value: 2719, ...}
-    - {id: killed, value: 160, ...}
+    quantities: {ru-departed: {kind: cumulative}, ru-killed: {kind: cumulative}}
+    figures:
+      - {id: departed, quantity: ru-departed, value: 2719, as_of: 2015-11-19}
+      - {id: killed, quantity: ru-killed, value: 160, as_of: 2015-11-19}
 
-Fails (the second figure reuses the id, and the first has `value` twice):
+Fails (the second figure reuses the id):
 
-    - {id: departed, value: 2719, value: 2791, ...}
-    - {id: departed, value: 160, ...}
+    quantities: {ru-departed: {kind: cumulative}, ru-killed: {kind: cumulative}}
+    figures:
+      - {id: departed, quantity: ru-departed, value: 2719, as_of: 2015-11-19}
+      - {id: departed, quantity: ru-killed, value: 160, as_of: 2015-11-19}
 """
 
 from figcheck.rules.base import LoadRule

@@ -11,15 +11,24 @@ A document without `text:` cannot be checked: one info finding per such document
 A text file that is not UTF-8 is an error here too.
 
 Like the other FC1xx errors, this one means the ledger does not say what its documents say:
-`figcheck check` exits with code 2, and the finding cannot be accepted, only fixed.
+`figcheck check` exits with code 2, and the finding cannot be accepted, only fixed. The
+figure is left out of the consistency rules (FC2xx, FC3xx), which run on the others.
 
-Passes (the text says: In total, over 2,000 Russians have “joined” the Islamic State.):
+Passes (quote marks and case do not matter):
 
-    - {id: joined, value: 2000, approx: over, quote: 'over 2,000 Russians have "joined"', ...}
+    quantities: {ru-joined-isis: {kind: cumulative}}
+    text: In total, over 2,000 Russians have “joined” the Islamic State.
+    figures:
+      - {quantity: ru-joined-isis, value: 2000, approx: over, as_of: 2016,
+         quote: 'over 2,000 russians have "joined"'}
 
 Fails (a word changed in copying):
 
-    - {id: joined, value: 2000, approx: over, quote: "over 2,000 Russians joined", ...}
+    quantities: {ru-joined-isis: {kind: cumulative}}
+    text: In total, over 2,000 Russians have “joined” the Islamic State.
+    figures:
+      - {quantity: ru-joined-isis, value: 2000, approx: over, as_of: 2016,
+         quote: "over 2,000 Russians joined"}
 """
 
 from __future__ import annotations

@@ -19,17 +19,35 @@ quote's place, so that a quote cut in the middle of "25 thousand" does not say 2
 is caught; the message lists the numbers the quote does have.
 
 Like the other FC1xx errors, this one means the ledger does not say what its documents say:
-`figcheck check` exits with code 2, and the finding cannot be accepted, only fixed.
+`figcheck check` exits with code 2, and the finding cannot be accepted, only fixed. The
+figure is left out of the consistency rules (FC2xx, FC3xx), which run on the others.
 
-Passes:
+Passes (the value as written; a decrease its quote says is one):
 
-    - {value: -46, quote: "the number of victims ... has decreased by 46%", ...}
-    - {value: 2719, quote: "From Russia went to Syria 2719 Russian citizens", ...}
+    quantities:
+      victims: {kind: flow}
+      victims-change: {kind: change, unit: percent, of: victims}
+      ru-departed: {kind: cumulative}
+    figures:
+      - {quantity: ru-departed, value: 2719, as_of: 2015-11-19,
+         quote: From Russia went to Syria 2719 Russian citizens}
+      - {quantity: victims-change, value: -46, as_of: 2013/2014,
+         quote: the number of victims has decreased by 46%}
 
-Fails (a typo; a decrease whose quote does not say which way the number went):
+Fails (a typo):
 
-    - {value: 2791, quote: "From Russia went to Syria 2719 Russian citizens", ...}
-    - {value: -51, quote: "in 2015 it was 51%", ...}
+    quantities: {ru-departed: {kind: cumulative}}
+    figures:
+      - {quantity: ru-departed, value: 2791, as_of: 2015-11-19,
+         quote: From Russia went to Syria 2719 Russian citizens}
+
+Fails (a decrease whose quote does not say which way the number went):
+
+    quantities:
+      victims: {kind: flow}
+      victims-change: {kind: change, unit: percent, of: victims}
+    figures:
+      - {quantity: victims-change, value: -51, as_of: 2014/2015, quote: in 2015 it was 51%}
 """
 
 from __future__ import annotations

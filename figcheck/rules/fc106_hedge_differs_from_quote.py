@@ -41,14 +41,14 @@ Passes (the text says "More than 8,700 people have left"):
     quantities:
       left: {kind: cumulative}
     figures:
-      - {quantity: left, value: 8700, approx: over, as_of: 2017, quote: More than 8,700 people}
+      - {quantity: left, value: 8700, approx: over, as_of: 2017, quote: "More than 8,700 people"}
 
 Fails (the same quote recorded as exact):
 
     quantities:
       left: {kind: cumulative}
     figures:
-      - {quantity: left, value: 8700, as_of: 2017, quote: More than 8,700 people}
+      - {quantity: left, value: 8700, as_of: 2017, quote: "More than 8,700 people"}
 """
 
 from __future__ import annotations

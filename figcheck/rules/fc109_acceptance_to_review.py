@@ -8,18 +8,32 @@ cannot be accepted (an unrecorded number, FC302, is recorded or listed under `ig
 with its reason; an entry of this rule is mended in accepted.yaml) accepts nothing. All
 are reported so that the list stays true.
 
-Passes:
+Passes (an acceptance of a conflict figcheck reports, with its reason):
 
+    quantities: {fighters: {}}
+    figures:
+      - {quantity: fighters, value: 2200, as_of: 2015}
+      - {quantity: fighters, value: 2900, as_of: 2015-12}
     accepted:
-      - finding: FC301:3f9a1c0b2d       # a finding figcheck still reports
-        why: The FSB counts fighters in Syria and Iraq; the ministry counts departures to Syria.
+      - finding: FC201:5e6dd13c3e
+        why: The FSB counts fighters in Syria and Iraq; the ministry counts those in Syria.
 
-Fails (no reason, and an id that no current finding has):
+Fails (no reason):
 
+    quantities: {fighters: {}}
+    figures:
+      - {quantity: fighters, value: 2200, as_of: 2015}
+      - {quantity: fighters, value: 2900, as_of: 2015-12}
     accepted:
-      - finding: FC301:3f9a1c0b2d
-      - finding: FC201:0000000000
-        why: an old conflict
+      - finding: FC201:5e6dd13c3e
+
+Fails (an id that no current finding has):
+
+    quantities: {fighters: {}}
+    figures:
+      - {quantity: fighters, value: 2200, as_of: 2015}
+    accepted:
+      - {finding: FC201:0000000000, why: an old conflict}
 """
 
 from __future__ import annotations

@@ -10,13 +10,17 @@ FC206 instead (and here again if FC206 is turned off in figcheck.yaml).
 
 Passes (about 2,200 means 1,980 to 2,420, which holds 2,300):
 
-    - {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015, said_by: A, ...}
-    - {quantity: ru-fighters, value: 2300, as_of: 2015-11-19, said_by: B, ...}
+    quantities: {ru-fighters: {}}
+    figures:
+      - {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015, said_by: A}
+      - {quantity: ru-fighters, value: 2300, as_of: 2015-11-19, said_by: B}
 
 Fails (2,719 is outside 1,980 to 2,420, and 19 Nov 2015 lies within 2015):
 
-    - {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015, said_by: A, ...}
-    - {quantity: ru-fighters, value: 2719, as_of: 2015-11-19, said_by: B, ...}
+    quantities: {ru-fighters: {}}
+    figures:
+      - {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015, said_by: A}
+      - {quantity: ru-fighters, value: 2719, as_of: 2015-11-19, said_by: B}
 """
 
 from __future__ import annotations

@@ -7,13 +7,17 @@ or the two do not count the same thing.
 
 Passes (a later figure may be higher, or equal, or overlap within its hedge):
 
-    - {quantity: ru-departed, value: 2719, as_of: 2015-11-19, ...}
-    - {quantity: ru-departed, value: 2600, approx: about, as_of: 2015-12, ...}   # up to 2,860
+    quantities: {ru-departed: {kind: cumulative}}
+    figures:
+      - {quantity: ru-departed, value: 2719, as_of: 2015-11-19}
+      - {quantity: ru-departed, value: 2600, approx: about, as_of: 2015-12}
 
 Fails (2,400 in December is below 2,719 in November):
 
-    - {quantity: ru-departed, value: 2719, as_of: 2015-11-19, ...}
-    - {quantity: ru-departed, value: 2400, as_of: 2015-12, ...}
+    quantities: {ru-departed: {kind: cumulative}}
+    figures:
+      - {quantity: ru-departed, value: 2719, as_of: 2015-11-19}
+      - {quantity: ru-departed, value: 2400, as_of: 2015-12}
 """
 
 from __future__ import annotations

@@ -18,12 +18,25 @@ reads it. The message names the chain of relations.
 
 Passes (160 killed + 73 returned = 233, within 2,719 who left):
 
-    quantities: {ru-departed: {parts: [ru-killed, ru-returned], ...}, ...}
-    figures: ru-departed 2719 (2015-11-19); ru-killed 160 (2015-11-19); ru-returned 73 (2015-11)
+    quantities:
+      ru-departed: {kind: cumulative, parts: [ru-killed, ru-returned]}
+      ru-killed: {kind: cumulative}
+      ru-returned: {kind: cumulative}
+    figures:
+      - {quantity: ru-departed, value: 2719, as_of: 2015-11-19}
+      - {quantity: ru-killed, value: 160, as_of: 2015-11-19}
+      - {quantity: ru-returned, value: 73, as_of: 2015-11}
 
 Fails (104 killed + 44 returned = 148, more than 120 who left):
 
-    figures: ru-departed 120 (2016-06); ru-killed 104 (2016-06); ru-returned 44 (2016)
+    quantities:
+      ru-departed: {kind: cumulative, parts: [ru-killed, ru-returned]}
+      ru-killed: {kind: cumulative}
+      ru-returned: {kind: cumulative}
+    figures:
+      - {quantity: ru-departed, value: 120, as_of: 2016-06}
+      - {quantity: ru-killed, value: 104, as_of: 2016-06}
+      - {quantity: ru-returned, value: 44, as_of: 2016}
 """
 
 from __future__ import annotations

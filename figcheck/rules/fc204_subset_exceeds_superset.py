@@ -12,12 +12,31 @@ the message names the chain of relations ("a is within b, which is within c").
 
 Passes (405 from Chechnya, 2,719 from all Russia, both in 2015):
 
-    quantities: {chechnya-departed: {subset_of: [ru-departed], ...}, ...}
-    figures: chechnya-departed 405 (2015-06); ru-departed 2719 (2015-11-19)
+    quantities:
+      ru-departed: {kind: cumulative}
+      chechnya-departed: {kind: cumulative, subset_of: [ru-departed]}
+    figures:
+      - {quantity: chechnya-departed, value: 405, as_of: 2015-06}
+      - {quantity: ru-departed, value: 2719, as_of: 2015-11-19}
 
-Fails (a cumulative total of 300 in November cannot hold 405 who had left by June):
+Fails (a running total of 300 in November cannot hold 405 who had left by June):
 
-    figures: chechnya-departed 405 (2015-06); ru-departed 300 (2015-11-19)
+    quantities:
+      ru-departed: {kind: cumulative}
+      chechnya-departed: {kind: cumulative, subset_of: [ru-departed]}
+    figures:
+      - {quantity: chechnya-departed, value: 405, as_of: 2015-06}
+      - {quantity: ru-departed, value: 300, as_of: 2015-11-19}
+
+Fails (read through: fighting with IS is within fighting, which is within those who went):
+
+    quantities:
+      went: {kind: cumulative}
+      fighting: {subset_of: [went]}
+      fighting-is: {subset_of: [fighting]}
+    figures:
+      - {quantity: fighting-is, value: 6000, as_of: 2017-10}
+      - {quantity: went, value: 3417, as_of: 2017-10}
 """
 
 from __future__ import annotations

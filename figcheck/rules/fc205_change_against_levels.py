@@ -11,12 +11,23 @@ for a period, all of them count (the widest reading). The arithmetic is exact: 5
 
 Passes (1,000 victims in 2013 and 540 in 2014 is exactly -46%):
 
-    quantities: {victims-change: {kind: change, of: victims, unit: percent, ...}}
-    figures: victims 1000 (2013); victims 540 (2014); victims-change -46 (2013/2014)
+    quantities:
+      victims: {kind: flow}
+      victims-change: {kind: change, unit: percent, of: victims}
+    figures:
+      - {quantity: victims, value: 1000, as_of: 2013}
+      - {quantity: victims, value: 540, as_of: 2014}
+      - {quantity: victims-change, value: -46, as_of: 2013/2014}
 
 Fails (1,000 and 600 imply -40%, not -46%):
 
-    figures: victims 1000 (2013); victims 600 (2014); victims-change -46 (2013/2014)
+    quantities:
+      victims: {kind: flow}
+      victims-change: {kind: change, unit: percent, of: victims}
+    figures:
+      - {quantity: victims, value: 1000, as_of: 2013}
+      - {quantity: victims, value: 600, as_of: 2014}
+      - {quantity: victims-change, value: -46, as_of: 2013/2014}
 """
 
 from __future__ import annotations

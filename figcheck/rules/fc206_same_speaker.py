@@ -7,15 +7,21 @@ the number; a reader needs to know which. Such pairs are reported here instead o
 
 Passes (the same speaker, figures that can both hold):
 
-    doc-a: {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015,
-            said_by: Oleg Syromolotov}
-    doc-b: {quantity: ru-fighters, value: 2300, as_of: 2015-11, said_by: oleg  syromolotov}
+    quantities: {ru-fighters: {}}
+    figures:
+      - {document: doc-a, quantity: ru-fighters, value: 2200, approx: about, as_of: 2015,
+         said_by: Oleg Syromolotov}
+      - {document: doc-b, quantity: ru-fighters, value: 2300, as_of: 2015-11,
+         said_by: oleg  syromolotov}
 
 Fails (the same speaker, 2,719 outside about 2,200's 1,980 to 2,420):
 
-    doc-a: {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015,
-            said_by: Oleg Syromolotov}
-    doc-b: {quantity: ru-fighters, value: 2719, as_of: 2015-11-19, said_by: Oleg Syromolotov}
+    quantities: {ru-fighters: {}}
+    figures:
+      - {document: doc-a, quantity: ru-fighters, value: 2200, approx: about, as_of: 2015,
+         said_by: Oleg Syromolotov}
+      - {document: doc-b, quantity: ru-fighters, value: 2719, as_of: 2015-11-19,
+         said_by: Oleg Syromolotov}
 """
 
 from __future__ import annotations

@@ -1,24 +1,38 @@
-"""FC301 divergence: two figures that can both hold, but tell quite different stories.
+"""FC301 divergence: two figures of one quantity, close in time, tell very different stories.
 
-Two figures of one quantity whose value intervals meet (so they do not conflict) but whose
-stated values differ by more than `threshold` (default 0.15, relative to the larger value)
-while their dates lie within `window_days` (default 366) of each other. For a flow or a
+Two figures of one quantity dated within `window_days` (default 366) of each other whose
+stated values differ by more than `threshold` (default 0.15, relative to the larger value),
+whatever their hedges: figures that can both hold (over 2,000 and 2,900) and figures whose
+intervals do not meet at different dates (about 2,200 in July and 2,900 in December, which
+no rule calls a conflict, since the number may have changed in between). For a flow or a
 change only figures of the identical period are compared: different periods are different
-measurements. Pairs reported as a conflict (FC201, FC206) or a decrease (FC202) are not
-repeated here while those rules are on. The message gives the change per month that both
-figures imply together, so a reader can judge whether it is plausible.
+measurements. Pairs reported as a conflict (FC201, FC206: intervals that do not meet at the
+same time) or a decrease (FC202) are not repeated here while those rules are on. The
+message gives the change per month that both figures imply together, so a reader can judge
+whether it is plausible.
 
 Options (figcheck.yaml, `rules: {FC301: {window_days: 366, threshold: 0.15}}`).
 
 Passes (2,719 and 2,900 differ by 6%):
 
-    - {quantity: ru-fighters, value: 2719, as_of: 2015-11-19, ...}
-    - {quantity: ru-fighters, value: 2900, as_of: 2015-12, ...}
+    quantities: {ru-fighters: {}}
+    figures:
+      - {quantity: ru-fighters, value: 2719, as_of: 2015-11-19}
+      - {quantity: ru-fighters, value: 2900, as_of: 2015-12}
 
 Fails (over 2,000 holds 2,900, but the stated values differ by 31% within the year):
 
-    - {quantity: ru-fighters, value: 2000, approx: over, as_of: 2015, ...}
-    - {quantity: ru-fighters, value: 2900, as_of: 2015-12, ...}
+    quantities: {ru-fighters: {}}
+    figures:
+      - {quantity: ru-fighters, value: 2000, approx: over, as_of: 2015}
+      - {quantity: ru-fighters, value: 2900, as_of: 2015-12}
+
+Fails (about 2,200 in July and 2,900 in December do not meet, at different dates):
+
+    quantities: {ru-fighters: {}}
+    figures:
+      - {quantity: ru-fighters, value: 2200, approx: about, as_of: 2015-07-07}
+      - {quantity: ru-fighters, value: 2900, as_of: 2015-12}
 """
 
 from __future__ import annotations

@@ -21,14 +21,23 @@ statement about the world (`figcheck accept` refuses it, and an entry for it in
 accepted.yaml is reported by FC109 and accepts nothing). `figcheck extract DOC` lists every
 number with its status: it is the work list for clearing these findings.
 
-Passes (the 2,719 is recorded, 2015 is ignored):
+Passes (the 2,719 is recorded, the date is ignored):
 
-    figures: [{value: 2719, quote: "From Russia went to Syria 2719 Russian citizens", ...}]
-    ignore: [{text: "November 19, 2015", why: the date of the statement}]
+    quantities: {ru-departed: {kind: cumulative}}
+    text: November 19, 2015. From Russia went to Syria 2719 Russian citizens.
+    figures:
+      - {quantity: ru-departed, value: 2719, as_of: 2015-11-19,
+         quote: From Russia went to Syria 2719 Russian citizens}
+    ignore:
+      - {text: "November 19, 2015", why: the date of the statement}
 
 Fails (the 160 in the same sentence is neither):
 
-    text: From Russia went to Syria 2719 Russian citizens, 160 of them have been destroyed
+    quantities: {ru-departed: {kind: cumulative}}
+    text: From Russia went to Syria 2719 Russian citizens, 160 of them have been destroyed.
+    figures:
+      - {quantity: ru-departed, value: 2719, as_of: 2015-11-19,
+         quote: From Russia went to Syria 2719 Russian citizens}
 """
 
 from __future__ import annotations

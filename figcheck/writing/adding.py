@@ -22,7 +22,7 @@ from figcheck.model import Finding
 from figcheck.rules import RULES, Rule
 from figcheck.text.anchoring import TextUnreadable, read_text
 from figcheck.text.hedges import Hedge, stated_hedge
-from figcheck.wording import did_you_mean, plural
+from figcheck.wording import did_you_mean, misspelling_of, plural, quoted
 from figcheck.writing.atomic import Refused, atomic_write, ledger_lock, remove_stale_temporaries
 from figcheck.writing.records import NewDocument, NewFigure, figure_id, figure_record, new_source
 from figcheck.writing.yaml_appending import (
@@ -94,6 +94,7 @@ def add_figure(
     _refuse_bytes_that_are_not_text(figure, document)
     figure, document, translated = _translate_dates(figure, document)
     _refuse_data_errors(ledger.problems, ledger.root)
+    _refuse_undefined_quantity(ledger, figure.quantity)
     path, new = _target(ledger, figure, document)
     text = _TextFile.plan(ledger, figure.document, document.text) if new else None
     hedge = None
@@ -204,6 +205,25 @@ def _refuse_data_errors(problems: tuple[Finding, ...], root: Path) -> None:
             f"(`figcheck check --data {root}` shows {them} too)",
             tuple(one_line(p) for p in errors),
         )
+
+
+def _refuse_undefined_quantity(ledger: Ledger, quantity_id: str) -> None:
+    """A quantity that quantities.yaml does not define: say so and how to define it, and
+    suggest a defined one only where the id plausibly misspells it."""
+    if quantity_id in ledger.quantities:
+        return
+    meant = misspelling_of(quantity_id, ledger.quantities)
+    if meant is not None:
+        raise Refused(
+            f"quantity {quoted(quantity_id)} is not defined in quantities.yaml; did you mean "
+            f"{meant!r}? If not, define it first: figcheck quantity add {quantity_id} "
+            "--label TEXT --unit UNIT --kind stock|cumulative|flow|change"
+        )
+    raise Refused(
+        f"quantity {quoted(quantity_id)} is not defined in quantities.yaml; define it first: "
+        f"figcheck quantity add {quantity_id} --label TEXT --unit UNIT "
+        "--kind stock|cumulative|flow|change"
+    )
 
 
 def _target(ledger: Ledger, figure: NewFigure, document: NewDocument) -> tuple[Path, bool]:

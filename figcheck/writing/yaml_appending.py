@@ -412,3 +412,240 @@ def _check_reads_back(old: str, new: str, key: str, item: Mapping[str, Value]) -
             "figcheck could not place the item without changing what the file says (a final "
             "block scalar without a final newline?); add a final newline, or append by hand"
         )
+
+
+# -- entries of a mapping, and the lists inside them (quantities.yaml) -----------------------
+
+
+def add_entry(text: str, key: str, name: str, entry: Mapping[str, Value]) -> Appended:
+    """`text` with `name: {entry}` added at the end of the mapping under the top-level `key`
+    (created if missing; an empty `key:`, `key: ~` or `key: {}` gets it), in the file's
+    indentation and with a blank line before it if the entries are separated by one.
+    Raises CannotAppend when the file is not a YAML mapping, `key` holds something other
+    than a block mapping, or it has `name` already."""
+    bom = _BOM if text.startswith(_BOM) else ""
+    body = text[len(bom) :]
+    try:
+        root = yaml_reading.compose(body)
+    except yaml_reading.YamlError as error:
+        raise CannotAppend(f"it is not valid YAML ({error}, line {error.line})") from None
+    lines = _Lines(body)
+    head = scalar(name)
+    if root is None:
+        block = [
+            f"{key}:",
+            f"{' ' * DEFAULT_INDENT}{head}:",
+            *block_mapping(entry, 2 * DEFAULT_INDENT),
+        ]
+        lead = "" if not body or _BREAK.fullmatch(body[-1]) else lines.newline
+        edit = _Edit(
+            len(body),
+            len(body),
+            lines.newline.join(block[1:]),
+            before=lead + block[0] + lines.newline,
+            after=lines.newline,
+        )
+    elif not isinstance(root, MappingNode) or root.flow_style:
+        raise CannotAppend("it is not a YAML mapping in block style")
+    else:
+        values = [v for k, v in root.value if isinstance(k, ScalarNode) and k.value == key]
+        indent = _indent_of_children(root)
+        if not values:
+            at = _end_of(lines, root, 0)
+            block = [f"{key}:", f"{' ' * indent}{head}:", *block_mapping(entry, 2 * indent)]
+            edit = _after_line(lines, at, block)
+        elif _is_empty(values[-1]) or (
+            isinstance(values[-1], MappingNode) and values[-1].flow_style and not values[-1].value
+        ):
+            empty = values[-1]
+            start, end = lines.offset(empty.start_mark), lines.offset(empty.end_mark)
+            line_start = lines.starts[empty.end_mark.line]
+            while start > line_start and lines.text[start - 1] in " \t":
+                start -= 1
+            at = lines.ends[empty.end_mark.line]
+            block = [f"{' ' * indent}{head}:", *block_mapping(entry, 2 * indent)]
+            edit = _Edit(
+                start, at, lines.newline.join(block), before=lines.text[end:at] + lines.newline
+            )
+        elif not isinstance(values[-1], MappingNode) or values[-1].flow_style:
+            raise CannotAppend(f"`{key}:` holds something other than a mapping in block style")
+        else:
+            table = values[-1]
+            if any(isinstance(k, ScalarNode) and k.value == name for k, _ in table.value):
+                raise CannotAppend(f"`{key}:` has {name} already")
+            column = table.start_mark.column
+            inner = _inner_indent(table) or 2 * DEFAULT_INDENT - column
+            block = [f"{' ' * column}{head}:", *block_mapping(entry, column + inner)]
+            last_key, last_value = table.value[-1]
+            end = _end_of(lines, last_value, column)
+            blank = len(table.value) > 1 and any(
+                not lines[i].strip()
+                for i in range(
+                    _end_of(lines, table.value[-2][1], column) + 1,
+                    last_key.start_mark.line,
+                )
+            )
+            edit = _after_line(lines, end, block, blank)
+    new = edit.apply(body)
+    _check_entry_reads_back(body, new, key, name, entry)
+    first = _Lines(new).line_at(edit.item_start)
+    return Appended(bom + new, first, first + len(_BREAK.findall(edit.item)), edit.item)
+
+
+def _inner_indent(table: MappingNode) -> int | None:
+    """How far the entries of a mapping indent their own fields, as the first one shows."""
+    for _, value in table.value:
+        if isinstance(value, MappingNode) and not value.flow_style and value.value:
+            return value.start_mark.column - table.start_mark.column
+    return None
+
+
+def _check_entry_reads_back(
+    old: str, new: str, key: str, name: str, entry: Mapping[str, Value]
+) -> None:
+    try:
+        before, _ = yaml_reading.loads(old)
+        after, _ = yaml_reading.loads(new)
+    except yaml_reading.YamlError as error:
+        raise CannotAppend(
+            f"figcheck could not place the entry without breaking the file ({error})"
+        ) from None
+    before = dict(before or {})
+    after = dict(after) if isinstance(after, dict) else {}
+    table = dict(after.get(key) or {})
+    written = table.pop(name, None)
+    if not isinstance(written, dict) or set(written) != set(entry):
+        raise CannotAppend(f"figcheck did not write {name} as intended")
+    for field, value in entry.items():
+        same = written[field] is value if isinstance(value, bool) else _same(written[field], value)
+        if not same:
+            raise CannotAppend(f"figcheck wrote {field} as {written[field]!r}, not {value!r}")
+    after[key] = table
+    before[key] = dict(before.get(key) or {})
+    if after != before:
+        raise CannotAppend(
+            "figcheck could not place the entry without changing what the file says; add it by hand"
+        )
+
+
+def extend_field(text: str, key: str, name: str, field: str, values: Sequence[str]) -> Appended:
+    """`text` with `values` added to the list `field` of the entry `name` of the mapping under
+    the top-level `key`: after its last item (`[a, b]` becomes `[a, b, c]`; a block list gets
+    `- c`), or as a new `field: [c]` line at the end of the entry. Raises CannotAppend when
+    the entry is missing or not a block mapping, or the field holds something else."""
+    bom = _BOM if text.startswith(_BOM) else ""
+    body = text[len(bom) :]
+    lines = _Lines(body)
+    entry = _entry_node(body, key, name)
+    found = [v for k, v in entry.value if isinstance(k, ScalarNode) and k.value == field]
+    items = ", ".join(scalar(v) for v in values)
+    if not found:
+        column = entry.value[0][0].start_mark.column
+        end = _end_of(lines, entry.value[-1][1], column)
+        edit = _after_line(lines, end, [f"{' ' * column}{field}: [{items}]"])
+    elif _is_empty(found[-1]):
+        node = found[-1]
+        start, end = lines.offset(node.start_mark), lines.offset(node.end_mark)
+        # `field:` with nothing after it has an empty node; `field: ~`, `field: []` a value.
+        edit = _Edit(start, end, f" [{items}]" if start == end else f"[{items}]")
+    elif isinstance(found[-1], SequenceNode) and found[-1].flow_style:
+        at = lines.offset(found[-1].value[-1].end_mark)
+        edit = _Edit(at, at, items, before=", ")
+    elif isinstance(found[-1], SequenceNode):
+        sequence = found[-1]
+        dash = _dash_column(lines, sequence)
+        end = _end_of(lines, sequence.value[-1], dash)
+        edit = _after_line(lines, end, [f"{' ' * dash}- {scalar(v)}" for v in values])
+    else:
+        raise CannotAppend(f"`{field}:` of {name} holds something other than a list")
+    new = edit.apply(body)
+    _check_field_reads_back(body, new, key, name, field, values)
+    first = _Lines(new).line_at(edit.item_start)
+    return Appended(bom + new, first, first + len(_BREAK.findall(edit.item)), edit.item)
+
+
+def set_field(text: str, key: str, name: str, field: str, value: Value) -> Appended:
+    """`text` with `field: value` added at the end of the entry `name` of the mapping under
+    the top-level `key`. Raises CannotAppend when the entry is missing or not a block
+    mapping, or has the field already."""
+    bom = _BOM if text.startswith(_BOM) else ""
+    body = text[len(bom) :]
+    lines = _Lines(body)
+    entry = _entry_node(body, key, name)
+    if any(isinstance(k, ScalarNode) and k.value == field for k, _ in entry.value):
+        raise CannotAppend(f"{name} has `{field}:` already")
+    column = entry.value[0][0].start_mark.column
+    end = _end_of(lines, entry.value[-1][1], column)
+    edit = _after_line(lines, end, [f"{' ' * column}{field}: {scalar(value)}"])
+    new = edit.apply(body)
+    try:
+        before, _ = yaml_reading.loads(body)
+        after, _ = yaml_reading.loads(new)
+    except yaml_reading.YamlError as error:
+        raise CannotAppend(
+            f"figcheck could not set {field} without breaking the file ({error})"
+        ) from None
+    expected = {**before[key][name], field: value}
+    others = {k: v for k, v in after.items() if k != key} == {
+        k: v for k, v in before.items() if k != key
+    }
+    entries = {**before[key], name: expected} == dict(after[key])
+    if not (others and entries and type(after[key][name][field]) is type(value)):
+        raise CannotAppend(f"figcheck could not set {field} of {name} as intended")
+    first = _Lines(new).line_at(edit.item_start)
+    return Appended(bom + new, first, first, edit.item)
+
+
+def _entry_node(body: str, key: str, name: str) -> MappingNode:
+    try:
+        root = yaml_reading.compose(body)
+    except yaml_reading.YamlError as error:
+        raise CannotAppend(f"it is not valid YAML ({error}, line {error.line})") from None
+    table = None
+    if isinstance(root, MappingNode):
+        tables = [v for k, v in root.value if isinstance(k, ScalarNode) and k.value == key]
+        table = tables[-1] if tables else None
+    if not isinstance(table, MappingNode):
+        raise CannotAppend(f"it has no `{key}:` mapping")
+    entries = [v for k, v in table.value if isinstance(k, ScalarNode) and k.value == name]
+    if not entries:
+        raise CannotAppend(f"`{key}:` has no {name}")
+    entry = entries[-1]
+    if not isinstance(entry, MappingNode) or entry.flow_style or not entry.value:
+        raise CannotAppend(f"{name} is not written as a block mapping; change it by hand")
+    return entry
+
+
+def _check_field_reads_back(
+    old: str, new: str, key: str, name: str, field: str, values: Sequence[str]
+) -> None:
+    try:
+        before, _ = yaml_reading.loads(old)
+        after, _ = yaml_reading.loads(new)
+    except yaml_reading.YamlError as error:
+        raise CannotAppend(
+            f"figcheck could not extend {field} without breaking the file ({error})"
+        ) from None
+    entry = dict(before[key][name])
+    entry[field] = [*(entry.get(field) or []), *values]
+    expected = dict(before)
+    expected[key] = {**before[key], name: entry}
+    if after != expected:
+        raise CannotAppend(f"figcheck could not extend {field} of {name} as intended")
+
+
+def _end_of(lines: _Lines, node: Node, owner_column: int) -> int:
+    """`_content_end`, without the blank lines after a block scalar that are not part of its
+    value (all but `|+` and `>+`), so that what is added stays next to what it belongs to."""
+    end = _content_end(lines, node, owner_column)
+    last = node
+    while isinstance(last, (MappingNode, SequenceNode)) and not last.flow_style and last.value:
+        last = last.value[-1][1] if isinstance(last, MappingNode) else last.value[-1]
+    if (
+        isinstance(last, ScalarNode)
+        and last.style in ("|", ">")
+        and not last.value.endswith("\n\n")
+    ):
+        while end > last.start_mark.line and not lines[end].strip():
+            end -= 1
+    return end

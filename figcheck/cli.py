@@ -13,6 +13,7 @@ from figcheck import __version__
 from figcheck.commands.accept import accept
 from figcheck.commands.add import add
 from figcheck.commands.check import check_command
+from figcheck.commands.curate import curate
 from figcheck.commands.draft import draft
 from figcheck.commands.extract import extract
 from figcheck.commands.ignore import ignore_command
@@ -86,6 +87,7 @@ cli.add_command(check_command)
 cli.add_command(report)
 cli.add_command(extract)
 cli.add_command(draft)
+cli.add_command(curate)
 cli.add_command(add)
 cli.add_command(quantity_group)
 cli.add_command(ignore_command)

@@ -34,8 +34,8 @@ lists the others.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -110,6 +110,7 @@ class Draft:
     reasons: Mapping[str, str] = field(default_factory=dict)  # how a field was read
     candidates: tuple[Candidate, ...] = ()  # the best quantities, best first
     new_quantity: NewQuantity | None = None  # a quantity to define when none matches
+    at: int = 0  # where the number stands in `sentence`
 
     @property
     def action(self) -> str:
@@ -292,6 +293,7 @@ class _Drafter:
         return Draft(
             number,
             _one_line(self.layout.words(sentence)),
+            at=_folded_offset(self.text, sentence.start, number.start),
             record=record,
             covers=(claim.upper,) if claim.upper is not None else (),
             confidence=confidence,
@@ -527,6 +529,7 @@ class _Drafter:
                 Draft(
                     number,
                     _one_line(self.layout.words(sentence)),
+                    at=_folded_offset(self.text, sentence.start, number.start),
                     ignore=DraftIgnore(words, why.why),
                     covers=tuple(inside),
                     confidence={"action": why.confidence},
@@ -564,6 +567,13 @@ def _typed(value: Fraction) -> Typed:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _folded_offset(text: str, start: int, at: int) -> int:
+    """Where text[at] stands in text[start:...] with its white space folded (`_one_line`)."""
+    before = text[start:at]
+    folded = " ".join(before.split())
+    return len(folded) + (1 if folded and before[-1:].isspace() else 0)
 
 
 def _distance(start: int, end: int, number: Occurrence) -> int:
@@ -676,14 +686,3 @@ def _publication(published: DateSpan) -> str:
         point = published.points[0]
     text = point.text.rstrip("?~%")
     return f"{text}%" if point.qualifier in ("~", "%") else f"{text}?"
-
-
-def every_number_drafted(drafts: Iterable[Draft]) -> frozenset[int]:
-    """The starts of the numbers the drafts account for."""
-    return frozenset(n.start for d in drafts for n in d.numbers)
-
-
-def with_quantity(draft: Draft, quantity: str | None) -> Draft:
-    """The draft with another quantity (chosen by the curator)."""
-    assert draft.record is not None
-    return replace(draft, record=replace(draft.record, quantity=quantity))

@@ -21,6 +21,7 @@ from datetime import date
 
 from figcheck import dates
 from figcheck.model import DateSpan
+from figcheck.text.numberwords import TEENS, UNITS
 
 _MONTH_NAMES = {
     name: number
@@ -233,6 +234,9 @@ def dates_in(text: str, published: DateSpan | None = None) -> list[DateMention]:
     for match in _ISO_DAY.finditer(text):
         if dates.is_date(match["iso"]):
             found.append(_mention(match, match["iso"]))
+    for match in _FIRST_MONTHS.finditer(text):
+        if match["year"]:
+            found.append(_mention(match, _first_months(int(match["year"]), match["count"])))
     reference = _Reference.of(published) if published is not None else None
     if reference is not None:
         found += reference.mentions(text)
@@ -304,6 +308,19 @@ _YEAR_AFTER_WORD = _bounded(
     r"\s+(?:the\s+(?:year\s+)?)?(?P<year>1[89][0-9]{2}|20[0-9]{2})(?![.,][0-9])"
 )
 _ISO_DAY = _bounded(r"(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})")
+_MONTH_COUNTS = {word: n for n, word in enumerate((*UNITS, *TEENS[:2]), start=1)}
+# "the first nine months of 2017" (of the year: read against the publication date).
+_FIRST_MONTHS = _bounded(
+    rf"(?:(?:in|during|over|for)\s+)?the\s+first\s+(?P<count>{'|'.join(_MONTH_COUNTS)}|[1-9]|1[01])"
+    r"\s+months\s+of\s+(?:(?P<year>[0-9]{4})|the\s+year|this\s+year)"
+)
+
+
+def _first_months(year: int, count: str) -> str:
+    months = _MONTH_COUNTS.get(count.lower()) or int(count)
+    return f"{year}-01/{year}-{months:02d}"
+
+
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 _NOW = _bounded(
     r"at\s+the\s+(?:moment|time\s+being|present\s+time)|at\s+present|currently|as\s+of\s+now"
@@ -373,6 +390,7 @@ class _Reference:
             (_WEEKDAY, self._weekday),
             (_RELATIVE_DAY, self._relative_day),
             (_GROUPING_ALONE, self._grouping),
+            (_FIRST_MONTHS, self._first_months),
         ):
             for match in pattern.finditer(text):
                 edtf = read(match)
@@ -423,6 +441,11 @@ class _Reference:
             return None
         back = 1 if match["which"].lower() == "yesterday" else 0
         return f"{date.fromordinal(self.last.toordinal() - back).isoformat()}?"
+
+    def _first_months(self, match: re.Match[str]) -> str | None:
+        if match["year"]:
+            return None  # read without the publication date
+        return _uncertain(_first_months(self.last.year, match["count"]))
 
     def _grouping(self, match: re.Match[str]) -> str | None:
         if match["season"] and not (match["preposition"] or match["which"]):

@@ -285,3 +285,30 @@ def test_values_are_exact() -> None:
     drafted = record("The rate was 6.35% in May.", "6.35%")
     assert isinstance(drafted.value, Decimal)
     assert Fraction(drafted.value) == Fraction(635, 100)
+
+
+def test_an_attribution_holds_for_the_sentences_after_it_not_before() -> None:
+    text = "Some 40 boats sank. The coast guard said 12 crews were saved. Some 30 were missing."
+    found = {d.number.text: d.record.said_by for d in drafts(text) if d.record}
+    assert found == {"40": "author", "12": "coast guard", "30": "coast guard"}
+    pointed = "Some 40 boats sank. This was stated by Captain Ana Ruiz on Monday."
+    assert record(pointed, "40").said_by == "Ana Ruiz, Captain"
+
+
+def test_a_value_restated_from_another_report_points_at_its_quantity() -> None:
+    from figcheck.text.quantity_match import QuantityIndex
+
+    index = QuantityIndex(QUANTITIES, {}, {"flood-evacuated": [Fraction(2719)]})
+    ranked = index.rank(
+        "the count stood at 2,719", "", percent=False, change=False, value=Fraction(2719)
+    )
+    assert ranked[0].quantity == "flood-evacuated" and ranked[0].score >= 0.2
+    # A round or small value tells nothing: 2,000 and 4 are given for many things.
+    for common in (Fraction(2000), Fraction(4)):
+        index = QuantityIndex(QUANTITIES, {}, {"flood-evacuated": [common]})
+        assert not index.rank("it stood at", "", percent=False, change=False, value=common)
+
+
+def test_a_suggested_quantity_of_people_counts_people() -> None:
+    (draft,) = drafts("Some 300 volunteers cleared the beach.", quantities=QUANTITIES)
+    assert draft.new_quantity is not None and draft.new_quantity.unit == "people"

@@ -199,3 +199,24 @@ def test_a_rank_is_an_ordinal_before_a_superlative() -> None:
     text = "the third-biggest city, and the fourth city"
     third, fourth = find_numbers(text)
     assert is_rank(text, third) and not is_rank(text, fourth)
+
+
+def test_after_told_comes_who_heard_it() -> None:
+    text = "The head of the port authority, Ivo Dal, told a meeting of mayors that 40 ships came."
+    assert speakers(text) == ["Ivo Dal, head of the port authority"]
+    assert speakers("Ivo Dal told reporters that 40 ships came.") == ["Ivo Dal"]
+
+
+def test_this_was_stated_by_points_back_at_the_sentence_before() -> None:
+    layout = Layout.of("Some 40 ships came in. This was stated by Mayor Ivo Dal at a briefing.")
+    (found,) = attributions(layout)
+    assert found.speaker == "Ivo Dal, Mayor" and found.refers_back
+
+
+def test_the_first_months_of_a_year() -> None:
+    text = (
+        "In the first nine months of the year 40 ships came, and 12 in the first 3 months of 2016."
+    )
+    found = [(m.text, m.edtf) for m in dates_in(text, parse_date("2017-10-24"))]
+    assert ("In the first nine months of the year", "2017-01?/2017-09?") in found
+    assert ("in the first 3 months of 2016", "2016-01/2016-03") in found

@@ -92,7 +92,7 @@ class Session:
 
     def progress(self) -> Progress:
         left = self.drafts.found - self.drafts.accounted
-        skipped = sum(1 for d in self.drafts.drafts if d.number.start in self.skipped)
+        skipped = sum(len(d.numbers) for d in self.drafts.drafts if d.number.start in self.skipped)
         return Progress(self.drafts.accounted, left, skipped)
 
     # -- steps ------------------------------------------------------------------------------

@@ -150,6 +150,14 @@ class Loop:
 
     def _finished(self) -> None:
         progress = self.session.progress()
+        if progress.left:
+            self._say(
+                f"Done for now: {progress.done} of {progress.found} numbers recorded or "
+                f"ignored; {plural(progress.left, 'number')} skipped, offered again by "
+                f"`figcheck curate {self.session.document}`.",
+                "bold",
+            )
+            return
         self._say(
             f"All {plural(progress.found, 'number')} of {self.session.document} are recorded "
             "or ignored. `figcheck check` checks the whole ledger.",

@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from figcheck.text.sentences import Layout, Sentence
 
@@ -75,6 +75,13 @@ VERBS = (
     "specified",
     "clarified",
     "assessed",
+    "write",
+    "report",
+    "estimate",
+    "note",
+    "claim",
+    "confirm",
+    "warn",
 )
 _VERB = re.compile(
     rf"(?<![\w-])(?:according\s+to|(?:was\s+|were\s+|been\s+)?(?:{'|'.join(VERBS)})"
@@ -135,6 +142,8 @@ class Attribution:
     end: int
     speaker: str
     named: bool  # named in its sentence, not by a pronoun or a role ("the minister") alone
+    # "This was stated by X": the attribution of the sentence before it.
+    refers_back: bool = False
 
 
 def attributions(layout: Layout) -> tuple[Attribution, ...]:
@@ -144,11 +153,19 @@ def attributions(layout: Layout) -> tuple[Attribution, ...]:
     found: list[Attribution] = []
     resolver = _Resolver(acronyms(layout.text))
     for sentence in layout.sentences:
+        back = _REFERS_BACK.match(layout.text, sentence.start, sentence.end) is not None
         for start, end, words in _in_sentence(layout.text, sentence):
             attribution = resolver.attribution(start, end, words)
             if attribution is not None:
-                found.append(attribution)
+                found.append(replace(attribution, refers_back=back))
     return tuple(found)
+
+
+# "This was stated by ...", "That was said by ...", "This was reported by ...".
+_REFERS_BACK = re.compile(
+    r"(?:this|that|these|those|it)\s+(?:was|were|is|has\s+been|had\s+been)\s+\w+\s+by\b",
+    re.IGNORECASE,
+)
 
 
 def in_span(found: Sequence[Attribution], start: int, end: int) -> list[Attribution]:
@@ -202,16 +219,20 @@ def _in_sentence(text: str, sentence: Sentence) -> list[tuple[int, int, list[str
             continue  # "States", a headline's "Claims": a noun or a title, not a verb
         if said.lower() in ("added", "adds") and _ADDS_A_NUMBER.match(text, verb.end()):
             continue
+        if _VERB.match(text, verb.end() + 1):
+            continue  # "the report said": a noun before the verb
         after = _speaker_after(text, verb.end(), sentence.end)
+        if said.lower() in ("told", "tells"):
+            after = None  # "X told reporters": after "told" comes who heard it
+        named = _NAMED_ROLE_BEFORE.search(text, sentence.start, verb.start())
         if according or said.lower().endswith(" by"):
             if after:
                 found.append((verb.start(), after[1], after[0]))
+        elif named is not None and (after is None or said.lower() in ("told", "tells")):
+            # "Its chief, John Smith, said 40 ...", "the head of X, Ivan Orlov, told ..."
+            role = named["role"].split()
+            found.append((named.start(), verb.end(), [*named["name"].split(), ",", *role]))
         elif _inverted(text, sentence.start, verb.start()):
-            named = _NAMED_ROLE_BEFORE.search(text, sentence.start, verb.start())
-            if named is not None and after is None:  # "Its chief, John Smith, said 40 ..."
-                role = named["role"].split()
-                found.append((named.start(), verb.end(), [*named["name"].split(), ",", *role]))
-                continue
             if after is None:  # "..., said at a conference in Sochi the head ... Ivan Orlov."
                 after = _closing_name(text, verb.end(), sentence.end)
             if after:
@@ -222,7 +243,7 @@ def _in_sentence(text: str, sentence: Sentence) -> list[tuple[int, int, list[str
 
 
 _NAMED_ROLE_BEFORE = re.compile(
-    r"(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?P<role>[a-z][a-z -]*?)\s*,\s*"
+    r"(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?P<role>[a-z][^,;:.!?“”\"]*?)\s*,\s*"
     r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*,\s*$"
 )
 

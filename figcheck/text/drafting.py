@@ -141,19 +141,23 @@ class Context:
     published: DateSpan | None = None
     quantities: Mapping[str, Quantity] = field(default_factory=dict)
     quotes: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    values: Mapping[str, Sequence[Fraction]] = field(default_factory=dict)  # of its figures
     recorded: frozenset[int] = frozenset()  # starts of numbers a figure records
     ignored: frozenset[int] = frozenset()  # starts of numbers an ignore entry covers
 
     @classmethod
     def of(cls, ledger: Ledger, document_id: str, anchors: anchoring.Anchors) -> Context:
         quotes: dict[str, list[str]] = {}
+        values: dict[str, list[Fraction]] = {}
         for figure in ledger.figures.values():
             quotes.setdefault(figure.quantity, []).append(figure.quote)
+            values.setdefault(figure.quantity, []).append(figure.stated)
         entries = anchors.entries
         return cls(
             published=ledger.documents[document_id].published,
             quantities=ledger.quantities,
             quotes=quotes,
+            values=values,
             recorded=frozenset(e.number.start for e in entries if e.status == "recorded"),
             ignored=frozenset(e.number.start for e in entries if e.status == "ignored"),
         )
@@ -206,7 +210,7 @@ class _Drafter:
             else dates_in(text, dates.parse_date(str(date.today().year)))
         )
         self.attributions = attributions(self.layout)
-        self.index = QuantityIndex(context.quantities, context.quotes)
+        self.index = QuantityIndex(context.quantities, context.quotes, context.values)
         self.suggested: set[str] = set(context.quantities)
 
     def drafts(self) -> list[Draft]:
@@ -278,6 +282,7 @@ class _Drafter:
             self.layout.words(sentence) if whole else quote,
             percent=number.kind == "percent",
             change=change != 0,
+            value=number.value if claim.upper is None else None,
         )
         new_quantity = None
         quantity = None
@@ -397,15 +402,25 @@ class _Drafter:
             chosen = min(in_sentence, key=lambda a: _distance(a.start, a.end, number))
             where = "its sentence" if chosen.named else "its sentence (a pronoun or a role)"
             return chosen.speaker, 0.85 if chosen.named else 0.65, f"from {where}", chosen
+        # An attribution holds for the sentences after it in its paragraph; one after the
+        # number only inside a quotation, whose speaker is often named once it closes, or
+        # when its sentence points back ("This was stated by ...").
+        quoted = self._in_quotation(number, sentence)
+        next_sentence = self.layout.sentence_at(sentence.end + 1)
         paragraph = [
             a
             for a in self.attributions
             if self.layout.sentence_at(a.start).paragraph == sentence.paragraph
+            and (
+                a.end <= number.start
+                or quoted
+                or (a.refers_back and next_sentence.start <= a.start < next_sentence.end)
+            )
         ]
         if paragraph:
             chosen = min(paragraph, key=lambda a: _distance(a.start, a.end, number))
             return chosen.speaker, 0.55, "from its paragraph", None
-        if self._in_quotation(number, sentence):
+        if quoted:
             earlier = [a for a in self.attributions if a.end <= number.start]
             if earlier:
                 return earlier[-1].speaker, 0.45, "inside a quotation: the latest speaker", None

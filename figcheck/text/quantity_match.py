@@ -22,11 +22,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from figcheck.model import Quantity
 
 # Below this score a quantity is only a candidate, never the draft's quantity.
 GOOD_MATCH = 0.2
+# What a figure of the quantity with the same telling value adds to its score: a number
+# such as 2,719 given again is most likely the same count restated.
+RESTATED = 0.25
 PERCENT_UNITS = frozenset({"percent", "%", "per cent", "percentage", "percentage points"})
 
 
@@ -125,9 +129,13 @@ class QuantityIndex:
     """The ledger's quantities, described by their words, to rank against a number's."""
 
     def __init__(
-        self, quantities: Mapping[str, Quantity], quotes: Mapping[str, Sequence[str]]
+        self,
+        quantities: Mapping[str, Quantity],
+        quotes: Mapping[str, Sequence[str]],
+        values: Mapping[str, Iterable[Fraction]] | None = None,
     ) -> None:
         self.quantities = dict(quantities)
+        self.values = {q: frozenset(v) for q, v in (values or {}).items()}
         described: dict[str, Counter[str]] = {}
         for quantity in quantities.values():
             words = Counter(terms(quantity.label))
@@ -153,10 +161,12 @@ class QuantityIndex:
         *,
         percent: bool,
         change: bool,
+        value: Fraction | None = None,
         limit: int = 3,
     ) -> list[Candidate]:
         """The best `limit` quantities for a number with this quote in this sentence, best
-        first, each with its score; only those that share a word."""
+        first, each with its score; only those that share a word, or that have a figure of
+        the same telling value (a restatement: see `_telling`)."""
         context: Counter[str] = Counter()
         for word in terms(quote):
             context[word] += 2
@@ -169,10 +179,12 @@ class QuantityIndex:
             if not self._fits(self.quantities[quantity_id], percent, change):
                 continue
             shared = sum(vector[w] * weights[w] for w in vector.keys() & weights.keys())
-            if shared <= 0:
+            restated = _telling(value) and value in self.values.get(quantity_id, ())
+            if shared <= 0 and not restated:
                 continue
             other = math.sqrt(sum(v * v for v in weights.values()))
-            scored.append(Candidate(quantity_id, round(shared / (norm * other), 2)))
+            score = (shared / (norm * other) if shared > 0 else 0) + (RESTATED if restated else 0)
+            scored.append(Candidate(quantity_id, round(min(score, 1.0), 2)))
         scored.sort(key=lambda c: (-c.score, c.quantity))
         return scored[:limit]
 
@@ -183,6 +195,14 @@ class QuantityIndex:
         if quantity.unit.lower() in PERCENT_UNITS:
             return percent and quantity.kind != "change"
         return not percent
+
+
+def _telling(value: Fraction | None) -> bool:
+    """A value that tells a count apart: 100 or more, with two significant digits or more
+    (2,719, 160, 2,900; not 4, not 2,000)."""
+    if value is None or value < 100 or value.denominator != 1:
+        return False
+    return len(str(value.numerator).rstrip("0")) >= 2
 
 
 _ID_WORD = re.compile(r"[a-z0-9]+")
@@ -213,5 +233,26 @@ def suggest_quantity(
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     kind = "change" if change else "cumulative" if running else "stock"
-    unit = "percent" if percent or change else (telling[-1] if telling else "count")
-    return NewQuantity(candidate, label[:1].upper() + label[1:], unit, kind)
+    return NewQuantity(
+        candidate, label[:1].upper() + label[1:], _unit(telling, percent or change), kind
+    )
+
+
+# Nouns that count people: their unit is `people`.
+_PEOPLE = _word_set(
+    """
+    people persons citizens residents nationals fighters militants soldiers troops recruits
+    volunteers members civilians victims refugees migrants children women men workers
+    prisoners detainees suspects students patients voters officials
+    """
+)
+
+
+def _unit(telling: Sequence[str], percent: bool) -> str:
+    """The unit of a new quantity: percent, people, or the first plural noun counted."""
+    if percent:
+        return "percent"
+    plurals = [w for w in telling if w.endswith("s")] or list(telling)
+    if not plurals:
+        return "count"
+    return "people" if plurals[0] in _PEOPLE else plurals[0]

@@ -74,6 +74,7 @@ def cli() -> None:
       figcheck report         read its figures side by side
       figcheck extract DOC    every number in a text, and why
       figcheck draft DOC      draft records for its numbers
+      figcheck curate DOC     review the drafts key by key
       figcheck add            record a new figure
       figcheck quantity add   define what a figure counts
       figcheck ignore DOC     a number that is not a statement

@@ -277,7 +277,8 @@ class Loop:
             self.edited[draft.number.start] = replace(record, approx=answer)
         else:
             answer = _ask(f"{name}: ", current, required=True)
-            self.edited[draft.number.start] = replace(record, **{name: answer})
+            text_fields: dict[str, str] = {name: answer}  # as_of, said_by or quote
+            self.edited[draft.number.start] = replace(record, **text_fields)  # type: ignore[arg-type]
 
     def _choose_quantity(self, draft: Draft) -> None:
         record = self._record(draft)

@@ -39,6 +39,8 @@ from figcheck.writing.changing import new_findings
 from figcheck.writing.ignoring import NewIgnore, ignore_number
 from figcheck.writing.records import NewFigure, Value, parse_value
 
+# The fields a drafted figure may have. Issue 11 adds `statement:` (records rendering one
+# utterance) to the ledger and to NewFigure; it belongs here then, passed on like `note`.
 FIGURE_FIELDS = ("quantity", "value", "approx", "as_of", "said_by", "quote", "id", "note")
 REQUIRED = ("quantity", "value", "as_of", "said_by", "quote")
 

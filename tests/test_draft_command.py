@@ -116,3 +116,31 @@ def test_without_a_publication_date_a_yearless_date_is_still_no_figure(write_led
     fragment = yaml.safe_load(out)
     assert [e["text"] for e in fragment["ignore"]] == ["HOLMBY, May 3"]
     assert [f["value"] for f in fragment["figures"]] == [40]
+
+
+def test_a_hostile_text_still_makes_valid_yaml_that_records_as_drafted(write_ledger) -> None:
+    text = (
+        '- Note: "about 40 #people" were hurt\x1b[1m, officials said.\tSome 12: “quoted” '
+        "fled — 7 #tags.\n# 3 items: ok\u2028next"
+    )
+    root = write_ledger(text, [])
+    code, out, _ = run("draft", "doc", "--data", str(root))
+    assert code == 0
+    fragment = yaml.safe_load(out)  # no control character in a comment, every value quoted
+    quotes = [f["quote"] for f in fragment["figures"]]
+    assert quotes[0] == 'Note: "about 40 #people" were hurt\x1b[1m'
+    assert "7 #tags" in quotes
+
+
+def test_the_yaml_fragment_records_with_add_from(write_ledger, tmp_path: Path) -> None:
+    root = write_ledger("Some 12 “quoted” #people fled: 7 stayed.", [])
+    code, out, _ = run("draft", "doc", "--data", str(root))
+    path = tmp_path / "drafts.yaml"
+    path.write_text(out.replace("  - quantity:\n", "  - quantity: people\n"), encoding="utf-8")
+    code, _, err = run("add", "--from", str(path), "--data", str(root))
+    assert code in (0, 1), err  # recorded (two figures of one quantity may conflict)
+    assert "figcheck:" not in err
+    from figcheck import load_ledger
+
+    figures = load_ledger(root).figures.values()
+    assert sorted(f.quote for f in figures) == ["7 stayed", "Some 12 “quoted” #people fled"]

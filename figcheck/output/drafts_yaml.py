@@ -29,6 +29,7 @@ once reviewed; it reads the fields and ignores the comments.
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from figcheck.text.drafting import FIELDS, Draft, DraftRecord, Drafts
@@ -75,7 +76,7 @@ def _record(draft: Draft) -> list[str]:
     lines = [f"  # line {draft.number.line}: {_sentence(draft)}", f"  # confidence: {scores}"]
     for name in ("as_of", "said_by"):
         if draft.confidence.get(name, 1) < 0.7:
-            lines.append(f"  # {name}: {draft.reasons[name]}")
+            lines.append(_comment(f"  # {name}: {draft.reasons[name]}"))
     others = [c for c in draft.candidates if c.quantity != record.quantity]
     if others:
         shown = ", ".join(f"{c.quantity} ({c.score:.2f})" for c in others)
@@ -84,8 +85,10 @@ def _record(draft: Draft) -> list[str]:
         new = draft.new_quantity
         lines.append("  # no quantity matches well: choose one, or define one, such as")
         lines.append(
-            f"  #   figcheck quantity add {new.id} --label {_shell(new.label)}"
-            f" --unit {_shell(new.unit)} --kind {new.kind}"
+            _comment(
+                f"  #   figcheck quantity add {new.id} --label {_shell(new.label)}"
+                f" --unit {_shell(new.unit)} --kind {new.kind}"
+            )
         )
     lines += _fields(record)
     return [*lines, ""]
@@ -122,9 +125,23 @@ def _ignore(draft: Draft) -> list[str]:
     ]
 
 
+# What YAML does not allow in a comment (nor a terminal should act on): shown as escapes.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _comment(text: str) -> str:
+    """`text` safe to stand in a YAML comment: control characters written as escapes."""
+    return _UNPRINTABLE.sub(
+        lambda c: (
+            f"\\x{ord(c.group()):02x}" if ord(c.group()) < 0x100 else f"\\u{ord(c.group()):04x}"
+        ),
+        text.replace("\t", " "),
+    )
+
+
 def _sentence(draft: Draft) -> str:
     """The sentence on one line, cut around the number when it is long."""
-    sentence = draft.sentence
+    sentence = _comment(draft.sentence)
     if len(sentence) <= _SENTENCE_WIDTH:
         return sentence
     at = max(0, sentence.find(draft.number.text))

@@ -67,3 +67,17 @@ def test_other_keys_are_explained_and_a_refusal_keeps_the_loop_going(
     assert "press one of a, e, c, i, s, u, q" in out
     assert "choose the quantity first: press c" in out  # no quantity matched the giraffes
     assert "figcheck: nothing to undo in this session" in out
+
+
+def test_an_unknown_document_or_one_without_a_text(write_ledger, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from figcheck.cli import cli
+    from figcheck.commands import curate
+
+    monkeypatch.setattr(curate, "at_a_terminal", lambda: True)
+    ledger = write_ledger(None, [])
+    result = CliRunner().invoke(cli, ["curate", "nope", "--data", str(ledger)])
+    assert result.exit_code == 2 and "no document 'nope'" in result.stderr
+    result = CliRunner().invoke(cli, ["curate", "doc", "--data", str(ledger)])
+    assert result.exit_code == 2 and "has no `text:`" in result.stderr

@@ -57,13 +57,14 @@ def test_an_entry_in_a_flow_list_follows_its_style(write_ledger) -> None:
     [
         (["doc", "--text", "the 8th regional conference", "--why", "x"], "error FC104"),
         (["doc", "--text", "regional conference", "--why", "x"], "holds no number"),
-        (["doc", "--text", "Syria 2719", "--why", "x"], "every number of the text"),
+        (["doc", "--text", "Syria 2719", "--why", "x"], "2719 recorded by doc/f0"),
+        (["doc", "--text", "November 19", "--why", "x"], "19 ignored at"),
         (["dok", "--text", "7th", "--why", "x"], "is not a document of the ledger"),
         (["doc", "--text", "7th", "--why", " "], "--why is empty"),
     ],
 )
 def test_what_is_refused_writes_nothing(write_ledger, args: list[str], said: str) -> None:
-    ledger = write_ledger(TEXT, FIGURES)
+    ledger = write_ledger(TEXT, FIGURES, [{"text": "Moscow, November 19", "why": "dateline"}])
     before = files(ledger)
     result = ignore(ledger, *args)
     assert result.exit_code == 2, result.output

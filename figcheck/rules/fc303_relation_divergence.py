@@ -1,5 +1,4 @@
-"""FC303 relation divergence: a subset above its superset, or parts above their whole, at
-dates close enough that both figures are hard to believe.
+"""FC303 relation divergence: a subset above its superset, or parts above their whole, close by.
 
 FC204 and FC203 report a subset above its superset, and parts above their whole, at the
 same time. Figures a few weeks apart escape them, though one of them is likely wrong:

@@ -7,7 +7,8 @@ appended to the document's source file as text, in the file's own style, every o
 kept (figcheck/writing/yaml_appending.py); the ledger is loaded with it through the loader
 `figcheck check` uses, and the entry is anchored in the document's text as `figcheck check`
 anchors it (a text the document does not hold is refused, with where they part). An entry
-whose text holds no number would ignore nothing, and is refused too. Reading, validating and
+whose text holds no number, or only numbers already recorded or ignored, would ignore
+nothing, and is refused too. Reading, validating and
 writing happen under the ledger's lock.
 """
 
@@ -103,11 +104,16 @@ def ignore_number(root: Path, entry: NewIgnore, *, dry_run: bool = False) -> Ign
                 f"the text {quoted(shorten(entry.text))} holds no number figcheck reads, so it "
                 f"would ignore nothing; `figcheck extract {entry.document}` lists the numbers"
             )
-        if all(e.figure is not None for e in numbers):
-            recorded = ", ".join(f"{e.number.text} by {e.figure}" for e in numbers)
+        new_line = appended.first_line
+        if all(e.ignored is None or e.ignored.location.line != new_line for e in numbers):
+            accounted = ", ".join(
+                f"{e.number.text} "
+                + (f"recorded by {e.figure}" if e.figure else f"ignored at {e.ignored.location}")  # type: ignore[union-attr]
+                for e in numbers
+            )
             raise Refused(
-                f"every number of the text {quoted(shorten(entry.text))} is recorded ({recorded}), "
-                "so it would ignore nothing; a recorded number is never ignored"
+                f"every number of the text {quoted(shorten(entry.text))} is accounted for "
+                f"already ({accounted}), so it would ignore nothing"
             )
         if not dry_run:
             atomic_write(path, appended.text.encode("utf-8"))

@@ -81,3 +81,24 @@ def test_an_unknown_document_or_one_without_a_text(write_ledger, monkeypatch) ->
     assert result.exit_code == 2 and "no document 'nope'" in result.stderr
     result = CliRunner().invoke(cli, ["curate", "doc", "--data", str(ledger)])
     assert result.exit_code == 2 and "has no `text:`" in result.stderr
+
+
+def test_quantities_complete_by_the_letters_of_their_id_or_the_words_of_their_label() -> None:
+    from prompt_toolkit.document import Document
+
+    completer = terminal.QuantityCompleter(
+        [
+            ("chechnya-returned", "Of those who left Chechnya, those who came back"),
+            ("ru-departed", "Citizens of Russia who went to Syria"),
+        ]
+    )
+
+    def completions(typed: str) -> list[str]:
+        document = Document(typed, len(typed))
+        return [c.text for c in completer.get_completions(document, None)]
+
+    assert completions("chret") == ["chechnya-returned"]
+    assert completions("came back") == ["chechnya-returned"]
+    assert completions("syria") == ["ru-departed"]
+    assert completions("") == ["chechnya-returned", "ru-departed"]
+    assert completions("zzz") == []

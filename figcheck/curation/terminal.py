@@ -6,8 +6,9 @@ beneath it with the confidence of each field; then one key:
 
     a  accept the draft (record it, or add its ignore entry)
     e  edit a field, prompted with the draft's value as the default
-    c  choose the quantity: fuzzy completion over the ids and labels of quantities.yaml,
-       or a new id, defined on the spot as `figcheck quantity add` does
+    c  choose the quantity: completion over the ids and labels of quantities.yaml (the
+       letters of an id in order, or words of a label), or a new id, defined on the spot
+       as `figcheck quantity add` does
     i  ignore the number instead, with the drafted reason (or one you give)
     s  skip it (offered again in the next session)
     u  undo the last step
@@ -28,7 +29,7 @@ from typing import TextIO
 
 import click
 from prompt_toolkit import prompt
-from prompt_toolkit.completion import Completer, FuzzyCompleter, WordCompleter
+from prompt_toolkit.completion import Completer, Completion, WordCompleter
 from prompt_toolkit.validation import ValidationError, Validator
 from rich.console import Console
 from rich.text import Text
@@ -286,9 +287,7 @@ class Loop:
         quantities = self.session.ledger.quantities
         ranked = [c.quantity for c in draft.candidates]
         ids = ranked + sorted(set(quantities) - set(ranked))
-        completer = FuzzyCompleter(
-            WordCompleter(ids, meta_dict={q: quantities[q].label for q in ids}, WORD=True)
-        )
+        completer = QuantityCompleter([(q, quantities[q].label) for q in ids])
         default = record.quantity or (draft.new_quantity.id if draft.new_quantity else "")
         chosen = _ask("quantity (Tab completes; a new id defines one): ", default, completer)
         chosen = chosen.strip()
@@ -334,6 +333,32 @@ class Loop:
             dry_run=False,
         )
         return defined.written
+
+
+class QuantityCompleter(Completer):
+    """Quantities whose id or label matches what is typed, in the order given (the draft's
+    best matches first): each typed word must be in the label, or its letters in order in
+    the id ("chret" finds chechnya-left-syria-isis-returned, "returned" finds it by its
+    label too)."""
+
+    def __init__(self, quantities: list[tuple[str, str]]) -> None:
+        self.quantities = quantities
+
+    def get_completions(self, document, complete_event):  # type: ignore[no-untyped-def]
+        typed = document.text_before_cursor.lower().split()
+        for quantity_id, label in self.quantities:
+            if all(_fuzzy(word, quantity_id) or word in label.lower() for word in typed):
+                yield Completion(
+                    quantity_id,
+                    start_position=-len(document.text_before_cursor),
+                    display_meta=label,
+                )
+
+
+def _fuzzy(typed: str, word: str) -> bool:
+    """The letters of `typed`, in order, in `word`."""
+    letters = iter(word)
+    return all(char in letters for char in typed)
 
 
 def _shown(value: object) -> str:

@@ -14,6 +14,8 @@ from figcheck import __version__
 from figcheck.commands.accept import accept
 from figcheck.commands.add import add
 from figcheck.commands.check import check_command
+from figcheck.commands.curate import curate
+from figcheck.commands.draft import draft
 from figcheck.commands.extract import extract
 from figcheck.commands.ignore import ignore_command
 from figcheck.commands.init import init_command
@@ -72,6 +74,8 @@ def cli() -> None:
       figcheck check          check the ledger in ./data
       figcheck report         read its figures side by side
       figcheck extract DOC    every number in a text, and why
+      figcheck draft DOC      draft records for its numbers
+      figcheck curate DOC     review the drafts key by key
       figcheck add            record a new figure
       figcheck quantity add   define what a figure counts
       figcheck ignore DOC     a number that is not a statement
@@ -84,6 +88,8 @@ def cli() -> None:
 cli.add_command(check_command)
 cli.add_command(report)
 cli.add_command(extract)
+cli.add_command(draft)
+cli.add_command(curate)
 cli.add_command(add)
 cli.add_command(quantity_group)
 cli.add_command(ignore_command)

@@ -16,8 +16,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
+from datetime import date
 
 from figcheck import dates
+from figcheck.model import DateSpan
+from figcheck.text.numberwords import TEENS, UNITS
 
 _MONTH_NAMES = {
     name: number
@@ -182,3 +186,323 @@ def _numeric(match: re.Match[str]) -> str | None:
         f"{match.group()!r} reads as {day_first} day first, or {month_first} month first "
         "(as in the United States): write the one the document means"
     )
+
+
+# -- dates in running text ------------------------------------------------------------------
+#
+# `dates_in(text, published)` finds the dates a text gives, for drafting records (`figcheck
+# draft`): every phrase above wherever it stands, a year after a word that makes it one ("in
+# 2014", "since 2014"), a decade ("the 2010s"), an ISO day, and the forms that are read
+# against the publication date: a month or a day without a year ("in June", "on 5 March",
+# "last October"), "last year", "this year", a weekday ("on Monday"), "yesterday", a season,
+# quarter or half without a year ("last autumn", "the second quarter"), "a year earlier",
+# and the time of writing ("at the moment", "currently", "so far"). A year read from the
+# publication date, not printed in the text, is marked uncertain (`?`), as the ledger marks
+# a year not printed in the document.
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date a text gives: where it stands, its words, and the EDTF they mean.
+
+    `role` is `at` for a date something holds at, `since` for the start of a running count
+    ("since 2014", which dates the start, not the count), `now` for the time of writing ("at
+    the moment"). `inferred`: its year comes from the publication date."""
+
+    start: int
+    end: int
+    text: str
+    edtf: str
+    role: str = "at"
+    inferred: bool = False
+
+
+def dates_in(text: str, published: DateSpan | None = None) -> list[DateMention]:
+    """Every date `text` gives, in order of position, none overlapping another (the longest
+    reading wins). The forms read against the publication date are left out without one."""
+    found: list[DateMention] = []
+    for pattern, form in _SEARCHED:
+        for match in pattern.finditer(text):
+            edtf = _translate(form, match)
+            if edtf is not None and dates.is_date(edtf) and _is_month_name(match):
+                found.append(_mention(match, edtf))
+    for match in _DECADE.finditer(text):
+        decade = int(match["decade"])
+        found.append(_mention(match, f"{decade}/{decade + 9}"))
+    for match in _YEAR_AFTER_WORD.finditer(text):
+        found.append(_mention(match, match["year"]))
+    for match in _ISO_DAY.finditer(text):
+        if dates.is_date(match["iso"]):
+            found.append(_mention(match, match["iso"]))
+    for match in _FIRST_MONTHS.finditer(text):
+        if match["year"]:
+            found.append(_mention(match, _first_months(int(match["year"]), match["count"])))
+    reference = _Reference.of(published) if published is not None else None
+    if reference is not None:
+        found += reference.mentions(text)
+    chosen = [_started(text, m) for m in _without_overlaps(found)]
+    return _years_earlier(text, chosen, reference)
+
+
+# "since the beginning of the war in 1999": the date is when a count started.
+_SINCE_BEFORE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:beginning|start|outbreak|onset|launch)\s+of\s+[^,;:.]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _started(text: str, mention: DateMention) -> DateMention:
+    """A date in "since the start of X in 1999" starts a count, as "since 1999" does."""
+    before = text[max(0, mention.start - 90) : mention.start]
+    if mention.role == "at" and _SINCE_BEFORE.search(before):
+        return DateMention(
+            mention.start, mention.end, mention.text, mention.edtf, "since", mention.inferred
+        )
+    return mention
+
+
+_SINCE = re.compile(r"(?:since|from)\b", re.IGNORECASE)
+
+
+def _mention(
+    match: re.Match[str], edtf: str, role: str | None = None, inferred: bool = False
+) -> DateMention:
+    start, end = match.span()
+    words = match.group()
+    if role is None:
+        role = "since" if _SINCE.match(words) else "at"
+    return DateMention(start, end, words, edtf, role, inferred)
+
+
+def _is_month_name(match: re.Match[str]) -> bool:
+    """A month written as a name is one ("in May 2015"), a verb or a noun is not ("may 2015
+    be", "the march 2015"): month names are capitalised."""
+    month = match.groupdict().get("month")
+    return month is None or month[0].isupper()
+
+
+def _without_overlaps(found: list[DateMention]) -> list[DateMention]:
+    chosen: list[DateMention] = []
+    for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(mention.end <= c.start or c.end <= mention.start for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+_BEFORE_DATE = r"(?:(?:in|at|by|since|from|for|during|until|till|on|of|over)\s+)?(?:the\s+)?"
+_EDGE = r"(?<![\w-])(?:{})(?![\w-])"
+
+
+def _bounded(pattern: str) -> re.Pattern[str]:
+    return re.compile(_EDGE.format(pattern), re.IGNORECASE)
+
+
+# The phrases of `_FORMS`, each with the words that may stand before it, found anywhere.
+_SEARCHED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (_bounded(_BEFORE_DATE + pattern.pattern.removeprefix(_THE)), form) for pattern, form in _FORMS
+)
+_DECADE = _bounded(r"(?:in\s+)?the\s+(?P<decade>1[89][0-9]0|20[0-9]0)['’]?s")
+# A year alone, where the word before it says that it is one.
+_YEAR_AFTER_WORD = _bounded(
+    r"(?:in|during|since|from|until|till|throughout|for|of|by|before|after)"
+    r"\s+(?:the\s+(?:year\s+)?)?(?P<year>1[89][0-9]{2}|20[0-9]{2})(?![.,][0-9])"
+)
+_ISO_DAY = _bounded(r"(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})")
+_MONTH_COUNTS = {word: n for n, word in enumerate((*UNITS, *TEENS[:2]), start=1)}
+# "the first nine months of 2017" (of the year: read against the publication date).
+_FIRST_MONTHS = _bounded(
+    rf"(?:(?:in|during|over|for)\s+)?the\s+first\s+(?P<count>{'|'.join(_MONTH_COUNTS)}|[1-9]|1[01])"
+    r"\s+months\s+of\s+(?:(?P<year>[0-9]{4})|the\s+year|this\s+year)"
+)
+
+
+def _first_months(year: int, count: str) -> str:
+    months = _MONTH_COUNTS.get(count.lower()) or int(count)
+    return f"{year}-01/{year}-{months:02d}"
+
+
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_NOW = _bounded(
+    r"at\s+the\s+(?:moment|time\s+being|present\s+time)|at\s+present|currently|as\s+of\s+now"
+    r"|right\s+now|to\s+date|so\s+far"
+)
+_WHICH_YEAR = _bounded(r"(?P<which>last|past|previous|this|next)\s+year")
+_YEAR_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}
+_MONTH_ALONE = _bounded(
+    rf"{_BEFORE_DATE}(?:(?P<which>last|this)\s+)?(?:{_PART}(?:-|\s+|{_OF}))?(?P<month>{_MONTH})"
+    r"(?!,?\s+[0-9])"
+)
+_DAY_NO_YEAR = _bounded(
+    rf"(?:on\s+)?(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH})"
+    rf"|(?P<month2>{_MONTH})\s+(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?)"
+    r"(?!,?\s+[0-9]{4})(?![0-9])"
+)
+_WEEKDAY = _bounded(rf"(?:(?:on|last|late\s+on|early\s+on)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})")
+_RELATIVE_DAY = _bounded(r"(?P<which>yesterday|today)")
+_GROUPING_ALONE = _bounded(
+    r"(?:(?P<preposition>in|during|by|over|for|since)\s+)?(?:the\s+)?(?:(?P<which>last|this)\s+)?"
+    r"(?:(?P<season>spring|summer|autumn|fall|winter)"
+    rf"|(?P<quarter>{_ORDINAL})\s+quarter|(?P<half>first|second|1st|2nd)\s+half)"
+    r"(?!\s+of\s+[0-9]{4})(?!,?\s+[0-9]{4})"
+)
+
+
+class _Reference:
+    """The publication date, against which the dates without a year are read."""
+
+    def __init__(self, last: date, precision: str) -> None:
+        self.last = last  # the publication's last day
+        self.precision = precision  # year, month or day
+
+    @classmethod
+    def of(cls, published: DateSpan) -> _Reference:
+        point = published.points[-1]
+        if point.precision == "open":
+            point = published.points[0]
+        precision = point.precision if point.precision in ("day", "month") else "year"
+        return cls(date.fromordinal(point.last_day), precision)
+
+    def publication(self) -> str:
+        """The publication date, marked uncertain."""
+        if self.precision == "day":
+            return f"{self.last.isoformat()}?"
+        if self.precision == "month":
+            return f"{self.last.year}-{self.last.month:02d}?"
+        return f"{self.last.year}?"
+
+    def month_year(self, month: int, before: bool) -> int:
+        """The year of the latest `month` up to the publication (strictly before its month
+        with `before`, as in "last October")."""
+        year = self.last.year
+        if self.precision == "year":
+            return year - 1 if before else year
+        if month < self.last.month or (month == self.last.month and not before):
+            return year
+        return year - 1
+
+    def mentions(self, text: str) -> list[DateMention]:
+        found = []
+        for pattern, read in (
+            (_NOW, self._now),
+            (_WHICH_YEAR, self._which_year),
+            (_MONTH_ALONE, self._month),
+            (_DAY_NO_YEAR, self._day),
+            (_WEEKDAY, self._weekday),
+            (_RELATIVE_DAY, self._relative_day),
+            (_GROUPING_ALONE, self._grouping),
+            (_FIRST_MONTHS, self._first_months),
+        ):
+            for match in pattern.finditer(text):
+                edtf = read(match)
+                if edtf is not None and dates.is_date(edtf):
+                    role = "now" if pattern is _NOW else None
+                    found.append(_mention(match, edtf, role, inferred=True))
+        return found
+
+    def _now(self, match: re.Match[str]) -> str | None:
+        return self.publication()
+
+    def _which_year(self, match: re.Match[str]) -> str | None:
+        return f"{self.last.year + _YEAR_SHIFT[match['which'].lower()]}?"
+
+    def _month(self, match: re.Match[str]) -> str | None:
+        name = match["month"]
+        bare = not (match["which"] or match["part"]) and match.group() == name
+        if not name[0].isupper() or (bare and name.lower() in ("may", "march")):
+            return None  # the verbs "may" and "march"
+        month = _MONTH_NAMES[name.lower()]
+        which = (match["which"] or "").lower()
+        year = self.month_year(month, before=which == "last")
+        if match["part"]:
+            translated = to_edtf(f"{match['part']} {name} {year}")
+            return _uncertain(translated) if translated else None
+        return f"{year}-{month:02d}?"
+
+    def _day(self, match: re.Match[str]) -> str | None:
+        name = match["month"] or match["month2"]
+        if not name[0].isupper():
+            return None
+        month, day = _MONTH_NAMES[name.lower()], int(match["day"] or match["day2"])
+        year = self.last.year
+        if self.precision == "day" and (month, day) > (self.last.month, self.last.day):
+            year -= 1
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None
+        return f"{year}-{month:02d}-{day:02d}?"
+
+    def _weekday(self, match: re.Match[str]) -> str | None:
+        if self.precision != "day" or not match["weekday"][0].isupper():
+            return None
+        back = (self.last.weekday() - _WEEKDAYS[match["weekday"].lower()]) % 7
+        return f"{date.fromordinal(self.last.toordinal() - back).isoformat()}?"
+
+    def _relative_day(self, match: re.Match[str]) -> str | None:
+        if self.precision != "day":
+            return None
+        back = 1 if match["which"].lower() == "yesterday" else 0
+        return f"{date.fromordinal(self.last.toordinal() - back).isoformat()}?"
+
+    def _first_months(self, match: re.Match[str]) -> str | None:
+        if match["year"]:
+            return None  # read without the publication date
+        return _uncertain(_first_months(self.last.year, match["count"]))
+
+    def _grouping(self, match: re.Match[str]) -> str | None:
+        if match["season"] and not (match["preposition"] or match["which"]):
+            return None  # "the spring", "fall" are as often a noun or a verb
+        which = (match["which"] or "").lower()
+        year = self.last.year - (which == "last")
+        if match["season"]:
+            number = _SEASONS[match["season"].lower()]
+        elif match["quarter"]:
+            number = 32 + _ORDINALS[match["quarter"].lower()]
+        else:
+            number = 39 + _ORDINALS[match["half"].lower()]
+        begins = dates.parse_date(f"{year}-{number}").start
+        if self.precision != "year" and which != "last" and begins > self.last.toordinal():
+            year -= 1  # not begun by the publication: the one of the year before
+        return f"{year}-{number}?"
+
+
+def _uncertain(edtf: str) -> str:
+    """Each end of `edtf` marked uncertain: its year was read from the publication date."""
+    return "/".join(_qualified(point) for point in edtf.split("/"))
+
+
+def _qualified(point: str) -> str:
+    if point == ".." or point[-1:] in "?%":
+        return point
+    return point[:-1] + "%" if point.endswith("~") else point + "?"
+
+
+_EARLIER = _bounded(r"(?:a|one|the)\s+year\s+(?:earlier|ago|before|previously)")
+_YEAR_IN_EDTF = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s|\n")
+
+
+def _years_earlier(
+    text: str, chosen: list[DateMention], reference: _Reference | None
+) -> list[DateMention]:
+    """Add each "a year earlier", "a year ago": a year before the date that comes before it
+    in its sentence, else before the publication date."""
+    added = []
+    for match in _EARLIER.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in chosen):
+            continue
+        before = [
+            m
+            for m in chosen
+            if m.end <= match.start()
+            and m.role != "since"
+            and _SENTENCE_END.search(text, m.end, match.start()) is None
+        ]
+        if before:
+            base, inferred = before[-1].edtf, before[-1].inferred
+        elif reference is not None:
+            base, inferred = reference.publication(), True
+        else:
+            continue
+        edtf = _YEAR_IN_EDTF.sub(lambda year: str(int(year.group()) - 1), base)
+        if dates.is_date(edtf):
+            added.append(_mention(match, edtf, "at", inferred))
+    return sorted([*chosen, *added], key=lambda m: m.start)

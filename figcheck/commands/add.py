@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -94,10 +95,20 @@ def stdin_is_terminal() -> bool:
     type=click.Path(exists=True, dir_okay=False),
     help="New document only: its plain text (copied into documents/ if outside the ledger).",
 )
+@click.option(
+    "--from",
+    "from_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Record every figure and ignore entry of a reviewed draft file (figcheck draft), "
+    "all or nothing; no other record option goes with it.",
+)
 @click.option("--dry-run", is_flag=True, help="Validate and check, but write nothing.")
 @format_option(help="Show the result as text, or as one JSON object for scripts.")
 @data_option
-def add(dry_run: bool, output_format: str, data: str, **options: Any) -> None:
+def add(
+    dry_run: bool, output_format: str, data: str, from_file: str | None, **options: Any
+) -> None:
     """Record a new figure in its document's source file, or in a new source file for a
     new document.
 
@@ -113,7 +124,15 @@ def add(dry_run: bool, output_format: str, data: str, **options: Any) -> None:
       1  recorded; it takes part in an unaccepted error-level finding
       2  nothing written: an invalid record, data errors in the ledger, or bad usage
     """
-    from pathlib import Path
+    if from_file is not None:
+        given = [
+            "--id" if name == "figure_id" else f"--{name.replace('_', '-')}"
+            for name, value in options.items()
+            if value
+        ]
+        if given:
+            fail(f"--from records a draft file; {', '.join(given)} cannot go with it")
+        _add_from(Path(from_file), data, output_format, dry_run)
 
     from figcheck.output.added import render
     from figcheck.writing.adding import add_figure
@@ -166,6 +185,27 @@ def add(dry_run: bool, output_format: str, data: str, **options: Any) -> None:
         fail(f"cannot write to the ledger: {error.strerror or error}: {error.filename}")
     render(output_format, added, sys.stdout, sys.stderr, dry_run=dry_run)
     raise SystemExit(added.exit_code())
+
+
+def _add_from(path: Path, data: str, output_format: str, dry_run: bool) -> NoReturn:
+    """`figcheck add --from FILE`: record a reviewed draft file, all or nothing."""
+    from figcheck.ledger import LedgerNotFound
+    from figcheck.output.recorded_drafts import render
+    from figcheck.writing.atomic import LockTimeout, Refused
+    from figcheck.writing.from_drafts import read_draft_file, record_drafts
+
+    warn_if_unlocked()
+    try:
+        drafts = read_draft_file(path)
+        recorded = record_drafts(Path(data), drafts, dry_run=dry_run)
+    except Refused as error:
+        refuse(error)
+    except (LedgerNotFound, LockTimeout) as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"cannot write to the ledger: {error.strerror or error}: {error.filename}")
+    render(output_format, recorded, sys.stdout, sys.stderr)
+    raise SystemExit(recorded.exit_code())
 
 
 def _ask(ledger: Ledger, options: dict[str, Any]) -> None:

@@ -33,7 +33,7 @@ from figcheck import dates, values
 from figcheck.ledger import load_ledger
 from figcheck.model import Figure
 from figcheck.text import anchoring
-from figcheck.text.drafting import Draft, draft_document
+from figcheck.text.drafting.drafts import Draft, draft_document
 from figcheck.text.folding import fold
 
 GOALS = {

@@ -1,4 +1,4 @@
-"""`figcheck draft`'s engine (figcheck.text.drafting): each field of a drafted record, read
+"""`figcheck draft`'s engine (figcheck.text.drafting.drafts): each field of a drafted record, read
 from sentences written for the tests."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 
 from figcheck.dates import is_date, parse_date
 from figcheck.model import Location, Quantity
-from figcheck.text.drafting import Context, Draft, DraftRecord, draft_text
+from figcheck.text.drafting.drafts import Context, Draft, DraftRecord, draft_text
 from figcheck.text.folding import Folded
 from figcheck.text.hedges import stated_hedge
 from figcheck.text.numbers import find_numbers
@@ -298,7 +298,7 @@ def test_an_attribution_holds_for_the_sentences_after_it_not_before() -> None:
 
 
 def test_a_value_restated_from_another_report_points_at_its_quantity() -> None:
-    from figcheck.text.quantity_match import QuantityIndex
+    from figcheck.text.drafting.quantity_match import QuantityIndex
 
     index = QuantityIndex(QUANTITIES, {}, {"flood-evacuated": [Fraction(2719)]})
     ranked = index.rank(

@@ -7,10 +7,10 @@ import pytest
 
 from figcheck.date_phrases import dates_in
 from figcheck.dates import parse_date
-from figcheck.text.attribution import acronyms, attributions
-from figcheck.text.not_figures import classify, is_rank
+from figcheck.text.drafting.attribution import acronyms, attributions
+from figcheck.text.drafting.not_figures import classify, is_rank
+from figcheck.text.drafting.sentences import Layout, clause_break, new_clauses
 from figcheck.text.numbers import find_numbers
-from figcheck.text.sentences import Layout, clause_break, new_clauses
 
 # -- sentences and clauses ----------------------------------------------------------------
 

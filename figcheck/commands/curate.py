@@ -44,7 +44,7 @@ def curate(document: str, data: str) -> None:
     from figcheck.curation.session import Session
     from figcheck.curation.terminal import Loop
     from figcheck.ledger import LedgerNotFound
-    from figcheck.text.drafting import DraftError
+    from figcheck.text.drafting.drafts import DraftError
 
     warn_if_unlocked()
     try:

@@ -37,7 +37,7 @@ def draft(document: str, data: str, output_format: str) -> None:
     or go through the drafts one by one with `figcheck curate DOC`. Exit code 0, or 2 when
     DOC is unknown or has no readable text.
     """
-    from figcheck.text.drafting import DraftError, draft_document
+    from figcheck.text.drafting.drafts import DraftError, draft_document
 
     ledger = load(data)
     if ledger.has_data_errors:

@@ -1,6 +1,6 @@
 """The state of a curation session and its steps, apart from any terminal.
 
-A session works through the drafts of one document (figcheck/text/drafting.py) in text
+A session works through the drafts of one document (figcheck/text/drafting/drafts.py) in text
 order. Each step that changes the ledger goes through the functions of the commands a
 curator has: `add_figure` (`figcheck add`), `ignore_number` (`figcheck ignore`) and
 `define_quantity` (`figcheck quantity add`), so that it is validated, anchored, atomic and
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from figcheck.ledger import Ledger, ledger_root, load_ledger
-from figcheck.text.drafting import Draft, DraftRecord, Drafts, draft_document
+from figcheck.text.drafting.drafts import Draft, DraftRecord, Drafts, draft_document
 from figcheck.writing.adding import Added, add_figure
 from figcheck.writing.atomic import Refused, atomic_write, ledger_lock
 from figcheck.writing.defining import QUANTITIES_FILE, Defined, NewQuantity, define_quantity

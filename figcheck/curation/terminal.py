@@ -37,7 +37,7 @@ from rich.text import Text
 from figcheck.curation.session import Session
 from figcheck.model import APPROXES, KINDS
 from figcheck.output.console import make_console, printable
-from figcheck.text.drafting import FIELDS, Draft, DraftRecord
+from figcheck.text.drafting.drafts import FIELDS, Draft, DraftRecord
 from figcheck.wording import plural
 from figcheck.writing.atomic import LockTimeout, Refused
 from figcheck.writing.defining import NewQuantity

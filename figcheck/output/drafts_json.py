@@ -36,7 +36,7 @@ from typing import Any, TextIO
 
 from figcheck import __version__
 from figcheck.output.extract_json import _json_number
-from figcheck.text.drafting import Draft, Drafts, Value
+from figcheck.text.drafting.drafts import Draft, Drafts, Value
 from figcheck.text.numbers import Occurrence
 
 

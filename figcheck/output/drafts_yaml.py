@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from figcheck.text.drafting import FIELDS, Draft, DraftRecord, Drafts
+from figcheck.text.drafting.drafts import FIELDS, Draft, DraftRecord, Drafts
 from figcheck.wording import plural
 from figcheck.writing.yaml_appending import DateText, number_text, scalar
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from figcheck.text.sentences import Layout, Sentence
+from figcheck.text.drafting.sentences import Layout, Sentence
 
 VERBS = (
     "said",

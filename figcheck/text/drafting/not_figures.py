@@ -29,8 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from figcheck.date_phrases import DateMention
+from figcheck.text.drafting.sentences import Layout
 from figcheck.text.numbers import Occurrence
-from figcheck.text.sentences import Layout
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,13 +13,13 @@ is either a record or an `ignore:` entry:
   - `approx` from the hedge words next to the number (figcheck.text.hedges, as FC106 reads
     them), `exact` where there are none;
   - `quote`: the clause that carries the number, verbatim: the sentence, cut between two
-    numbers at the clause break that separates them (figcheck.text.sentences) and trimmed
+    numbers at the clause break that separates them (figcheck.text.drafting.sentences) and trimmed
     of the attribution whose speaker is the draft's `said_by`; it holds the hedge words
     and the words that give a fall, so that it anchors as written (FC104, FC105, FC106);
   - `as_of`: the date its clause, its sentence or the sentences before it in its
     paragraph give (figcheck.date_phrases.dates_in), else the publication date marked
     uncertain; a change runs from the year before that date to it ("2014?/2015?");
-  - `said_by`: the speaker of the attribution in its sentence (figcheck.text.attribution),
+  - `said_by`: the speaker of the attribution in its sentence (figcheck.text.drafting.attribution),
     else in its paragraph, else, inside a quotation, the latest speaker before it; else
     `author`, the ledger's word for the document's own claim;
   - `quantity`: the ledger's quantity whose words best match the quote's (figcheck.text.
@@ -45,19 +45,19 @@ from figcheck import dates
 from figcheck.date_phrases import DateMention, dates_in
 from figcheck.model import DateSpan, Quantity
 from figcheck.text import anchoring
-from figcheck.text.attribution import Attribution, attributions
-from figcheck.text.folding import Folded
-from figcheck.text.hedges import Hedge, read_hedge
-from figcheck.text.not_figures import NotAFigure, classify, is_rank
-from figcheck.text.numbers import Occurrence, find_numbers
-from figcheck.text.quantity_match import (
+from figcheck.text.drafting.attribution import Attribution, attributions
+from figcheck.text.drafting.not_figures import NotAFigure, classify, is_rank
+from figcheck.text.drafting.quantity_match import (
     GOOD_MATCH,
     Candidate,
     NewQuantity,
     QuantityIndex,
     suggest_quantity,
 )
-from figcheck.text.sentences import Layout, Sentence, clause_break, new_clauses
+from figcheck.text.drafting.sentences import Layout, Sentence, clause_break, new_clauses
+from figcheck.text.folding import Folded
+from figcheck.text.hedges import Hedge, read_hedge
+from figcheck.text.numbers import Occurrence, find_numbers
 from figcheck.text.value_match import has_minus
 
 if TYPE_CHECKING:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -10,9 +9,6 @@ from typing import Any
 
 import pytest
 import yaml
-
-# tests/ledgers.py builds ledgers of several documents for the rule tests.
-sys.path.insert(0, str(Path(__file__).parent))
 
 QUANTITIES = {
     "people": {"label": "People who left", "unit": "people", "kind": "cumulative"},

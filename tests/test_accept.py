@@ -201,7 +201,7 @@ def test_a_missing_ledger_is_one_line(tmp_path: Path) -> None:
 
 
 def test_an_anchoring_finding_turned_down_to_a_warning_can_be_accepted(tmp_path) -> None:
-    from ledgers import figure, quantity, write_ledger
+    from tests.ledgers import figure, quantity, write_ledger
 
     root = write_ledger(
         tmp_path / "l",

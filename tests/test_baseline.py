@@ -6,9 +6,9 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
-from ledgers import figure, quantity, write_ledger
 
 from figcheck.cli import cli
+from tests.ledgers import figure, quantity, write_ledger
 
 GIT_ENV = {
     **os.environ,

@@ -6,11 +6,11 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from ledgers import figure, quantity, write_ledger
 
 from figcheck import __version__
 from figcheck.cli import cli
 from figcheck.findings import finding_id
+from tests.ledgers import figure, quantity, write_ledger
 
 
 def invoke(*args):

@@ -1,9 +1,9 @@
 """The engine: findings kept whole, acceptances kept honest."""
 
 import pytest
-from ledgers import figure, quantity, run, write_ledger
 
 from figcheck.findings import finding_id
+from tests.ledgers import figure, quantity, run, write_ledger
 
 CONFLICTS = {
     "doc": [

@@ -32,11 +32,11 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from test_accept import CONFLICT
 
 from figcheck import check, load_ledger
 from figcheck.cli import cli
 from figcheck.values import exact
+from tests.test_accept import CONFLICT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "curation"
 EXAMPLES = int(os.environ.get("FIGCHECK_FUZZ_EXAMPLES", "150"))

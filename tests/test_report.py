@@ -4,11 +4,11 @@ import io
 
 import pytest
 from click.testing import CliRunner
-from ledgers import figure, quantity, write_ledger
 
 from figcheck import check, insights, load_ledger
 from figcheck.cli import cli
 from figcheck.output.report_text import render
+from tests.ledgers import figure, quantity, write_ledger
 
 
 def report_of(root, width=100, quantity_id=None):

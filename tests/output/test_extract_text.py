@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import io
 
-from report_ledgers import RAW_CONTROL
-
 from figcheck import load_ledger
 from figcheck.output import extract_text
 from figcheck.text.worklist import build
+from tests.output.report_ledgers import RAW_CONTROL
 
 
 def test_reasons_and_context_are_shown_escaped(write_ledger):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import re
 
-from report_ledgers import (
+from figcheck.engine import CheckResult
+from figcheck.output import markdown
+from tests.output.report_ledgers import (
     ACCEPTED_FIGHTERS,
     ODD_FILE,
     WHY_FIGHTERS,
@@ -13,9 +15,6 @@ from report_ledgers import (
     mixed_files,
     with_baseline_of_accepted_and_one,
 )
-
-from figcheck.engine import CheckResult
-from figcheck.output import markdown
 
 CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe that is not escaped ends a cell
 

@@ -7,12 +7,12 @@ import io
 import textwrap
 
 import pytest
-from report_ledgers import ODD_SPEAKER, RAW_CONTROL, checked, mixed_files
 
 from figcheck import check, load_ledger
 from figcheck.engine import CheckResult
 from figcheck.output import text
 from figcheck.output.common import summary
+from tests.output.report_ledgers import ODD_SPEAKER, RAW_CONTROL, checked, mixed_files
 
 
 def rendered(result: CheckResult, width: int | None = None) -> str:

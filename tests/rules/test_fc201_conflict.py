@@ -1,7 +1,7 @@
 import pytest
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 from figcheck.findings import finding_id
+from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 
 def conflicts(tmp_path, kind, *figures, documents=None):

@@ -1,5 +1,6 @@
 import pytest
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
+
+from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 
 def decreases(tmp_path, kind, *figures):

@@ -1,4 +1,4 @@
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
+from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 
 def parts_ledger(tmp_path, figures, *, exhaustive=False, kind="cumulative"):

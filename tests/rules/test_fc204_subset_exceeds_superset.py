@@ -1,5 +1,6 @@
 import pytest
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
+
+from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 
 def subset_findings(tmp_path, superset_kind, figures, subset_kind=None):

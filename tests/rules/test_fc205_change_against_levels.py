@@ -1,4 +1,4 @@
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
+from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 
 def change_findings(tmp_path, figures, level_kind="flow"):

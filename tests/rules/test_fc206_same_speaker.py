@@ -1,4 +1,4 @@
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
+from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 
 def same_speaker(tmp_path, documents, config=None, rule="FC206"):

@@ -2,9 +2,9 @@ from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 from figcheck.rules.fc301_divergence import agreeing
+from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 
 def divergences(tmp_path, figures, kind="stock", config=None):

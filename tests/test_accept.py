@@ -4,7 +4,6 @@ error; accepted.yaml created or appended to byte for byte; `check` then shows it
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,26 +12,19 @@ from click.testing import CliRunner, Result
 from figcheck import check, load_ledger
 from figcheck.cli import cli
 from figcheck.writing.accepting import normal_id
-
-FIXTURE = Path(__file__).parent / "fixtures" / "curation"
-CONFLICT = """\
-document: {id: later, title: A later report}
-figures:
-  - id: fighting
-    quantity: ru-fighting
-    value: 4100
-    as_of: 2015-12
-    said_by: FSB of Russia
-    quote: 4100 citizens of Russia are fighting
-"""
+from tests.builders import (
+    CURATION_CONFLICT,
+    copy_curation_ledger,
+    figure,
+    quantity,
+    write_documents_ledger,
+)
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """The test ledger with one conflict (4,100 against about 2,200 in 2015)."""
-    root = Path(shutil.copytree(FIXTURE, tmp_path / "ledger"))
-    (root / "sources" / "later.yaml").write_text(CONFLICT)
-    return root
+    return copy_curation_ledger(tmp_path / "ledger", conflict=True)
 
 
 def conflict_id(root: Path) -> str:
@@ -168,7 +160,7 @@ def test_a_finding_already_accepted_is_refused(root: Path) -> None:
 
 def test_a_data_error_cannot_be_accepted(root: Path) -> None:
     (root / "sources" / "later.yaml").write_text(
-        CONFLICT.replace("as_of: 2015-12", "as_of: 2015-13")
+        CURATION_CONFLICT.replace("as_of: 2015-12", "as_of: 2015-13")
     )
     (problem,) = load_ledger(root).problems
     result = accept(root, problem.id, "--why", "it is fine")
@@ -201,9 +193,7 @@ def test_a_missing_ledger_is_one_line(tmp_path: Path) -> None:
 
 
 def test_an_anchoring_finding_turned_down_to_a_warning_can_be_accepted(tmp_path) -> None:
-    from tests.ledgers import figure, quantity, write_ledger
-
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path / "l",
         {"q": quantity("stock")},
         {"doc": [figure("a", "q", 2719, "2015", quote="the figure 2791")]},

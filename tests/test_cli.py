@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from figcheck import __version__
 from figcheck.cli import cli
 from figcheck.findings import finding_id
-from tests.ledgers import figure, quantity, write_ledger
+from tests.builders import figure, quantity, write_documents_ledger
 
 
 def invoke(*args):
@@ -19,7 +19,7 @@ def invoke(*args):
 
 @pytest.fixture
 def agreeing(tmp_path):
-    return write_ledger(
+    return write_documents_ledger(
         tmp_path / "agreeing",
         {"q": quantity("stock")},
         {
@@ -33,7 +33,7 @@ def agreeing(tmp_path):
 
 @pytest.fixture
 def conflicting(tmp_path):
-    return write_ledger(
+    return write_documents_ledger(
         tmp_path / "conflicting",
         {"q": quantity("stock")},
         {
@@ -47,7 +47,7 @@ def conflicting(tmp_path):
 
 @pytest.fixture
 def diverging(tmp_path):
-    return write_ledger(
+    return write_documents_ledger(
         tmp_path / "diverging",
         {"q": quantity("stock")},
         {

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from figcheck import check, insights, load_ledger
 from figcheck.cli import cli
 from figcheck.output.report_text import render
-from tests.ledgers import figure, quantity, write_ledger
+from tests.builders import figure, quantity, write_documents_ledger
 
 
 def report_of(root, width=100, quantity_id=None):
@@ -74,7 +74,7 @@ def test_command_exit_codes(tmp_path):
 
 
 def family_of(tmp_path, quantities, figures):
-    result = check(load_ledger(write_ledger(tmp_path, quantities, {"doc": figures})))
+    result = check(load_ledger(write_documents_ledger(tmp_path, quantities, {"doc": figures})))
     assert result.rules_ran
     (family,) = result.families
     return family

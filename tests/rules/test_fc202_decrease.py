@@ -1,11 +1,13 @@
 import pytest
 
-from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def decreases(tmp_path, kind, *figures):
     return pairs(
-        findings_of(write_ledger(tmp_path, {"q": quantity(kind)}, {"doc": figures}), "FC202")
+        findings_of(
+            write_documents_ledger(tmp_path, {"q": quantity(kind)}, {"doc": figures}), "FC202"
+        )
     )
 
 

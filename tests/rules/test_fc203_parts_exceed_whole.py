@@ -1,4 +1,4 @@
-from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def parts_ledger(tmp_path, figures, *, exhaustive=False, kind="cumulative"):
@@ -6,7 +6,7 @@ def parts_ledger(tmp_path, figures, *, exhaustive=False, kind="cumulative"):
     if exhaustive:
         whole["exhaustive"] = True
     quantities = {"left": whole, "killed": quantity(kind), "returned": quantity(kind)}
-    return findings_of(write_ledger(tmp_path, quantities, {"doc": figures}), "FC203")
+    return findings_of(write_documents_ledger(tmp_path, quantities, {"doc": figures}), "FC203")
 
 
 def test_parts_within_the_whole(tmp_path):

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def subset_findings(tmp_path, superset_kind, figures, subset_kind=None):
@@ -8,7 +8,9 @@ def subset_findings(tmp_path, superset_kind, figures, subset_kind=None):
         "russia": quantity(superset_kind),
         "chechnya": quantity(subset_kind or superset_kind, subset_of=["russia"]),
     }
-    return pairs(findings_of(write_ledger(tmp_path, quantities, {"doc": figures}), "FC204"))
+    return pairs(
+        findings_of(write_documents_ledger(tmp_path, quantities, {"doc": figures}), "FC204")
+    )
 
 
 def test_subset_within_superset(tmp_path):

@@ -1,4 +1,4 @@
-from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def change_findings(tmp_path, figures, level_kind="flow"):
@@ -6,7 +6,7 @@ def change_findings(tmp_path, figures, level_kind="flow"):
         "victims": quantity(level_kind),
         "victims-change": quantity("change", unit="percent", of="victims"),
     }
-    return findings_of(write_ledger(tmp_path, quantities, {"doc": figures}), "FC205")
+    return findings_of(write_documents_ledger(tmp_path, quantities, {"doc": figures}), "FC205")
 
 
 def test_exact_decline_with_exact_arithmetic(tmp_path):

@@ -4,11 +4,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figcheck.rules.fc301_divergence import agreeing
-from tests.ledgers import figure, findings_of, pairs, quantity, write_ledger
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def divergences(tmp_path, figures, kind="stock", config=None):
-    root = write_ledger(tmp_path, {"q": quantity(kind)}, {"doc": figures}, config=config)
+    root = write_documents_ledger(tmp_path, {"q": quantity(kind)}, {"doc": figures}, config=config)
     return findings_of(root, "FC301")
 
 

@@ -27,45 +27,6 @@ def test_missing_directory_raises(tmp_path):
         load_ledger(tmp_path / "nowhere")
 
 
-def test_unknown_quantity_of_a_figure(tmp_path):
-    loaded = load_yaml_ledger(
-        tmp_path, source_yaml(FIGURE_YAML.replace("ru-departed", "ru-departd"))
-    )
-    assert problem_places(loaded) == [("FC102", "doc.yaml", 6)]
-    assert "did you mean 'ru-departed'" in loaded.problems[0].message
-
-
-@pytest.mark.parametrize("relation", ["subset_of: [nowhere]", "parts: [nowhere]"])
-def test_unknown_relation(tmp_path, relation):
-    loaded = load_yaml_ledger(
-        tmp_path, source_yaml(), QUANTITIES_YAML.replace("subset_of: [ru-departed]", relation)
-    )
-    assert ("FC102", "quantities.yaml", 6) in problem_places(loaded)
-
-
-def test_unknown_level_of_a_change(tmp_path):
-    quantities = (
-        QUANTITIES_YAML
-        + "  c:\n    label: c\n    unit: percent\n    kind: change\n    of: victims\n"
-    )
-    loaded = load_yaml_ledger(tmp_path, source_yaml(), quantities)
-    assert problem_places(loaded) == [("FC102", "quantities.yaml", 11)]
-
-
-def test_relation_cycle(tmp_path):
-    quantities = QUANTITIES_YAML.replace(
-        "    kind: cumulative\n  chechnya",
-        "    kind: cumulative\n    subset_of: [chechnya-departed]\n  chechnya",
-    )
-    loaded = load_yaml_ledger(tmp_path, source_yaml(), quantities)
-    assert [p.rule for p in loaded.problems] == ["FC102"]
-    assert "circle" in loaded.problems[0].message
-    assert (
-        "ru-departed" in loaded.problems[0].message
-        and "chechnya-departed" in loaded.problems[0].message
-    )
-
-
 def test_duplicate_key_in_a_mapping(tmp_path):
     loaded = load_yaml_ledger(
         tmp_path,
@@ -167,10 +128,3 @@ def test_a_part_named_twice(tmp_path):
     loaded = load_yaml_ledger(tmp_path, source_yaml(), quantities)
     assert problem_places(loaded) == [("FC103", "quantities.yaml", 10)]
     assert "names p more than once" in loaded.problems[0].message
-
-
-def test_a_relation_to_a_broken_quantity_is_not_reported_again(tmp_path):
-    # ru-departed has its own FC101; chechnya-departed, its subset, must not add an FC102.
-    broken = QUANTITIES_YAML.replace("kind: cumulative\n  chechnya", "kind: loose\n  chechnya")
-    loaded = load_yaml_ledger(tmp_path, source_yaml(), broken)
-    assert [p.rule for p in loaded.problems] == ["FC101"]

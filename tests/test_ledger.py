@@ -1,4 +1,5 @@
-"""The loader: every data error is a finding with its rule, file and line."""
+"""The loader: what a ledger becomes (records with their places, intervals, settings); the
+data errors it reports are tested in tests/rules/test_fc101..., fc102... and fc103..."""
 
 import pytest
 
@@ -25,61 +26,6 @@ def test_a_good_ledger_loads_without_problems(tmp_path):
 def test_missing_directory_raises(tmp_path):
     with pytest.raises(LedgerNotFound):
         load_ledger(tmp_path / "nowhere")
-
-
-def test_duplicate_key_in_a_mapping(tmp_path):
-    loaded = load_yaml_ledger(
-        tmp_path,
-        source_yaml(FIGURE_YAML.replace("    value: 2719\n", "    value: 2719\n    value: 2791\n")),
-    )
-    assert problem_places(loaded) == [("FC103", "doc.yaml", 8)]
-    assert "first at line 7" in loaded.problems[0].message
-
-
-def test_duplicate_key_in_quantities(tmp_path):
-    loaded = load_yaml_ledger(
-        tmp_path,
-        source_yaml(),
-        QUANTITIES_YAML + "  ru-departed:\n    label: x\n    unit: people\n    kind: stock\n",
-    )
-    assert ("FC103", "quantities.yaml", 11) in problem_places(loaded)
-
-
-def test_yaml_merge_keys_are_not_duplicates(tmp_path):
-    figures = FIGURE_YAML.replace("  - id: departed\n", "  - &base\n    id: departed\n") + (
-        "  - <<: *base\n    id: again\n    value: 2720\n"
-    )
-    loaded = load_yaml_ledger(tmp_path, source_yaml(figures))
-    assert not loaded.problems
-    assert loaded.figures["tass/again"].value == 2720
-
-
-def test_duplicate_figure_id(tmp_path):
-    loaded = load_yaml_ledger(tmp_path, source_yaml(FIGURE_YAML + FIGURE_YAML))
-    assert problem_places(loaded) == [("FC103", "doc.yaml", 11)]
-    assert loaded.problems[0].figures == () and "line 5" in loaded.problems[0].message
-
-
-def test_duplicate_document_id(tmp_path):
-    loaded = load_yaml_ledger(tmp_path, source_yaml(), extra={"sources/other.yaml": source_yaml()})
-    assert problem_places(loaded) == [("FC103", "other.yaml", 2)]
-    assert "doc.yaml:2" in loaded.problems[0].message
-
-
-def test_accepted_entries(tmp_path):
-    accepted = (
-        "accepted:\n"
-        "  - finding: FC201:0123456789\n    why: a reason\n"
-        "  - finding: FC201:0123456789\n    why: again\n"
-        "  - finding: FC201\n    why: not an id\n"
-        "  - finding: FC301:abcdefabcd\n"
-    )
-    loaded = load_yaml_ledger(tmp_path, source_yaml(), extra={"accepted.yaml": accepted})
-    assert problem_places(loaded) == [("FC103", "accepted.yaml", 4), ("FC101", "accepted.yaml", 6)]
-    assert [(a.finding, a.why) for a in loaded.acceptances] == [
-        ("FC201:0123456789", "a reason"),
-        ("FC301:abcdefabcd", None),
-    ]
 
 
 def test_config_changes_tolerances(tmp_path):
@@ -119,12 +65,3 @@ def test_under_applies_to_the_magnitude_of_a_decrease(tmp_path):
     zero = change.replace("value: 2719", "value: 0\n    approx: under")
     loaded = load_yaml_ledger(tmp_path, source_yaml(zero), quantities)
     assert problem_places(loaded) == [("FC101", "doc.yaml", 7)]
-
-
-def test_a_part_named_twice(tmp_path):
-    quantities = QUANTITIES_YAML.replace("subset_of: [ru-departed]", "parts: [p, p]") + (
-        "  p:\n    label: p\n    unit: people\n    kind: stock\n"
-    )
-    loaded = load_yaml_ledger(tmp_path, source_yaml(), quantities)
-    assert problem_places(loaded) == [("FC103", "quantities.yaml", 10)]
-    assert "names p more than once" in loaded.problems[0].message

@@ -177,14 +177,6 @@ def test_a_data_error_cannot_be_accepted(root: Path) -> None:
     assert not (root / "accepted.yaml").exists()
 
 
-def test_an_acceptance_to_review_cannot_be_accepted(root: Path) -> None:
-    (root / "accepted.yaml").write_text("accepted:\n  - finding: FC201:0123456789\n    why: gone\n")
-    (stale,) = [f for f in check(load_ledger(root)).findings if f.rule == "FC109"]
-    result = accept(root, stale.id, "--why", "fine")
-    assert result.exit_code == 2
-    assert f"{stale.id} (FC109 acceptance to review) is about accepted.yaml itself" in result.stderr
-
-
 def test_a_missing_ledger_is_one_line(tmp_path: Path) -> None:
     result = accept(tmp_path / "nowhere", "FC201:0123456789", "--why", "x")
     assert result.exit_code == 2

@@ -148,20 +148,6 @@ def test_accepted_findings_are_reported_but_do_not_fail(conflicting):
     assert "accepted: different dates" in text
 
 
-def test_stale_and_unexplained_acceptances_are_warnings(conflicting):
-    fid = finding_id("FC201", ["doc/a", "doc/b"])
-    (conflicting / "accepted.yaml").write_text(
-        f"accepted:\n  - finding: {fid}\n  - finding: FC201:0000000000\n    why: gone\n"
-    )
-    result = invoke("check", "--data", conflicting, "--format", "json")
-    report = json.loads(result.output)
-    warnings = [f for f in report["findings"] if f["rule"] == "FC109"]
-    assert [w["locations"][0]["line"] for w in warnings] == [2, 3]
-    assert "no `why`" in warnings[0]["message"] and "no longer occurs" in warnings[1]["message"]
-    assert result.exit_code == 0
-    assert invoke("check", "--data", conflicting, "--fail-on", "warning").exit_code == 1
-
-
 def test_severity_from_figcheck_yaml(conflicting):
     (conflicting / "figcheck.yaml").write_text("rules:\n  FC201:\n    severity: warning\n")
     assert invoke("check", "--data", conflicting).exit_code == 0

@@ -3,6 +3,7 @@ the groups of figures that can speak of the same time."""
 
 from figcheck.family import comparable_groups, families, period_key
 from figcheck.ledger import load_ledger
+from figcheck.model import Location, Quantity
 from tests.builders import figure, quantity, write_documents_ledger
 
 
@@ -111,3 +112,13 @@ def test_flows_compare_only_within_a_period_and_stocks_all_together(tmp_path):
     c1, c3 = by_quantity["change"][0], by_quantity["change"][2]
     assert period_key(c1, "change") != period_key(c3, "change")
     assert period_key(c1, "flow") == period_key(c3, "flow") == c1.as_of.period
+
+
+def test_a_relation_to_a_quantity_that_is_not_there_is_ignored():
+    # The loader drops quantities it cannot read; what still names one must not break families.
+    where = Location("quantities.yaml", 2)
+    quantities = {
+        "a": Quantity("a", "A", "people", "stock", where, subset_of=("gone",)),
+        "b": Quantity("b", "B", "people", "stock", where, parts=("a", "gone")),
+    }
+    assert [[q.id for q in f.quantities] for f in families(quantities, [])] == [["b", "a"]]

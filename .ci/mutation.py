@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -188,6 +189,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
     parser.add_argument("--show", action="store_true", help="print each survivor's diff")
     options = parser.parse_args()
+    if importlib.util.find_spec("mutmut") is None:
+        sys.exit("mutation.py needs mutmut: python -m pip install -e '.[test,mutation]'")
     modules = [*options.modules, *(KEPT if options.all else ())]
     if not modules:
         parser.error("name a MODULE, or --all")

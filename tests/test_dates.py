@@ -200,8 +200,9 @@ def test_a_margin_never_reaches_beyond_the_calendar():
         ("2015-13", "date '2015-13' has month 13; months run 01 to 12"),
         ("2015-02-30", "date '2015-02-30': Feb 2015 has 28 days"),
         ("2016-11-31", "date '2016-11-31': Nov 2016 has 30 days"),
-        (True, "a date must be text such as 2015-11-19, not "),
-        ([2015], "a date must be text such as 2015-11-19, not "),
+        (True, "a date must be text such as 2015-11-19, not true/false"),
+        ([2015], "a date must be text such as 2015-11-19, not a list"),
+        (2.5, "a date must be text such as 2015-11-19, not a number"),
     ],
 )
 def test_each_refusal_says_what_is_wrong(value, message):

@@ -170,7 +170,8 @@ def measure(module: str, jobs: int, show: bool) -> tuple[int, int]:
     killed = counts["killed"] + counts["equivalent"]
     others = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()) if s not in ("killed",))
     print(
-        f"{module}: {100 * killed / len(found):.0f}% killed "
+        # Rounded down: 100% means every mutant was killed or is listed as equivalent.
+        f"{module}: {100 * killed // len(found)}% killed "
         f"({killed} of {len(found)}; {others or 'none left'}) by {' '.join(tests)}"
     )
     for name, status, diff in survivors:

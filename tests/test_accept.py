@@ -4,7 +4,6 @@ error; accepted.yaml created or appended to byte for byte; `check` then shows it
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,19 +12,13 @@ from click.testing import CliRunner, Result
 from figcheck import check, load_ledger
 from figcheck.cli import cli
 from figcheck.writing.accepting import normal_id
-
-FIXTURE = Path(__file__).parent / "fixtures" / "curation"
-CONFLICT = """\
-document: {id: later, title: A later report}
-figures:
-  - id: fighting
-    quantity: ru-fighting
-    value: 4100
-    as_of: 2015-12
-    said_by: FSB of Russia
-    quote: 4100 citizens of Russia are fighting
-"""
-
+from tests.builders import (
+    CURATION_CONFLICT,
+    copy_curation_ledger,
+    figure,
+    quantity,
+    write_documents_ledger,
+)
 
 # The figures of the conflict, as `figcheck accept` records them under its entry.
 REVIEWED = """\
@@ -44,9 +37,7 @@ REVIEWED = """\
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """The test ledger with one conflict (4,100 against about 2,200 in 2015)."""
-    root = Path(shutil.copytree(FIXTURE, tmp_path / "ledger"))
-    (root / "sources" / "later.yaml").write_text(CONFLICT)
-    return root
+    return copy_curation_ledger(tmp_path / "ledger", conflict=True)
 
 
 def conflict_id(root: Path) -> str:
@@ -191,7 +182,7 @@ def test_a_finding_accepted_again_as_it_stands_writes_nothing(root: Path) -> Non
 
 def test_a_data_error_cannot_be_accepted(root: Path) -> None:
     (root / "sources" / "later.yaml").write_text(
-        CONFLICT.replace("as_of: 2015-12", "as_of: 2015-13")
+        CURATION_CONFLICT.replace("as_of: 2015-12", "as_of: 2015-13")
     )
     (problem,) = load_ledger(root).problems
     result = accept(root, problem.id, "--why", "it is fine")
@@ -208,14 +199,6 @@ def test_a_data_error_cannot_be_accepted(root: Path) -> None:
     assert not (root / "accepted.yaml").exists()
 
 
-def test_an_acceptance_to_review_cannot_be_accepted(root: Path) -> None:
-    (root / "accepted.yaml").write_text("accepted:\n  - finding: FC201:0123456789\n    why: gone\n")
-    (stale,) = [f for f in check(load_ledger(root)).findings if f.rule == "FC109"]
-    result = accept(root, stale.id, "--why", "fine")
-    assert result.exit_code == 2
-    assert f"{stale.id} (FC109 acceptance to review) is about accepted.yaml itself" in result.stderr
-
-
 def test_a_missing_ledger_is_one_line(tmp_path: Path) -> None:
     result = accept(tmp_path / "nowhere", "FC201:0123456789", "--why", "x")
     assert result.exit_code == 2
@@ -224,9 +207,7 @@ def test_a_missing_ledger_is_one_line(tmp_path: Path) -> None:
 
 
 def test_an_anchoring_finding_turned_down_to_a_warning_can_be_accepted(tmp_path) -> None:
-    from ledgers import figure, quantity, write_ledger
-
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path / "l",
         {"q": quantity("stock")},
         {"doc": [figure("a", "q", 2719, "2015", quote="the figure 2791")]},

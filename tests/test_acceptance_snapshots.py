@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from ledgers import acceptance, figure, quantity, run, write_ledger
 
 from figcheck import check, load_ledger
 from figcheck.cli import cli
 from figcheck.commands import accept as accept_command
 from figcheck.engine import CheckResult
 from figcheck.findings import finding_id
+from tests.builders import acceptance, figure, quantity, result_of, write_documents_ledger
 
 DATA = Path(__file__).parent.parent / "data"
 CONFLICT = finding_id("FC201", ["doc/a", "doc/b"])
@@ -41,7 +41,7 @@ def ledger(root: Path, b: dict[str, Any] | None = None, entries: list | None = N
     b_figure = figure("b", "q", b["value"], b["as_of"], approx=b.get("approx"), said_by="B")
     if isinstance(b["value"], list):
         b_figure["quote"] = f"from {b['value'][0]} to {b['value'][1]}"
-    return write_ledger(
+    return write_documents_ledger(
         root,
         {"q": quantity("stock")},
         {"doc": [figure("a", "q", 100, "2015"), b_figure]},
@@ -68,7 +68,7 @@ def invoke(*args: str | Path) -> Result:
 
 
 def test_an_acceptance_whose_figures_are_as_reviewed_holds(tmp_path: Path) -> None:
-    result = run(ledger(tmp_path))
+    result = result_of(ledger(tmp_path))
     assert result.accepted == {CONFLICT: "two agencies"}
     assert fc109(result) == []
     assert result.exit_code() == 0
@@ -89,7 +89,7 @@ def test_an_acceptance_whose_figures_are_as_reviewed_holds(tmp_path: Path) -> No
 def test_an_accepted_error_whose_figure_changed_fails_again(
     tmp_path: Path, changed: dict[str, Any], said: str
 ) -> None:
-    result = run(ledger(tmp_path, b=changed))
+    result = result_of(ledger(tmp_path, b=changed))
     (conflict,) = [f for f in result.findings if f.rule == "FC201"]
     assert conflict.id == CONFLICT  # the same figures: the same finding id
     assert not result.is_accepted(conflict)
@@ -105,15 +105,15 @@ def test_an_accepted_error_whose_figure_changed_fails_again(
 
 def test_a_decimal_written_with_other_digits_is_the_same_value(tmp_path: Path) -> None:
     reviewed = {**REVIEWED, "doc/b": {"value": 200.0, "approx": "exact", "as_of": "2015"}}
-    assert run(ledger(tmp_path / "same", entries=[entry(reviewed)])).accepted
+    assert result_of(ledger(tmp_path / "same", entries=[entry(reviewed)])).accepted
     reviewed["doc/b"] = {"value": 200.000001, "approx": "exact", "as_of": "2015"}
-    assert not run(ledger(tmp_path / "other", entries=[entry(reviewed)])).accepted
+    assert not result_of(ledger(tmp_path / "other", entries=[entry(reviewed)])).accepted
 
 
 def test_a_range_that_changed_is_named_as_written(tmp_path: Path) -> None:
     b = {"value": [150, 300], "approx": "range"}
     reviewed = {**REVIEWED, "doc/b": {"value": [150, 250], "approx": "range", "as_of": "2015"}}
-    result = run(ledger(tmp_path, b={**b, "value": [150, 300]}, entries=[entry(reviewed)]))
+    result = result_of(ledger(tmp_path, b={**b, "value": [150, 300]}, entries=[entry(reviewed)]))
     # 100 against [150, 300] still conflicts; the range's high end moved.
     assert not result.accepted
     assert "doc/b: accepted at 150 to 250, now 150 to 300" in fc109(result)[0][1]
@@ -129,8 +129,8 @@ def test_a_figure_renamed_or_removed_leaves_an_acceptance_that_no_longer_occurs(
         + ([figure("b2", "q", 200, "2015", said_by="B")] if how == "renamed" else [])
         + ([third] if how == "removed" else [])
     }
-    root = write_ledger(tmp_path, {"q": quantity("stock")}, documents, accepted=[entry()])
-    result = run(root)
+    root = write_documents_ledger(tmp_path, {"q": quantity("stock")}, documents, accepted=[entry()])
+    result = result_of(root)
     assert CONFLICT not in {f.id for f in result.findings}
     assert fc109(result) == [
         (
@@ -143,7 +143,7 @@ def test_a_figure_renamed_or_removed_leaves_an_acceptance_that_no_longer_occurs(
 
 
 def test_an_entry_without_figures_still_holds_and_is_named_as_info(tmp_path: Path) -> None:
-    result = run(ledger(tmp_path, b={"value": 900}, entries=[entry(reviewed=None)]))
+    result = result_of(ledger(tmp_path, b={"value": 900}, entries=[entry(reviewed=None)]))
     assert result.accepted == {CONFLICT: "two agencies"}
     assert fc109(result) == [
         (
@@ -160,11 +160,11 @@ def test_an_entry_recording_other_figures_than_its_findings_does_not_hold(
     tmp_path: Path,
 ) -> None:
     missing = {"doc/a": REVIEWED["doc/a"]}
-    result = run(ledger(tmp_path / "missing", entries=[entry(missing)]))
+    result = result_of(ledger(tmp_path / "missing", entries=[entry(missing)]))
     assert not result.accepted
     assert "(doc/b: not among the figures reviewed)" in fc109(result)[0][1]
     extra = {**REVIEWED, "doc/z": {"value": 1, "as_of": "2015"}}
-    result = run(ledger(tmp_path / "extra", entries=[entry(extra)]))
+    result = result_of(ledger(tmp_path / "extra", entries=[entry(extra)]))
     assert not result.accepted
     assert "(doc/z: reviewed, but not a figure of this finding)" in fc109(result)[0][1]
 
@@ -227,7 +227,7 @@ SCHEMA_CASES = {
 def test_the_schema_and_the_loader_agree_on_reviewed(
     tmp_path: Path, write_tree: Any, valid: bool, reviewed: str
 ) -> None:
-    from test_ledger_schema import verdicts
+    from tests.test_ledger_schema import verdicts
 
     text = f"accepted:\n  - finding: FC201:3f9a1c0b2d\n    why: Different dates.\n{reviewed}"
     assert verdicts("accepted", text, tmp_path, write_tree) == (valid, valid)
@@ -444,7 +444,7 @@ def test_a_hash_that_two_current_findings_share_names_both(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("figcheck.findings.finding_id", lambda rule, subjects: f"{rule}:00000000aa")
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         {"q": quantity("stock")},
         {
@@ -492,7 +492,7 @@ def test_refresh_records_the_figures_of_entries_without_them_and_leaves_the_rest
     assert (root / "accepted.yaml").read_text() == old.replace(
         "agencies\n", "agencies\n" + yaml_block(REVIEWED)
     )
-    assert fc109(run(root)) == [
+    assert fc109(result_of(root)) == [
         (
             "warning",
             "FC301:0123456789 is accepted but no longer occurs; remove the entry "
@@ -527,7 +527,7 @@ def test_refresh_leaves_an_entry_whose_figures_changed_for_review(tmp_path: Path
 
 
 def test_list_gives_each_acceptance_its_state(tmp_path: Path) -> None:
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         {"q": quantity("stock"), "r": quantity("stock")},
         {

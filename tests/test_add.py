@@ -17,8 +17,8 @@ from click.testing import CliRunner, Result
 from figcheck import load_ledger
 from figcheck.cli import cli
 from figcheck.writing.records import figure_id, parse_value
+from tests.builders import CURATION, copy_curation_ledger
 
-FIXTURE = Path(__file__).parent / "fixtures" / "curation"
 SHIPPED = Path(__file__).parent.parent / "data"
 SYROMOLOTOV = "Oleg Syromolotov, Deputy Foreign Minister"
 DEPARTED = [
@@ -39,7 +39,7 @@ DEPARTED = [
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(FIXTURE, tmp_path / "ledger"))
+    return copy_curation_ledger(tmp_path / "ledger")
 
 
 def add(root: Path, *args: str, **kwargs: object) -> Result:
@@ -289,7 +289,7 @@ def test_ids_are_made_from_the_quantity_and_kept_unique_in_the_document(root: Pa
 
 
 def test_figure_id_heuristic() -> None:
-    quantities = load_ledger(FIXTURE).quantities
+    quantities = load_ledger(CURATION).quantities
     assert figure_id("ru-departed-syria", quantities, set()) == "departed"
     assert figure_id("ru-departed-syria", quantities, {"departed", "departed-2"}) == "departed-3"
     assert figure_id("ru-departed-syria-killed", quantities, set()) == "departed-killed"

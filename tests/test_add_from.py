@@ -22,8 +22,8 @@ TEXT = (
 
 
 @pytest.fixture
-def ledger(write_ledger) -> Path:
-    return write_ledger(TEXT, [])
+def ledger(text_ledger) -> Path:
+    return text_ledger(TEXT, [])
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -6,9 +6,9 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
-from ledgers import figure, quantity, write_ledger
 
 from figcheck.cli import cli
+from tests.builders import figure, quantity, write_documents_ledger
 
 GIT_ENV = {
     **os.environ,
@@ -46,7 +46,7 @@ def figures(result):
 def repo(tmp_path, monkeypatch):
     """A repository whose main commit holds a ledger with one existing conflict (a, b)."""
     git(tmp_path, "init", "-q")
-    write_ledger(
+    write_documents_ledger(
         tmp_path / "data",
         {"q": quantity("stock")},
         {
@@ -62,7 +62,7 @@ def repo(tmp_path, monkeypatch):
 
 
 def add_contradiction(repo):
-    write_ledger(
+    write_documents_ledger(
         repo / "data",
         {"q": quantity("stock")},
         {
@@ -140,7 +140,7 @@ def test_an_option_is_not_a_revision(repo):
 
 
 def test_not_a_git_repository(tmp_path, monkeypatch):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path / "data", {"q": quantity("stock")}, {"doc": [figure("a", "q", 1, "2015")]}
     )
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
@@ -208,7 +208,7 @@ def test_the_issues_scenario_on_the_shipped_ledger(tmp_path, monkeypatch):
 
 
 def test_a_ledger_at_the_root_of_its_repository(tmp_path, monkeypatch):
-    write_ledger(
+    write_documents_ledger(
         tmp_path,
         {"q": quantity("stock")},
         {

@@ -6,11 +6,11 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from ledgers import figure, quantity, write_ledger
 
 from figcheck import __version__
 from figcheck.cli import cli
 from figcheck.findings import finding_id
+from tests.builders import figure, quantity, write_documents_ledger
 
 
 def invoke(*args):
@@ -19,7 +19,7 @@ def invoke(*args):
 
 @pytest.fixture
 def agreeing(tmp_path):
-    return write_ledger(
+    return write_documents_ledger(
         tmp_path / "agreeing",
         {"q": quantity("stock")},
         {
@@ -33,7 +33,7 @@ def agreeing(tmp_path):
 
 @pytest.fixture
 def conflicting(tmp_path):
-    return write_ledger(
+    return write_documents_ledger(
         tmp_path / "conflicting",
         {"q": quantity("stock")},
         {
@@ -47,7 +47,7 @@ def conflicting(tmp_path):
 
 @pytest.fixture
 def diverging(tmp_path):
-    return write_ledger(
+    return write_documents_ledger(
         tmp_path / "diverging",
         {"q": quantity("stock")},
         {
@@ -148,20 +148,6 @@ def test_accepted_findings_are_reported_but_do_not_fail(conflicting):
     assert report["findings"][0]["why"] == "different dates"
     text = invoke("check", "--data", conflicting).output
     assert "accepted: different dates" in text
-
-
-def test_stale_and_unexplained_acceptances_are_warnings(conflicting):
-    fid = finding_id("FC201", ["doc/a", "doc/b"])
-    (conflicting / "accepted.yaml").write_text(
-        f"accepted:\n  - finding: {fid}\n  - finding: FC201:0000000000\n    why: gone\n"
-    )
-    result = invoke("check", "--data", conflicting, "--format", "json")
-    report = json.loads(result.output)
-    warnings = [f for f in report["findings"] if f["rule"] == "FC109" and f["severity"] != "info"]
-    assert [w["locations"][0]["line"] for w in warnings] == [2, 3]
-    assert "no `why`" in warnings[0]["message"] and "no longer occurs" in warnings[1]["message"]
-    assert result.exit_code == 0
-    assert invoke("check", "--data", conflicting, "--fail-on", "warning").exit_code == 1
 
 
 def test_severity_from_figcheck_yaml(conflicting):

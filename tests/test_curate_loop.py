@@ -24,8 +24,8 @@ def run(ledger: Path, keys: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, 
     return code, out.getvalue()
 
 
-def test_skipped_numbers_are_not_called_done(write_ledger, monkeypatch) -> None:
-    ledger = write_ledger(TEXT, [])
+def test_skipped_numbers_are_not_called_done(text_ledger, monkeypatch) -> None:
+    ledger = text_ledger(TEXT, [])
     code, out = run(ledger, "sas", monkeypatch)
     assert code == 0
     assert "Done for now: 1 of 3 numbers recorded or ignored; 2 numbers skipped" in out
@@ -35,8 +35,8 @@ def test_skipped_numbers_are_not_called_done(write_ledger, monkeypatch) -> None:
     assert not loaded.documents["doc"].ignored
 
 
-def test_accept_everything_then_finished(write_ledger, monkeypatch) -> None:
-    ledger = write_ledger(TEXT, [])
+def test_accept_everything_then_finished(text_ledger, monkeypatch) -> None:
+    ledger = text_ledger(TEXT, [])
     code, out = run(ledger, "aaa", monkeypatch)
     assert code == 0
     assert "All 3 numbers of doc are recorded or ignored" in out
@@ -49,8 +49,8 @@ def test_accept_everything_then_finished(write_ledger, monkeypatch) -> None:
     ]
 
 
-def test_quit_says_where_it_stopped_and_undo_takes_a_step_back(write_ledger, monkeypatch) -> None:
-    ledger = write_ledger(TEXT, [])
+def test_quit_says_where_it_stopped_and_undo_takes_a_step_back(text_ledger, monkeypatch) -> None:
+    ledger = text_ledger(TEXT, [])
     code, out = run(ledger, "auq", monkeypatch)
     assert code == 0
     assert "undone: ignored 'HOLMBY, May 3'" in out
@@ -59,9 +59,9 @@ def test_quit_says_where_it_stopped_and_undo_takes_a_step_back(write_ledger, mon
 
 
 def test_other_keys_are_explained_and_a_refusal_keeps_the_loop_going(
-    write_ledger, monkeypatch
+    text_ledger, monkeypatch
 ) -> None:
-    ledger = write_ledger("The zoo lost 12 giraffes.", [])
+    ledger = text_ledger("The zoo lost 12 giraffes.", [])
     code, out = run(ledger, "xauq", monkeypatch)
     assert code == 0
     assert "press one of a, e, c, i, s, u, q" in out
@@ -69,14 +69,14 @@ def test_other_keys_are_explained_and_a_refusal_keeps_the_loop_going(
     assert "figcheck: nothing to undo in this session" in out
 
 
-def test_an_unknown_document_or_one_without_a_text(write_ledger, monkeypatch) -> None:
+def test_an_unknown_document_or_one_without_a_text(text_ledger, monkeypatch) -> None:
     from click.testing import CliRunner
 
     from figcheck.cli import cli
     from figcheck.commands import curate
 
     monkeypatch.setattr(curate, "at_a_terminal", lambda: True)
-    ledger = write_ledger(None, [])
+    ledger = text_ledger(None, [])
     result = CliRunner().invoke(cli, ["curate", "nope", "--data", str(ledger)])
     assert result.exit_code == 2 and "no document 'nope'" in result.stderr
     result = CliRunner().invoke(cli, ["curate", "doc", "--data", str(ledger)])

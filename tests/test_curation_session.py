@@ -20,8 +20,8 @@ TEXT = (
 
 
 @pytest.fixture
-def ledger(write_ledger) -> Path:
-    return write_ledger(TEXT, [])
+def ledger(text_ledger) -> Path:
+    return text_ledger(TEXT, [])
 
 
 def test_the_drafts_come_in_text_order_with_the_progress(ledger: Path) -> None:

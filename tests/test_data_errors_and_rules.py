@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import yaml
 from click.testing import CliRunner
-from ledgers import figure, quantity, run, write_ledger
 
 from figcheck.cli import cli
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 QUANTITIES = {"fighting": quantity("stock"), "killed": quantity("stock")}
 
 
 def ledger_with_a_mistyped_value(tmp_path):
-    return write_ledger(
+    return write_documents_ledger(
         tmp_path,
         QUANTITIES,
         {
@@ -31,7 +31,7 @@ def ledger_with_a_mistyped_value(tmp_path):
 
 
 def test_a_figure_with_an_anchoring_error_is_left_out_and_the_rules_run_on_the_rest(tmp_path):
-    result = run(ledger_with_a_mistyped_value(tmp_path))
+    result = result_of(ledger_with_a_mistyped_value(tmp_path))
     # FC304 notes the quantity the typo leaves with one figure; the others are the point.
     rules = sorted(f.rule for f in result.findings if f.rule != "FC304")
     assert rules == ["FC105", "FC201"]
@@ -54,7 +54,7 @@ def test_the_text_output_says_the_figure_was_left_out(tmp_path):
 def test_an_error_of_reading_still_stops_the_rules(tmp_path):
     root = ledger_with_a_mistyped_value(tmp_path)
     (root / "sources" / "broken.yaml").write_text("document: {id: broken}\n")
-    result = run(root)
+    result = result_of(root)
     assert not result.rules_ran
     assert [f.rule for f in result.findings if not f.is_data_error] == []
 
@@ -63,4 +63,4 @@ def test_acceptances_are_not_called_stale_while_figures_are_left_out(tmp_path):
     root = ledger_with_a_mistyped_value(tmp_path)
     entries = {"accepted": [{"finding": "FC201:0123456789", "why": "about the typo's pair"}]}
     (root / "accepted.yaml").write_text(yaml.safe_dump(entries))
-    assert [f for f in run(root).findings if f.rule == "FC109"] == []
+    assert [f for f in result_of(root).findings if f.rule == "FC109"] == []

@@ -75,9 +75,9 @@ def test_what_is_refused(text: str, said: str) -> None:
 
 
 def test_a_grouping_in_a_finding_is_shown_in_words(tmp_path) -> None:
-    from ledgers import figure, findings_of, quantity, write_ledger
+    from tests.builders import figure, findings_of, quantity, write_documents_ledger
 
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         {"q": quantity("stock")},
         {"doc": [figure("a", "q", 100, "2015-36"), figure("b", "q", 300, "2015-12")]},

@@ -7,7 +7,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figcheck.dates import FIRST_DAY, LAST_DAY, DateError, describe, parse_date
+from figcheck import dates
+from figcheck.dates import FIRST_DAY, LAST_DAY, DateError, describe, describe_point, parse_date
+from figcheck.model import DatePoint
+
+
+@pytest.fixture(autouse=True)
+def parse_afresh():
+    """Each test parses its dates anew: what an earlier test left in the parser's memo must
+    not answer for the parser."""
+    dates._parse.cache_clear()
 
 
 def days(text, margin=0):
@@ -151,3 +160,55 @@ def test_intervals_agree_with_the_edtf_package(a, b):
         assert oracle_days(a)[0] > oracle_days(b)[1]
         return
     assert ours == (oracle_days(a)[0], oracle_days(b)[1]) == oracle_days(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("2015", DatePoint("2015", 735599, 735963, "year")),
+        ("2015-11~", DatePoint("2015-11~", 735903, 735932, "month", "~")),
+        ("2015-11-19?", DatePoint("2015-11-19?", 735921, 735921, "day", "?")),
+        ("2015-11-19", DatePoint("2015-11-19", 735921, 735921, "day")),
+    ],
+)
+def test_each_end_keeps_its_text_precision_and_qualifier(text, point):
+    assert parse_date(text).points == (point,)
+
+
+def test_an_open_end_is_written_and_shown_as_two_dots():
+    span = parse_date("2015/..")
+    assert span.points[1] == DatePoint("..", FIRST_DAY, LAST_DAY, "open")
+    assert describe_point(span.points[1]) == ".."
+    assert parse_date("../2015").points[0].text == ".."
+
+
+def test_a_qualified_date_is_not_widened_unless_asked():
+    assert parse_date("2015-11~").period == parse_date("2015-11").period
+
+
+def test_a_margin_never_reaches_beyond_the_calendar():
+    assert parse_date("0001-01-01?", 10).start == FIRST_DAY
+    assert parse_date("9999-12-31~", 10).end == LAST_DAY
+    assert days("0001-01-11?", 10)[0] == "0001-01-01"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "2015-1",
+            "date '2015-1' is not one of YYYY, YYYY-MM, YYYY-MM-DD (with an optional ?, ~ or %)",
+        ),
+        ("0000", "date '0000': there is no year 0000"),
+        ("2015-13", "date '2015-13' has month 13; months run 01 to 12"),
+        ("2015-02-30", "date '2015-02-30': Feb 2015 has 28 days"),
+        ("2016-11-31", "date '2016-11-31': Nov 2016 has 30 days"),
+        (True, "a date must be text such as 2015-11-19, not true/false"),
+        ([2015], "a date must be text such as 2015-11-19, not a list"),
+        (2.5, "a date must be text such as 2015-11-19, not a number"),
+    ],
+)
+def test_each_refusal_says_what_is_wrong(value, message):
+    with pytest.raises(DateError) as refused:
+        parse_date(value)
+    assert str(refused.value).startswith(message)

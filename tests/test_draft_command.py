@@ -21,9 +21,9 @@ FIGURES = [{"value": 41, "approx": "at-least", "quote": "At least 41 people have
 
 
 @pytest.fixture
-def ledger(write_ledger) -> Path:
+def ledger(text_ledger) -> Path:
     """A ledger whose one document has TEXT and a publication date."""
-    root = write_ledger(TEXT, FIGURES)
+    root = text_ledger(TEXT, FIGURES)
     source = root / "sources" / "doc.yaml"
     source.write_text(
         source.read_text().replace("title: A report", "title: A report\n  published: 2021-05-03")
@@ -78,8 +78,8 @@ def test_json_has_the_contract_keys(ledger: Path) -> None:
     assert set(evacuated["confidence"]) >= {"quantity", "value", "approx", "as_of", "said_by"}
 
 
-def test_a_number_no_quantity_fits_has_an_empty_quantity_and_a_suggestion(write_ledger) -> None:
-    ledger = write_ledger("The zoo now keeps 12 giraffes.", [])
+def test_a_number_no_quantity_fits_has_an_empty_quantity_and_a_suggestion(text_ledger) -> None:
+    ledger = text_ledger("The zoo now keeps 12 giraffes.", [])
     code, out, _ = run("draft", "doc", "--data", str(ledger))
     assert code == 0
     assert yaml.safe_load(out)["figures"][0]["quantity"] is None
@@ -90,16 +90,16 @@ def test_a_number_no_quantity_fits_has_an_empty_quantity_and_a_suggestion(write_
     assert draft["new_quantity"]["id"] == "giraffes"
 
 
-def test_a_document_whose_numbers_are_all_accounted_for(write_ledger) -> None:
-    ledger = write_ledger("At least 41 people have died.", FIGURES)
+def test_a_document_whose_numbers_are_all_accounted_for(text_ledger) -> None:
+    ledger = text_ledger("At least 41 people have died.", FIGURES)
     code, out, _ = run("draft", "doc", "--data", str(ledger))
     assert code == 0
     assert "nothing to draft" in out
     assert yaml.safe_load(out) == {"document": "doc"}
 
 
-def test_an_unknown_document_or_one_without_a_text(write_ledger) -> None:
-    ledger = write_ledger(None, [])
+def test_an_unknown_document_or_one_without_a_text(text_ledger) -> None:
+    ledger = text_ledger(None, [])
     code, _, err = run("draft", "nope", "--data", str(ledger))
     assert code == 2
     assert "no document 'nope'" in err and "known documents: doc" in err
@@ -109,8 +109,8 @@ def test_an_unknown_document_or_one_without_a_text(write_ledger) -> None:
     assert "Traceback" not in err
 
 
-def test_without_a_publication_date_a_yearless_date_is_still_no_figure(write_ledger) -> None:
-    root = write_ledger("HOLMBY, May 3 (Wire) - Some 40 homes were flooded.", [])
+def test_without_a_publication_date_a_yearless_date_is_still_no_figure(text_ledger) -> None:
+    root = text_ledger("HOLMBY, May 3 (Wire) - Some 40 homes were flooded.", [])
     code, out, _ = run("draft", "doc", "--data", str(root))
     assert code == 0
     fragment = yaml.safe_load(out)
@@ -118,12 +118,12 @@ def test_without_a_publication_date_a_yearless_date_is_still_no_figure(write_led
     assert [f["value"] for f in fragment["figures"]] == [40]
 
 
-def test_a_hostile_text_still_makes_valid_yaml_that_records_as_drafted(write_ledger) -> None:
+def test_a_hostile_text_still_makes_valid_yaml_that_records_as_drafted(text_ledger) -> None:
     text = (
         '- Note: "about 40 #people" were hurt\x1b[1m, officials said.\tSome 12: “quoted” '
         "fled — 7 #tags.\n# 3 items: ok\u2028next"
     )
-    root = write_ledger(text, [])
+    root = text_ledger(text, [])
     code, out, _ = run("draft", "doc", "--data", str(root))
     assert code == 0
     fragment = yaml.safe_load(out)  # no control character in a comment, every value quoted
@@ -132,8 +132,8 @@ def test_a_hostile_text_still_makes_valid_yaml_that_records_as_drafted(write_led
     assert "7 #tags" in quotes
 
 
-def test_the_yaml_fragment_records_with_add_from(write_ledger, tmp_path: Path) -> None:
-    root = write_ledger("Some 12 “quoted” #people fled: 7 stayed.", [])
+def test_the_yaml_fragment_records_with_add_from(text_ledger, tmp_path: Path) -> None:
+    root = text_ledger("Some 12 “quoted” #people fled: 7 stayed.", [])
     code, out, _ = run("draft", "doc", "--data", str(root))
     path = tmp_path / "drafts.yaml"
     path.write_text(out.replace("  - quantity:\n", "  - quantity: people\n"), encoding="utf-8")

@@ -27,8 +27,8 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_json_lists_every_number_with_its_status(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES, IGNORE)
+def test_json_lists_every_number_with_its_status(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES, IGNORE)
     code, out, _ = run("extract", "doc", "--data", str(ledger), "--format", "json")
     assert code == 0
     listing = json.loads(out)
@@ -50,15 +50,15 @@ def test_json_lists_every_number_with_its_status(write_ledger) -> None:
     assert "Syria 2719 Russian citizens" in listing["numbers"][0]["context"]
 
 
-def test_unrecorded_only(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES, IGNORE)
+def test_unrecorded_only(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES, IGNORE)
     code, out, _ = run("extract", "doc", "--data", str(ledger), "--format=json", "--unrecorded")
     assert code == 0
     assert [n["text"] for n in json.loads(out)["numbers"]] == ["160", "Thousands", "forty-four"]
 
 
-def test_text_output(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES, IGNORE)
+def test_text_output(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES, IGNORE)
     code, out, _ = run("extract", "doc", "--data", str(ledger))
     assert code == 0
     assert "recorded by doc/f0" in out
@@ -68,8 +68,8 @@ def test_text_output(write_ledger) -> None:
     assert out.rstrip().endswith("5 numbers: 1 recorded, 1 ignored, 3 unrecorded")
 
 
-def test_text_output_fits_narrow_and_wide_terminals(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES, IGNORE)
+def test_text_output_fits_narrow_and_wide_terminals(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES, IGNORE)
     worklist = build("doc", load_ledger(ledger))
     for width in (60, 100):
         stream = io.StringIO()
@@ -80,8 +80,8 @@ def test_text_output_fits_narrow_and_wide_terminals(write_ledger) -> None:
         assert any("forty-four = 44" in line for line in lines)
 
 
-def test_a_document_given_by_its_text_path_keeps_its_statuses(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES, IGNORE)
+def test_a_document_given_by_its_text_path_keeps_its_statuses(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES, IGNORE)
     path = ledger / "documents" / "doc.txt"
     code, out, _ = run("extract", str(path), "--data", str(ledger), "--format", "json")
     assert code == 0
@@ -104,8 +104,8 @@ def test_any_text_file_lists_every_number_unrecorded(tmp_path: Path) -> None:
     ]
 
 
-def test_unknown_document_is_a_usage_error_listing_the_known_ones(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES)
+def test_unknown_document_is_a_usage_error_listing_the_known_ones(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES)
     code, out, err = run("extract", "tass", "--data", str(ledger))
     assert code == 2
     assert out == ""
@@ -114,8 +114,8 @@ def test_unknown_document_is_a_usage_error_listing_the_known_ones(write_ledger) 
     assert "Traceback" not in err
 
 
-def test_document_without_text_is_a_usage_error(write_ledger) -> None:
-    ledger = write_ledger(None, FIGURES)
+def test_document_without_text_is_a_usage_error(text_ledger) -> None:
+    ledger = text_ledger(None, FIGURES)
     code, _, err = run("extract", "doc", "--data", str(ledger))
     assert code == 2
     assert "has no `text:`" in err

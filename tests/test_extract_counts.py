@@ -24,21 +24,21 @@ def extract(ledger, *args: str) -> str:
     return result.stdout
 
 
-def test_json_counts_are_the_documents_whatever_is_listed(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES, IGNORE)
+def test_json_counts_are_the_documents_whatever_is_listed(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES, IGNORE)
     listing = json.loads(extract(ledger, "--format", "json", "--unrecorded"))
     assert [n["text"] for n in listing["numbers"]] == ["Forty"]
     assert listing["counts"] == WHOLE
 
 
-def test_text_summary_counts_the_whole_document(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES, IGNORE)
+def test_text_summary_counts_the_whole_document(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES, IGNORE)
     out = extract(ledger, "--unrecorded")
     assert out.rstrip().endswith("4 numbers: 2 recorded, 1 ignored, 1 unrecorded")
 
 
-def test_a_fully_accounted_document_still_counts_its_numbers(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES, [*IGNORE, {"text": "Forty came", "why": "a test"}])
+def test_a_fully_accounted_document_still_counts_its_numbers(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES, [*IGNORE, {"text": "Forty came", "why": "a test"}])
     listing = json.loads(extract(ledger, "--format", "json", "--unrecorded"))
     assert listing["numbers"] == []
     assert listing["counts"] == {"found": 4, "recorded": 2, "ignored": 2, "unrecorded": 0}

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -32,13 +31,12 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from test_accept import CONFLICT
 
 from figcheck import check, load_ledger
 from figcheck.cli import cli
 from figcheck.values import exact
+from tests.builders import copy_curation_ledger
 
-FIXTURE = Path(__file__).parent / "fixtures" / "curation"
 EXAMPLES = int(os.environ.get("FIGCHECK_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(
     max_examples=EXAMPLES,
@@ -59,11 +57,9 @@ CHANGE = """
 @contextmanager
 def fresh_ledger(conflict: bool = False) -> Iterator[Path]:
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(shutil.copytree(FIXTURE, Path(tmp) / "ledger"))
+        root = copy_curation_ledger(Path(tmp) / "ledger", conflict=conflict)
         with (root / "quantities.yaml").open("a") as quantities:
             quantities.write(CHANGE)
-        if conflict:  # a later report against interfax's "about 2,200": one FC201 to accept
-            (root / "sources" / "later.yaml").write_text(CONFLICT)
         yield root
 
 

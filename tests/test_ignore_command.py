@@ -27,8 +27,8 @@ def files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def test_an_entry_is_appended_and_the_numbers_it_covers_listed(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES, [{"text": "November 19", "why": "the dateline"}])
+def test_an_entry_is_appended_and_the_numbers_it_covers_listed(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES, [{"text": "November 19", "why": "the dateline"}])
     source = ledger / "sources" / "doc.yaml"
     old = source.read_text()
     result = ignore(ledger, "doc", "--text", "the 7th regional conference", "--why", "a name")
@@ -41,8 +41,8 @@ def test_an_entry_is_appended_and_the_numbers_it_covers_listed(write_ledger) -> 
     assert [f.message.split(" ")[0] for f in fc302] == ["24", "7"]
 
 
-def test_an_entry_in_a_flow_list_follows_its_style(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES)
+def test_an_entry_in_a_flow_list_follows_its_style(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES)
     source = ledger / "sources" / "doc.yaml"
     source.write_text(source.read_text() + 'ignore:\n  - {text: "November 19", why: "a date"}\n')
     result = ignore(ledger, "doc", "--text", "open 24/7", "--why", "opening hours")
@@ -63,8 +63,8 @@ def test_an_entry_in_a_flow_list_follows_its_style(write_ledger) -> None:
         (["doc", "--text", "7th", "--why", " "], "--why is empty"),
     ],
 )
-def test_what_is_refused_writes_nothing(write_ledger, args: list[str], said: str) -> None:
-    ledger = write_ledger(TEXT, FIGURES, [{"text": "Moscow, November 19", "why": "dateline"}])
+def test_what_is_refused_writes_nothing(text_ledger, args: list[str], said: str) -> None:
+    ledger = text_ledger(TEXT, FIGURES, [{"text": "Moscow, November 19", "why": "dateline"}])
     before = files(ledger)
     result = ignore(ledger, *args)
     assert result.exit_code == 2, result.output
@@ -72,15 +72,15 @@ def test_what_is_refused_writes_nothing(write_ledger, args: list[str], said: str
     assert files(ledger) == before
 
 
-def test_a_document_without_a_text_is_refused(write_ledger) -> None:
-    ledger = write_ledger(None, FIGURES)
+def test_a_document_without_a_text_is_refused(text_ledger) -> None:
+    ledger = text_ledger(None, FIGURES)
     result = ignore(ledger, "doc", "--text", "7th", "--why", "x")
     assert result.exit_code == 2
     assert "has no `text:`" in result.stderr
 
 
-def test_dry_run_and_json(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES)
+def test_dry_run_and_json(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES)
     before = files(ledger)
     result = ignore(
         ledger, "doc", "--text", "open 24/7", "--why", "hours", "--dry-run", "--format", "json"
@@ -95,25 +95,25 @@ def test_dry_run_and_json(write_ledger) -> None:
     assert files(ledger) == before
 
 
-def test_missing_options_without_a_terminal(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES)
+def test_missing_options_without_a_terminal(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES)
     result = ignore(ledger, "doc", "--text", "7th")
     assert result.exit_code == 2
     assert "missing --why" in result.stderr
 
 
-def test_at_a_terminal_what_is_missing_is_asked_for(write_ledger, monkeypatch) -> None:
+def test_at_a_terminal_what_is_missing_is_asked_for(text_ledger, monkeypatch) -> None:
     from figcheck.commands import ignore as command
 
     monkeypatch.setattr(command, "stdin_is_terminal", lambda: True)
-    ledger = write_ledger(TEXT, FIGURES)
+    ledger = text_ledger(TEXT, FIGURES)
     result = ignore(ledger, input="doc\nthe 7th regional\na name\n")
     assert result.exit_code == 0, result.output
     assert "the 7th regional" in (ledger / "sources" / "doc.yaml").read_text()
 
 
-def test_works_on_a_ledger_with_data_errors_elsewhere(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES)
+def test_works_on_a_ledger_with_data_errors_elsewhere(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES)
     (ledger / "sources" / "broken.yaml").write_text("document: {id: broken}\n")
     result = ignore(ledger, "doc", "--text", "the 7th regional conference", "--why", "a name")
     assert result.exit_code == 0, result.output

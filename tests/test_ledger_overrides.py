@@ -3,25 +3,23 @@ validate before they write)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from figcheck.ledger import LedgerNotFound, ledger_root, load_acceptances, load_ledger
-
-FIXTURE = Path(__file__).parent / "fixtures" / "curation"
+from tests.builders import CURATION, copy_curation_ledger
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(FIXTURE, tmp_path / "ledger"))
+    return copy_curation_ledger(tmp_path / "ledger")
 
 
 def test_an_override_is_read_in_place_of_the_file_on_disk(root: Path) -> None:
     source = root / "sources" / "tass.yaml"
     source.write_text("broken: [\n")
-    content = FIXTURE.joinpath("sources", "tass.yaml").read_text().replace("2719", "2791")
+    content = CURATION.joinpath("sources", "tass.yaml").read_text().replace("2719", "2791")
     ledger = load_ledger(root, {source: content})
     assert ledger.problems == ()
     assert ledger.figures["tass/departed"].value == 2791

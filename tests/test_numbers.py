@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import re
 from fractions import Fraction
 
 import pytest
@@ -195,3 +196,80 @@ def test_the_token_scan_finds_what_a_full_search_finds(text):
         by_scan.append(match.span())
         pos = max(match.end(), pos + 1)
     assert by_scan == by_search
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (10, "10th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (14, "14th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (101, "101st"),
+        (111, "111th"),
+        (112, "112th"),
+        (113, "113th"),
+        (1012, "1,012th"),
+        (1013, "1,013th"),
+        (1000, "1,000th"),
+    ],
+)
+def test_ordinals_are_written_with_their_suffix(value, text):
+    assert figcheck.text.numbers.ordinal(Fraction(value)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("forty-four", "44"),
+        ("2719", None),
+        ("2,719", None),
+        ("hundreds", "200 to 999"),
+        ("46%", None),
+        ("46 percent", "46%"),
+        ("7th", None),
+        ("second", "2nd"),
+        ("25 thousand", "25,000"),
+    ],
+)
+def test_the_meaning_is_given_only_where_it_reads_differently(text, meaning):
+    (number,) = find_numbers(text)
+    assert number.meaning() == meaning
+
+
+def test_a_vague_plural_keeps_its_own_place():
+    (number,) = find_numbers("There were hundreds of them")
+    assert (number.start, number.end, number.text) == (11, 19, "hundreds")
+
+
+def test_numbers_among_number_words_are_each_read():
+    assert found("forty cats, 7 dogs and five birds") == [
+        ("forty", 40, "plain"),
+        ("7", 7, "plain"),
+        ("five", 5, "plain"),
+    ]
+
+
+def test_dozens_after_digits():
+    assert found("3 dozen eggs") == [("3 dozen", 36, "plain")]
+
+
+def test_a_whole_number_of_thousands_of_digits_is_read_exactly():
+    digits = "7" * 4500  # beyond what int() reads from text
+    assert found(f"a figure of {digits} people") == [(digits, 7 * (10**4500 - 1) // 9, "plain")]
+
+
+def test_phrases_are_tried_longest_first_and_as_plain_text():
+    alternation = figcheck.text.numbers._alternation(["four", "a  dozen", "fourteen", "a.b"])
+    assert re.match(alternation, "fourteen").group() == "fourteen"
+    assert re.match(alternation, "a \n dozen").group() == "a \n dozen"
+    assert re.match(alternation, "a.b").group() == "a.b"
+    assert re.match(alternation, "axb") is None

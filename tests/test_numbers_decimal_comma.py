@@ -77,28 +77,28 @@ TEXT = "Interior Minister Vladimir Kolokoltsev said 1,8 thousand Russians were f
 QUOTE = "1,8 thousand Russians were fighting"
 
 
-def test_extract_lists_the_phrase_as_one_number_with_its_value(write_ledger) -> None:
-    ledger = write_ledger(TEXT)
+def test_extract_lists_the_phrase_as_one_number_with_its_value(text_ledger) -> None:
+    ledger = text_ledger(TEXT)
     result = CliRunner().invoke(cli, ["extract", "doc", "--data", str(ledger), "--format", "json"])
     assert result.exit_code == 0, result.output
     (number,) = json.loads(result.stdout)["numbers"]
     assert (number["text"], number["value"]) == ("1,8 thousand", 1800)
 
 
-def test_fc105_anchors_it_and_fc302_counts_it_recorded(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(TEXT, [{"value": 1800, "quote": QUOTE, "quantity": "people"}])
+def test_fc105_anchors_it_and_fc302_counts_it_recorded(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(TEXT, [{"value": 1800, "quote": QUOTE, "quantity": "people"}])
     assert rule_findings(ledger, "FC105") == []
     assert rule_findings(ledger, "FC302") == []
 
 
-def test_a_value_of_1_or_8_does_not_say_it(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(TEXT, [{"value": 8000, "quote": QUOTE}])
+def test_a_value_of_1_or_8_does_not_say_it(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(TEXT, [{"value": 8000, "quote": QUOTE}])
     (finding,) = rule_findings(ledger, "FC105")
     assert "'1,8 thousand' (1,800)" in finding.message
 
 
-def test_add_records_it_with_value_1800(write_ledger) -> None:
-    ledger = write_ledger(TEXT)
+def test_add_records_it_with_value_1800(text_ledger) -> None:
+    ledger = text_ledger(TEXT)
     args = [
         "add", "--data", str(ledger), "--document", "doc", "--quantity", "people",
         "--value", "1,800", "--as-of", "2015", "--said-by", "Vladimir Kolokoltsev",
@@ -109,8 +109,8 @@ def test_add_records_it_with_value_1800(write_ledger) -> None:
     assert "value: 1800\n" in (ledger / "sources" / "doc.yaml").read_text()
 
 
-def test_add_explains_a_decimal_comma_in_the_value(write_ledger) -> None:
-    ledger = write_ledger(TEXT)
+def test_add_explains_a_decimal_comma_in_the_value(text_ledger) -> None:
+    ledger = text_ledger(TEXT)
     args = [
         "add", "--data", str(ledger), "--document", "doc", "--quantity", "people",
         "--value", "1,8", "--as-of", "2015", "--said-by", "X", "--quote", QUOTE,

@@ -73,8 +73,8 @@ TEXT = (
 )
 
 
-def ledger(write_ledger, *figures):
-    return write_ledger(TEXT, list(figures))
+def ledger(text_ledger, *figures):
+    return text_ledger(TEXT, list(figures))
 
 
 @pytest.mark.parametrize(
@@ -87,8 +87,8 @@ def ledger(write_ledger, *figures):
     ],
     ids=lambda f: f["quote"],
 )
-def test_a_record_of_the_phrase_range_is_anchored(write_ledger, rule_findings, figure):
-    root = ledger(write_ledger, {**figure, "quantity": "victims"})
+def test_a_record_of_the_phrase_range_is_anchored(text_ledger, rule_findings, figure):
+    root = ledger(text_ledger, {**figure, "quantity": "victims"})
     assert rule_findings(root, "FC105") == []
 
 
@@ -102,15 +102,15 @@ def test_a_record_of_the_phrase_range_is_anchored(write_ledger, rule_findings, f
     ],
     ids=str,
 )
-def test_another_range_is_not(write_ledger, rule_findings, figure):
-    root = ledger(write_ledger, {**figure, "quantity": "victims"})
+def test_another_range_is_not(text_ledger, rule_findings, figure):
+    root = ledger(text_ledger, {**figure, "quantity": "victims"})
     (finding,) = rule_findings(root, "FC105")
     assert finding.figures == ("doc/f0",)
 
 
-def test_extract_lists_the_phrases_and_what_records_them(write_ledger, tmp_path):
+def test_extract_lists_the_phrases_and_what_records_them(text_ledger, tmp_path):
     root = ledger(
-        write_ledger,
+        text_ledger,
         {"value": [200, 999], "approx": "range", "quote": "several hundred people"},
     )
     result = CliRunner().invoke(cli, ["extract", "doc", "--data", str(root), "--format", "json"])

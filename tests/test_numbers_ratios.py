@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ledgers import figure, quantity, run, write_ledger
 
 from figcheck.cli import cli
 from figcheck.text.numbers import find_numbers
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 
 def found(text: str) -> list[tuple[str, Fraction | None, str]]:
@@ -80,7 +80,7 @@ QUANTITIES = {
 
 
 def fc105(tmp_path, *figures):
-    result = run(write_ledger(tmp_path, QUANTITIES, {"doc": list(figures)}))
+    result = result_of(write_documents_ledger(tmp_path, QUANTITIES, {"doc": list(figures)}))
     return [f for f in result.findings if f.rule == "FC105"]
 
 

@@ -4,13 +4,13 @@ import io
 
 import pytest
 from click.testing import CliRunner
-from ledgers import figure, quantity, write_ledger
 
 from figcheck import check, load_ledger
 from figcheck.cli import cli
 from figcheck.report import read_together
 from figcheck.report.contents import build
 from figcheck.report.terminal import render
+from tests.builders import figure, quantity, write_documents_ledger
 
 
 def report_of(root, width=100, quantity_id=None):
@@ -64,7 +64,7 @@ def test_command_exit_codes(tmp_path):
 
 
 def family_of(tmp_path, quantities, figures):
-    result = check(load_ledger(write_ledger(tmp_path, quantities, {"doc": figures})))
+    result = check(load_ledger(write_documents_ledger(tmp_path, quantities, {"doc": figures})))
     assert result.rules_ran
     (family,) = result.families
     return family

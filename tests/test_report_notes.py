@@ -4,17 +4,19 @@ the window, with the gap said; sums of parts that keep their hedges."""
 from __future__ import annotations
 
 import pytest
-from ledgers import figure, quantity, write_ledger
 
 from figcheck import check, load_ledger
 from figcheck.ledger.config import Config
 from figcheck.report import read_together as insights
+from tests.builders import figure, quantity, write_documents_ledger
 
 SUBSET = {"all": quantity("cumulative"), "part": quantity("cumulative", subset_of=["all"])}
 
 
 def notes_of(tmp_path, quantities, figures, config=None):
-    result = check(load_ledger(write_ledger(tmp_path, quantities, {"doc": figures}, config=config)))
+    result = check(
+        load_ledger(write_documents_ledger(tmp_path, quantities, {"doc": figures}, config=config))
+    )
     (family,) = result.families
     return insights.notes(family, result.ledger.config)
 
@@ -64,7 +66,7 @@ def test_the_window_is_figcheck_yaml_s(tmp_path):
 def test_notes_without_a_configuration_use_a_year(tmp_path):
     result = check(
         load_ledger(
-            write_ledger(
+            write_documents_ledger(
                 tmp_path,
                 SUBSET,
                 {

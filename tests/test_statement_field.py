@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_ledger_schema import QUANTITIES, figure, verdicts
 
 from figcheck import load_ledger
 from figcheck.cli import cli
+from tests.test_ledger_schema import QUANTITIES, figure, verdicts
 
 FIXTURE = Path(__file__).parent / "fixtures" / "curation"
 

@@ -132,3 +132,25 @@ def test_most_lenient_overlapping(queries, candidates):
         overlapping = [c for c in candidates if c.as_of.overlaps(query.as_of)]
         expected = min(overlapping, key=key) if overlapping else None
         assert answer is expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(figures(), figures(), st.randoms(use_true_random=False))
+def test_most_lenient_overlapping_for_queries_in_any_order(queries, candidates, random):
+    def key(f):
+        return (f.interval.low, f.interval.low_open, f.id)
+
+    random.shuffle(queries)
+    found = sweep.most_lenient_overlapping(queries, candidates, key)
+    for query, answer in zip(queries, found, strict=True):
+        overlapping = [c for c in candidates if c.as_of.overlaps(query.as_of)]
+        assert answer is (min(overlapping, key=key) if overlapping else None)
+
+
+def test_enormous_bounds_are_compared_exactly():
+    # 10^400 and 10^400 + 1/2 differ by less than a float can tell, and a float cannot hold them.
+    big = Fraction(10**400)
+    a = make_figure(1, big, big, False, False, 0, 0)
+    b = make_figure(2, big + Fraction(1, 2), big + Fraction(1, 2), False, False, 0, 0)
+    c = make_figure(3, big, big + Fraction(1, 2), False, False, 0, 0)
+    assert ids(sweep.disjoint_at_overlapping_dates([a, b, c])) == [("1", "2")]

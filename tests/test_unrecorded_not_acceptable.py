@@ -21,8 +21,8 @@ def unrecorded_id(ledger: Path) -> str:
     return finding.id
 
 
-def test_accept_refuses_an_unrecorded_number_and_says_what_to_do(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES)
+def test_accept_refuses_an_unrecorded_number_and_says_what_to_do(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES)
     finding_id = unrecorded_id(ledger)
     result = CliRunner().invoke(
         cli, ["accept", finding_id, "--why", "not important", "--data", str(ledger)]
@@ -33,8 +33,8 @@ def test_accept_refuses_an_unrecorded_number_and_says_what_to_do(write_ledger) -
     assert not (ledger / "accepted.yaml").exists()
 
 
-def test_an_entry_for_an_unrecorded_number_accepts_nothing_and_is_reported(write_ledger) -> None:
-    ledger = write_ledger(TEXT, FIGURES)
+def test_an_entry_for_an_unrecorded_number_accepts_nothing_and_is_reported(text_ledger) -> None:
+    ledger = text_ledger(TEXT, FIGURES)
     finding_id = unrecorded_id(ledger)
     entries = {"accepted": [{"finding": finding_id, "why": "not important"}]}
     (ledger / "accepted.yaml").write_text(yaml.safe_dump(entries))
@@ -48,11 +48,11 @@ def test_an_entry_for_an_unrecorded_number_accepts_nothing_and_is_reported(write
 
 
 def test_an_entry_for_an_unrecorded_number_is_reported_once_it_no_longer_occurs(
-    write_ledger,
+    text_ledger,
 ) -> None:
-    ledger = write_ledger(TEXT, FIGURES)
+    ledger = text_ledger(TEXT, FIGURES)
     finding_id = unrecorded_id(ledger)
-    ledger = write_ledger(TEXT, FIGURES, [{"text": "Another 160", "why": "a test"}])
+    ledger = text_ledger(TEXT, FIGURES, [{"text": "Another 160", "why": "a test"}])
     entries = {"accepted": [{"finding": finding_id, "why": "not important"}]}
     (ledger / "accepted.yaml").write_text(yaml.safe_dump(entries))
     (review,) = [f for f in check(load_ledger(ledger)).findings if f.rule == "FC109"]

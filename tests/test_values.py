@@ -107,3 +107,53 @@ def test_numbers_too_large_to_write_out():
     assert number(10**400) == "≈1.000e+400"
     assert number(Fraction(10**400, 3)) == "≈3.333e+399"
     assert number(10**59) == f"{10**59:,}"
+
+
+@pytest.mark.parametrize(
+    ("value", "approx", "expected"),
+    [
+        (0, "over", Interval(0, INF, low_open=True)),
+        (0, "exact", Interval(0, 0)),
+        (0.5, "about", Interval(Fraction(45, 100), Fraction(55, 100))),
+        (0.5, "under", Interval(0, Fraction(1, 2), high_open=True)),
+    ],
+)
+def test_intervals_of_zero_and_of_values_below_one(value, approx, expected):
+    assert values.interval(value, approx) == expected
+
+
+def test_the_tolerances_given_apply_to_negative_values_too():
+    about = values.interval(-46, "about", about=Fraction(1, 4), nearly=Fraction(1, 2))
+    assert about == Interval(Fraction(-115, 2), Fraction(-69, 2))
+    nearly = values.interval(-50, "nearly", about=Fraction(1, 2), nearly=Fraction(1, 5))
+    assert nearly == Interval(-50, -40)
+
+
+def test_an_unknown_hedge_is_refused_by_name():
+    with pytest.raises(ValueError, match="unknown approx 'roughly'"):
+        values.interval(5, "roughly")
+
+
+@pytest.mark.parametrize(
+    ("value", "stated"),
+    [(2719, 2719), (2.9, Fraction(29, 10)), ((100, 200), 150), ((1, 2), Fraction(3, 2))],
+)
+def test_a_figure_states_its_value_or_the_middle_of_its_range(value, stated):
+    assert values.stated(value) == stated
+
+
+@pytest.mark.parametrize(
+    ("value", "approx", "unit", "words"),
+    [
+        (46, "exact", "%", "46%"),
+        (2000, "range", "people", "2,000"),  # a hedge without a word adds none
+        (2000, "exact", "", "2,000"),
+    ],
+)
+def test_as_written_with_a_percent_sign_or_no_hedge_word(value, approx, unit, words):
+    assert values.as_written(value, approx, unit) == words
+
+
+def test_an_interval_without_a_lower_end_is_open_there():
+    assert values.describe_interval(Interval(-INF, -40, high_open=True)) == "(-∞, -40)"
+    assert values.describe_interval(Interval(-INF, -40)) == "(-∞, -40]"

@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import io
 
-from ledgers import figure, quantity, run, write_ledger
-
 from figcheck.report.contents import build
 from figcheck.report.terminal import render as render_report
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 GOVERNMENTS = "The governments of Uzbekistan, Tajikistan, Kazakhstan, Turkmenistan and Kyrgyzstan"
 MINISTER = "Oleg Syromolotov, Deputy Foreign Minister"
 
 
 def test_names_with_commas_are_whole_in_every_rule_message(tmp_path):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         {"q": quantity("stock"), "part": quantity("stock", subset_of=["q"])},
         {
@@ -25,7 +24,7 @@ def test_names_with_commas_are_whole_in_every_rule_message(tmp_path):
             "doc-c": [figure("c", "part", 3000, "2015-06", said_by=MINISTER)],
         },
     )
-    result = run(root)
+    result = result_of(root)
     messages = {f.rule: f.message for f in result.findings}
     assert len(result.findings) == len(messages), messages
     # FC206 (the same governments, two figures), FC204 (a subset above its superset).
@@ -36,12 +35,12 @@ def test_names_with_commas_are_whole_in_every_rule_message(tmp_path):
 
 
 def test_the_report_shows_whole_names(tmp_path):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         {"q": quantity("stock")},
         {"doc-a": [figure("a", "q", 2000, "2015", said_by=GOVERNMENTS)]},
     )
-    result = run(root)
+    result = result_of(root)
     for width in (60, 100):
         out = io.StringIO()
         render_report(build(result), out, width=width)

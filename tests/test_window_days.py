@@ -4,9 +4,9 @@ its line, and described by the JSON Schema alike."""
 from __future__ import annotations
 
 import pytest
-from test_ledger_schema import QUANTITIES, verdicts
 
 from figcheck import load_ledger
+from tests.test_ledger_schema import QUANTITIES, verdicts
 
 
 def with_window(value: str) -> str:

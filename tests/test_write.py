@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,14 +15,14 @@ import pytest
 
 from figcheck import load_ledger
 from figcheck.writing.atomic import FAULT_EXIT, FAULT_STAGES, TEMP_SUFFIX, atomic_write, ledger_lock
+from tests.builders import copy_curation_ledger
 
-FIXTURE = Path(__file__).parent / "fixtures" / "curation"
 QUOTE = "From Russia went to Syria 2719 Russian citizens"  # in the document's text
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(FIXTURE, tmp_path / "ledger"))
+    return copy_curation_ledger(tmp_path / "ledger")
 
 
 def add_command(root: Path, note: str) -> list[str]:

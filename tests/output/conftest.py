@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from report_ledgers import CONFIG, QUANTITIES, SOURCES, checked, mixed_files
 
 from figcheck.engine import CheckResult
+from tests.output.report_ledgers import CONFIG, QUANTITIES, SOURCES, checked, mixed_files
 
 
 @pytest.fixture

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import io
 
-from report_ledgers import RAW_CONTROL
-
 from figcheck import load_ledger
 from figcheck.output import extract_text
 from figcheck.text.worklist import build
+from tests.output.report_ledgers import RAW_CONTROL
 
 
-def test_reasons_and_context_are_shown_escaped(write_ledger):
-    ledger = write_ledger(
+def test_reasons_and_context_are_shown_escaped(text_ledger):
+    ledger = text_ledger(
         "Copyright 2015\x1b[2J. From Russia went to Syria 2719 Russian citizens.\n",
         [{"value": 2719, "quote": "went to Syria 2719 Russian citizens"}],
         [{"text": "Copyright 2015", "why": "a year,\nnot a count"}],

@@ -8,10 +8,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
-from report_ledgers import QUANTITIES, SOURCES, checked, mixed_files
 
 from figcheck.cli import cli
 from figcheck.output import REPORTERS
+from tests.output.report_ledgers import QUANTITIES, SOURCES, checked, mixed_files
 
 CI_FORMATS = ("github", "sarif", "markdown", "junit")
 

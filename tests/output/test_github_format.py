@@ -5,11 +5,15 @@ from __future__ import annotations
 import io
 import re
 
-from report_ledgers import ODD_FILE, ODD_SPEAKER, mixed_files, with_baseline_of_accepted_and_one
-
 from figcheck import check, load_ledger
 from figcheck.engine import CheckResult
 from figcheck.output import github
+from tests.output.report_ledgers import (
+    ODD_FILE,
+    ODD_SPEAKER,
+    mixed_files,
+    with_baseline_of_accepted_and_one,
+)
 
 # ::command key=value,key=value::message — after escaping, no raw ':' or ',' may occur in a
 # property value, and no line break anywhere in a command.

@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 
-from report_ledgers import ACCEPTED_KILLED, WHY_FIGHTERS, with_baseline_of_accepted_and_one
-
 from figcheck.engine import CheckResult
 from figcheck.output import junit
 from figcheck.rules import RULES
+from tests.output.report_ledgers import (
+    ACCEPTED_KILLED,
+    WHY_FIGHTERS,
+    with_baseline_of_accepted_and_one,
+)
 
 
 def parse(result: CheckResult, fail_on: str = "error") -> ET.Element:

@@ -6,8 +6,11 @@ import io
 import re
 
 import yaml
-from ledgers import acceptance
-from report_ledgers import (
+
+from figcheck.engine import CheckResult
+from figcheck.output import markdown
+from tests.builders import acceptance
+from tests.output.report_ledgers import (
     ACCEPTED_FIGHTERS,
     ODD_FILE,
     WHY_FIGHTERS,
@@ -15,9 +18,6 @@ from report_ledgers import (
     mixed_files,
     with_baseline_of_accepted_and_one,
 )
-
-from figcheck.engine import CheckResult
-from figcheck.output import markdown
 
 CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe that is not escaped ends a cell
 

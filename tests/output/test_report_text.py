@@ -6,11 +6,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from report_ledgers import RAW_CONTROL, mixed_files
 
 from figcheck import check, load_ledger
 from figcheck.report.contents import build
 from figcheck.report.terminal import render
+from tests.output.report_ledgers import RAW_CONTROL, mixed_files
 
 
 @pytest.mark.parametrize("width", [60, 100])

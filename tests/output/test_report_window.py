@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 
-from ledgers import figure, quantity, run, write_ledger
-
 from figcheck.report.contents import build
 from figcheck.report.terminal import render
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 
 def report(root, width=100) -> str:
-    result = run(root)
+    result = result_of(root)
     out = io.StringIO()
     render(build(result), out, width=width)
     return out.getvalue()
@@ -32,7 +31,7 @@ def test_a_quantity_window_is_shown_when_it_differs_from_the_rule(tmp_path):
             for day in (6, 7)
         ]
     }
-    text = report(write_ledger(tmp_path, quantities, documents))
+    text = report(write_documents_ledger(tmp_path, quantities, documents))
     lines = [line.rstrip() for line in text.splitlines()]
     legends = {line.split("(")[-1] for line in lines if line.endswith(")")}
     assert "cumulative, people; window 2 days)" in legends
@@ -47,7 +46,9 @@ def test_the_default_is_the_window_figcheck_yaml_sets(tmp_path):
         "doc": [figure("t", "toll", 100, "2023-02-06"), figure("u", "toll", 101, "2023-02-07")]
     }
     config = {"rules": {"FC301": {"window_days": 30}}}
-    assert "window" not in report(write_ledger(tmp_path, quantities, documents, config=config))
+    assert "window" not in report(
+        write_documents_ledger(tmp_path, quantities, documents, config=config)
+    )
     config = {"rules": {"FC301": {"window_days": 7}}}
-    text = report(write_ledger(tmp_path / "2", quantities, documents, config=config))
+    text = report(write_documents_ledger(tmp_path / "2", quantities, documents, config=config))
     assert "window 30 days" in text

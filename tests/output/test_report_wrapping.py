@@ -9,12 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
-from ledgers import figure, quantity, write_ledger
 
 from figcheck import check, describe, load_ledger, values
 from figcheck.engine import CheckResult
 from figcheck.report.contents import build
 from figcheck.report.terminal import render
+from tests.builders import figure, quantity, write_documents_ledger
 
 DATA = Path(__file__).parent.parent.parent / "data"
 WIDTHS = (60, 80, 100, 160)
@@ -91,7 +91,7 @@ LONG_NAMES = (
 
 @pytest.fixture(scope="module")
 def long_result(tmp_path_factory) -> CheckResult:
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path_factory.mktemp("long"),
         {
             "earthquake-deaths-confirmed": quantity("cumulative"),

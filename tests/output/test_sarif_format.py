@@ -14,11 +14,11 @@ from urllib.parse import unquote, urlsplit
 
 import jsonschema
 import pytest
-from report_ledgers import ODD_FILE, ODD_SPEAKER, with_baseline_of_accepted_and_one
 
 from figcheck.engine import CheckResult
 from figcheck.output import sarif
 from figcheck.rules import RULES
+from tests.output.report_ledgers import ODD_FILE, ODD_SPEAKER, with_baseline_of_accepted_and_one
 
 SCHEMA_PATH = Path(__file__).parent.parent / "data" / "sarif-schema-2.1.0.json"
 

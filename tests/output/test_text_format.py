@@ -7,12 +7,12 @@ import io
 import textwrap
 
 import pytest
-from report_ledgers import ODD_SPEAKER, RAW_CONTROL, checked, mixed_files
 
 from figcheck import check, load_ledger
 from figcheck.engine import CheckResult
 from figcheck.output import text
 from figcheck.output.common import summary
+from tests.output.report_ledgers import ODD_SPEAKER, RAW_CONTROL, checked, mixed_files
 
 
 def rendered(result: CheckResult, width: int | None = None) -> str:
@@ -36,14 +36,14 @@ def test_a_finding_without_a_quantity_shows_its_id_for_accept(mixed):
     assert "Data errors" not in output
 
 
-def with_text(write_ledger, text: str, quote: str) -> CheckResult:
+def with_text(text_ledger, text: str, quote: str) -> CheckResult:
     """The result for one document with a text and one figure of 2,719, quoted as given."""
-    return check(load_ledger(write_ledger(text, [{"value": 2719, "quote": quote}])))
+    return check(load_ledger(text_ledger(text, [{"value": 2719, "quote": quote}])))
 
 
-def test_an_unrecorded_number_shows_its_id_under_texts(write_ledger):
+def test_an_unrecorded_number_shows_its_id_under_texts(text_ledger):
     result = with_text(
-        write_ledger,
+        text_ledger,
         "From Russia went to Syria 2719 Russian citizens, 160 of them were killed.",
         "went to Syria 2719 Russian citizens",
     )
@@ -61,9 +61,9 @@ def test_data_errors_have_their_own_section_without_ids(data_error):
     assert "Texts and acceptances" not in errors
 
 
-def test_anchoring_data_errors_join_the_data_errors(write_ledger):
+def test_anchoring_data_errors_join_the_data_errors(text_ledger):
     result = with_text(
-        write_ledger,
+        text_ledger,
         "From Russia went to Syria 2719 Russian citizens.",
         "went to Syria 2791 Russian citizens",
     )

@@ -3,18 +3,17 @@ each worked out by hand in the test."""
 
 from __future__ import annotations
 
-from ledgers import figure, quantity, run, write_ledger
-
 from figcheck.model import Interval
 from figcheck.report import consensus
 from figcheck.report.consensus import intersection, interval_words, most_supported
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 
 def clusters_of(tmp_path, figures_by_document, kind="stock", unit="people", config=None):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path, {"q": quantity(kind, unit=unit)}, figures_by_document, config=config
     )
-    result = run(root)
+    result = result_of(root)
     (family,) = result.families
     return consensus.of_family(family, consensus.window_days(result.ledger.config))
 

@@ -13,11 +13,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ledgers import figure, quantity, run, write_ledger
 
 from figcheck import check, load_ledger
 from figcheck.report import html_page
 from figcheck.report.contents import build
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 ARGUMENTS = [
@@ -139,8 +139,8 @@ def test_on_a_phone_nothing_runs_off_the_screen(browser, tmp_path):
 
 def test_a_quote_with_a_script_is_text_in_the_browser(browser, tmp_path):
     hostile = "the figure 5 <script>window.pwned = 1</script><img src=x onerror=pwned=2>"
-    result = run(
-        write_ledger(
+    result = result_of(
+        write_documents_ledger(
             tmp_path / "ledger",
             {"q": quantity("stock")},
             {

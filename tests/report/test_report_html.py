@@ -11,12 +11,12 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from ledgers import figure, quantity, run, write_ledger
 
 from figcheck import check, load_ledger
 from figcheck.cli import cli
 from figcheck.report import html_page
 from figcheck.report.contents import build
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 pytest.importorskip("jinja2", reason="the html extra is not installed")
 
@@ -49,8 +49,8 @@ def test_one_chart_per_family_section(shipped_page):
 
 
 def test_ledger_strings_are_text_never_markup(tmp_path):
-    result = run(
-        write_ledger(
+    result = result_of(
+        write_documents_ledger(
             tmp_path,
             {"q": quantity("stock")},
             {

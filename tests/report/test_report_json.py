@@ -9,12 +9,12 @@ import json
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from ledgers import figure, quantity, run, write_ledger
 
 from figcheck import check, load_ledger
 from figcheck.cli import cli
 from figcheck.report import json_data, json_schema
 from figcheck.report.contents import build
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 
 def as_json(result, quantity_id=None):
@@ -56,7 +56,7 @@ def changes(tmp_path):
             figure("fighters", "fighters", 2300, "2015-09", said_by="Ministry"),
         ],
     }
-    return run(write_ledger(tmp_path, quantities, documents))
+    return result_of(write_documents_ledger(tmp_path, quantities, documents))
 
 
 def test_the_shipped_report_is_valid_and_says_what_the_sources_agree_on(shipped):

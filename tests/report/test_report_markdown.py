@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import io
 
-from ledgers import figure, quantity, run, write_ledger
-
 from figcheck import check, load_ledger
 from figcheck.report import markdown
 from figcheck.report.contents import build
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 
 def as_markdown(result, quantity_id=None):
@@ -39,8 +38,8 @@ def test_the_shipped_report_in_markdown():
 
 def test_ledger_strings_cannot_break_a_table_or_become_markup(tmp_path):
     quote = "the figure 5 | <script>alert(1)</script> *bold*"
-    result = run(
-        write_ledger(
+    result = result_of(
+        write_documents_ledger(
             tmp_path,
             {"q": quantity("stock")},
             {"doc": [figure("a", "q", 5, "2015", said_by="A | B <b>", quote=quote)]},

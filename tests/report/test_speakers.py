@@ -3,18 +3,17 @@ hand from small ledgers."""
 
 from __future__ import annotations
 
-from ledgers import figure, quantity, run, write_ledger
-
 from figcheck.report.contents import build
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 
 def report_of(tmp_path, documents, outlets=None):
-    root = write_ledger(tmp_path, {"q": quantity("stock")}, documents)
+    root = write_documents_ledger(tmp_path, {"q": quantity("stock")}, documents)
     for doc_id, outlet in (outlets or {}).items():
         source = root / "sources" / f"{doc_id}.yaml"
         text = source.read_text().replace("document:\n", f"document:\n  outlet: {outlet}\n", 1)
         source.write_text(text)
-    return build(run(root))
+    return build(result_of(root))
 
 
 def counts(standings):

@@ -10,12 +10,12 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from ledgers import figure, quantity, run, write_ledger
 
 from figcheck import check, describe, load_ledger
 from figcheck.cli import cli
 from figcheck.report.contents import build
 from figcheck.report.terminal import render
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 WIDTHS = (60, 80, 100, 160)
 LONG_NAME = "The governments of Uzbekistan, Tajikistan, Kazakhstan, Turkmenistan and Kyrgyzstan"
@@ -91,7 +91,7 @@ def long_names(tmp_path):
             figure("d", "q2", 3100.5, "2016-04", said_by="Someone"),
         ],
     }
-    return run(write_ledger(tmp_path, quantities, documents))
+    return result_of(write_documents_ledger(tmp_path, quantities, documents))
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -139,7 +139,7 @@ def test_families_with_findings_first_then_by_figures(tmp_path):
         ],
         "c": [figure("l3", "quiet-large", 100, "2015", approx="about", said_by="C")],
     }
-    result = run(write_ledger(tmp_path, quantities, documents))
+    result = result_of(write_documents_ledger(tmp_path, quantities, documents))
     output = rendered(result, 100)
     # The conflict first; then 3 figures before 2; the single figure in the table at the end.
     assert section_titles(output) == ["disputed", "quiet-large", "quiet-small"]
@@ -159,7 +159,7 @@ def test_a_repeated_figure_is_one_row_with_its_lines(tmp_path):
         ],
         "other": [figure("x", "q", 150, "2015-11-19", said_by="Other")],
     }
-    result = run(write_ledger(tmp_path, quantities, documents))
+    result = result_of(write_documents_ledger(tmp_path, quantities, documents))
     figures = result.ledger.figures
     lines = [figures[f"tass/{fid}"].location.line for fid in ("h", "b", "c")]
     output = rendered(result, 100)
@@ -175,12 +175,12 @@ def test_a_large_family_names_quantities_by_id_not_by_letter(tmp_path):
         "a": [figure(f"f{i}", f"part-{i}", i + 1, "2015") for i in range(7)],
         "b": [figure("w", "whole", 100, "2015", said_by="B")],
     }
-    output = rendered(run(write_ledger(tmp_path, quantities, documents)), 100)
+    output = rendered(result_of(write_documents_ledger(tmp_path, quantities, documents)), 100)
     assert "quantity; said by, in" in output
     assert not re.search(r"^  [A-H] part-", output, re.MULTILINE)
     small = {"whole": quantity("stock"), "part": quantity("stock", subset_of=["whole"])}
     documents = {"a": [figure("p", "part", 1, "2015"), figure("w", "whole", 2, "2015")]}
-    output = rendered(run(write_ledger(tmp_path / "small", small, documents)), 100)
+    output = rendered(result_of(write_documents_ledger(tmp_path / "small", small, documents)), 100)
     assert re.search(r"^  B part$", output, re.MULTILINE)
 
 
@@ -193,7 +193,9 @@ def test_the_bar_scale_ignores_open_bounds_and_vague_ranges(tmp_path):
             figure("d", "q", [200, 5000], "2015-04", approx="range", said_by="D"),
         ]
     }
-    output = rendered(run(write_ledger(tmp_path, {"q": quantity("stock")}, documents)), 100)
+    output = rendered(
+        result_of(write_documents_ledger(tmp_path, {"q": quantity("stock")}, documents)), 100
+    )
     assert "0 to 150" in output
     table = output.split("Findings")[0].splitlines()
     rows = [line for line in table if "over 1,000" in line or "200 to 5,000" in line]

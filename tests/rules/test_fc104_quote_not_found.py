@@ -10,8 +10,8 @@ TEXT = (
 )
 
 
-def test_quote_found_after_folding_passes(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(
+def test_quote_found_after_folding_passes(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(
         TEXT,
         [{"value": 2719, "quote": "FROM russia went to  Syria 2719 Russian citizens, 160 of them"}],
         ignore=[{"text": "©2014-2024", "why": "copyright"}],
@@ -19,15 +19,13 @@ def test_quote_found_after_folding_passes(write_ledger, rule_findings) -> None:
     assert rule_findings(ledger, "FC104") == []
 
 
-def test_quote_with_typographic_marks_and_dashes_passes(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(TEXT, [{"value": 160, "quote": 'destroyed" - he said'}])
+def test_quote_with_typographic_marks_and_dashes_passes(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(TEXT, [{"value": 160, "quote": 'destroyed" - he said'}])
     assert rule_findings(ledger, "FC104") == []
 
 
-def test_changed_word_fails_and_says_where(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(
-        TEXT, [{"value": 2719, "quote": "From Russia went to Syria 2791 Russian"}]
-    )
+def test_changed_word_fails_and_says_where(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(TEXT, [{"value": 2719, "quote": "From Russia went to Syria 2791 Russian"}])
     (finding,) = rule_findings(ledger, "FC104")
     assert finding.severity == "error"
     assert finding.figures == ("doc/f0",)
@@ -36,19 +34,19 @@ def test_changed_word_fails_and_says_where(write_ledger, rule_findings) -> None:
     assert finding.locations[0].file.endswith("sources/doc.yaml")
 
 
-def test_inserted_word_fails(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(TEXT, [{"value": 160, "quote": "160 of them have all been destroyed"}])
+def test_inserted_word_fails(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(TEXT, [{"value": 160, "quote": "160 of them have all been destroyed"}])
     assert [f.figures for f in rule_findings(ledger, "FC104")] == [("doc/f0",)]
 
 
-def test_quote_cutting_a_number_fails(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(TEXT, [{"value": 271, "quote": "went to Syria 271"}])
+def test_quote_cutting_a_number_fails(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(TEXT, [{"value": 271, "quote": "went to Syria 271"}])
     (finding,) = rule_findings(ledger, "FC104")
     assert "part of a longer word or number" in finding.message
 
 
-def test_ignore_text_not_found_fails(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(TEXT, [], ignore=[{"text": "©2014-2025", "why": "copyright"}])
+def test_ignore_text_not_found_fails(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(TEXT, [], ignore=[{"text": "©2014-2025", "why": "copyright"}])
     (finding,) = rule_findings(ledger, "FC104")
     assert finding.severity == "error"
     assert finding.figures == ()
@@ -56,8 +54,8 @@ def test_ignore_text_not_found_fails(write_ledger, rule_findings) -> None:
     assert finding.locations[0].file.endswith("sources/doc.yaml")
 
 
-def test_document_without_text_is_one_info_finding(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(None, [{"value": 2719, "quote": "2719 people, checked against nothing"}])
+def test_document_without_text_is_one_info_finding(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(None, [{"value": 2719, "quote": "2719 people, checked against nothing"}])
     (finding,) = rule_findings(ledger, "FC104")
     assert finding.severity == "info"
     assert "no `text:`" in finding.message
@@ -67,20 +65,20 @@ def test_document_without_text_is_one_info_finding(write_ledger, rule_findings) 
     assert finding.id == rule_findings(ledger, "FC104")[0].id
 
 
-def test_info_finding_stays_info_when_the_rule_is_a_warning(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(None, [])
+def test_info_finding_stays_info_when_the_rule_is_a_warning(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(None, [])
     (ledger / "figcheck.yaml").write_text("rules:\n  FC104: {severity: warning}\n")
     assert [f.severity for f in rule_findings(ledger, "FC104")] == ["info"]
 
 
-def test_text_that_is_not_utf8_is_an_error(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(TEXT, [{"value": 2719, "quote": "2719 Russian citizens"}])
+def test_text_that_is_not_utf8_is_an_error(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(TEXT, [{"value": 2719, "quote": "2719 Russian citizens"}])
     (ledger / "documents" / "doc.txt").write_bytes(b"caf\xe9 2719 Russian citizens")
     (finding,) = rule_findings(ledger, "FC104")
     assert "not UTF-8" in finding.message
     assert "line 1" in finding.message
 
 
-def test_quote_errors_make_the_ledger_untrustworthy(write_ledger) -> None:
-    ledger = write_ledger(TEXT, [{"value": 2719, "quote": "From Russia went to Iraq"}])
+def test_quote_errors_make_the_ledger_untrustworthy(text_ledger) -> None:
+    ledger = text_ledger(TEXT, [{"value": 2719, "quote": "From Russia went to Iraq"}])
     assert check(load_ledger(ledger)).exit_code() == 2

@@ -33,10 +33,10 @@ TEXT = (
     ],
     ids=lambda f: f["quote"],
 )
-def test_value_written_in_the_quote_passes(write_ledger, rule_findings, figure) -> None:
+def test_value_written_in_the_quote_passes(text_ledger, rule_findings, figure) -> None:
     if figure["value"] == 3:
         figure = {**figure, "quantity": "victims-change", "said_by": "ICG"}
-    ledger = write_ledger(TEXT, [figure])
+    ledger = text_ledger(TEXT, [figure])
     assert rule_findings(ledger, "FC105") == []
     assert rule_findings(ledger, "FC104") == []
 
@@ -60,42 +60,42 @@ def test_value_written_in_the_quote_passes(write_ledger, rule_findings, figure) 
     ],
     ids=lambda f: str(f),
 )
-def test_value_not_written_in_the_quote_fails(write_ledger, rule_findings, figure, says) -> None:
+def test_value_not_written_in_the_quote_fails(text_ledger, rule_findings, figure, says) -> None:
     if figure["value"] == 46:
         figure = {**figure, "quantity": "victims-change", "as_of": "2013/2014", "said_by": "ICG"}
-    ledger = write_ledger(TEXT, [figure])
+    ledger = text_ledger(TEXT, [figure])
     (finding,) = rule_findings(ledger, "FC105")
     assert finding.severity == "error"
     assert finding.figures == ("doc/f0",)
     assert says in finding.message
 
 
-def test_a_positive_level_may_say_less(write_ledger, rule_findings) -> None:
+def test_a_positive_level_may_say_less(text_ledger, rule_findings) -> None:
     """The lost-sign test is for changes only: 'fewer than 40' is a hedge, not a decrease."""
-    ledger = write_ledger(
+    ledger = text_ledger(
         "There were fewer than 40 of them.",
         [{"value": 40, "approx": "under", "quote": "fewer than 40 of them"}],
     )
     assert rule_findings(ledger, "FC105") == []
 
 
-def test_numbers_are_read_within_the_quote_place(write_ledger, rule_findings) -> None:
+def test_numbers_are_read_within_the_quote_place(text_ledger, rule_findings) -> None:
     """A quote that stops before 'thousand' does not say 25: the text says 25,000."""
     text = "More than 25 thousand foreign terrorists"
-    ledger = write_ledger(text, [{"value": 25, "quote": "More than 25"}])
+    ledger = text_ledger(text, [{"value": 25, "quote": "More than 25"}])
     assert rule_findings(ledger, "FC104") == []
     (finding,) = rule_findings(ledger, "FC105")
     assert "no number" in finding.message
 
 
-def test_without_text_the_quote_alone_is_read(write_ledger, rule_findings) -> None:
-    good = write_ledger(None, [{"value": 2719, "quote": "went to Syria 2,719 citizens"}])
+def test_without_text_the_quote_alone_is_read(text_ledger, rule_findings) -> None:
+    good = text_ledger(None, [{"value": 2719, "quote": "went to Syria 2,719 citizens"}])
     assert rule_findings(good, "FC105") == []
-    bad = write_ledger(None, [{"value": 2791, "quote": "went to Syria 2,719 citizens"}])
+    bad = text_ledger(None, [{"value": 2791, "quote": "went to Syria 2,719 citizens"}])
     assert len(rule_findings(bad, "FC105")) == 1
 
 
-def test_any_place_of_a_repeated_quote_may_say_the_value(write_ledger, rule_findings) -> None:
+def test_any_place_of_a_repeated_quote_may_say_the_value(text_ledger, rule_findings) -> None:
     text = "Syria destroyed 160 militants.\n\nSyria destroyed 160 militants."
-    ledger = write_ledger(text, [{"value": 160, "quote": "Syria destroyed 160 militants"}])
+    ledger = text_ledger(text, [{"value": 160, "quote": "Syria destroyed 160 militants"}])
     assert rule_findings(ledger, "FC105") == []

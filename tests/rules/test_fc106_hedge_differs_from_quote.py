@@ -10,11 +10,11 @@ TEXT = (
 )
 
 
-def hedge_findings(write_ledger, rule_findings, value, approx, quote):
+def hedge_findings(text_ledger, rule_findings, value, approx, quote):
     figure = {"value": value, "quote": quote}
     if approx is not None:
         figure["approx"] = approx
-    return rule_findings(write_ledger(TEXT, [figure]), "FC106")
+    return rule_findings(text_ledger(TEXT, [figure]), "FC106")
 
 
 @pytest.mark.parametrize(
@@ -29,9 +29,9 @@ def hedge_findings(write_ledger, rule_findings, value, approx, quote):
     ],
 )
 def test_a_hedge_other_than_the_record_is_reported(
-    write_ledger, rule_findings, value, approx, quote, said
+    text_ledger, rule_findings, value, approx, quote, said
 ) -> None:
-    (finding,) = hedge_findings(write_ledger, rule_findings, value, approx, quote)
+    (finding,) = hedge_findings(text_ledger, rule_findings, value, approx, quote)
     assert finding.severity == "error" and not finding.is_data_error
     assert finding.figures == ("doc/f0",)
     assert f"which is {said}: write `approx: {said}`" in finding.message
@@ -52,40 +52,40 @@ def test_a_hedge_other_than_the_record_is_reported(
     ],
 )
 def test_the_document_s_hedge_or_none_passes(
-    write_ledger, rule_findings, value, approx, quote
+    text_ledger, rule_findings, value, approx, quote
 ) -> None:
-    assert hedge_findings(write_ledger, rule_findings, value, approx, quote) == []
+    assert hedge_findings(text_ledger, rule_findings, value, approx, quote) == []
 
 
-def test_a_figure_without_a_text_is_read_in_its_quote(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(None, [{"value": 500, "approx": "over", "quote": "nearly 500 came"}])
+def test_a_figure_without_a_text_is_read_in_its_quote(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(None, [{"value": 500, "approx": "over", "quote": "nearly 500 came"}])
     (finding,) = rule_findings(ledger, "FC106")
     assert "says “nearly 500”" in finding.message
 
 
-def test_a_range_figure_is_left_to_fc105(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(
+def test_a_range_figure_is_left_to_fc105(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(
         "Between 5,000 and 7,000 fighters.",
         [{"value": [5000, 7000], "approx": "range", "quote": "Between 5,000 and 7,000"}],
     )
     assert rule_findings(ledger, "FC106") == []
 
 
-def test_one_end_of_a_range_recorded_as_a_number(write_ledger, rule_findings) -> None:
-    ledger = write_ledger(
+def test_one_end_of_a_range_recorded_as_a_number(text_ledger, rule_findings) -> None:
+    ledger = text_ledger(
         "Putin said 5,000 to 7,000 fighters.", [{"value": 5000, "quote": "5,000 to 7,000"}]
     )
     (finding,) = rule_findings(ledger, "FC106")
     assert "says “5,000 to 7,000”, which is range" in finding.message
 
 
-def test_it_can_be_accepted_with_a_reason(write_ledger) -> None:
+def test_it_can_be_accepted_with_a_reason(text_ledger) -> None:
     from click.testing import CliRunner
 
     from figcheck import check, load_ledger
     from figcheck.cli import cli
 
-    ledger = write_ledger(TEXT, [{"value": 8700, "quote": "More than 8,700 people have left"}])
+    ledger = text_ledger(TEXT, [{"value": 8700, "quote": "More than 8,700 people have left"}])
     (finding,) = [f for f in check(load_ledger(ledger)).findings if f.rule == "FC106"]
     assert f"figcheck accept {finding.id}" in finding.advice
     result = CliRunner().invoke(
@@ -109,24 +109,24 @@ def add_to(ledger, *args: str):
     return CliRunner().invoke(cli, [*base, *args, *common])
 
 
-def test_add_without_approx_takes_the_hedge_and_says_which_words(write_ledger) -> None:
-    ledger = write_ledger(TEXT)
+def test_add_without_approx_takes_the_hedge_and_says_which_words(text_ledger) -> None:
+    ledger = text_ledger(TEXT)
     result = add_to(ledger, "--value", "8,700", "--quote", "8,700 people have left")
     assert result.exit_code == 0, result.output
     assert "approx: over, from 'More than'" in result.stdout
     assert "    approx: over\n" in (ledger / "sources" / "doc.yaml").read_text()
 
 
-def test_add_without_approx_and_without_hedge_words_writes_no_approx(write_ledger) -> None:
-    ledger = write_ledger(TEXT)
+def test_add_without_approx_and_without_hedge_words_writes_no_approx(text_ledger) -> None:
+    ledger = text_ledger(TEXT)
     result = add_to(ledger, "--value", "2,719", "--quote", "The ministry counted 2,719 in all")
     assert result.exit_code == 0, result.output
     assert "approx:" not in result.stdout
     assert "approx" not in (ledger / "sources" / "doc.yaml").read_text()
 
 
-def test_add_with_an_approx_that_disagrees_reports_fc106(write_ledger) -> None:
-    ledger = write_ledger(TEXT)
+def test_add_with_an_approx_that_disagrees_reports_fc106(text_ledger) -> None:
+    ledger = text_ledger(TEXT)
     result = add_to(ledger, "--value", "500", "--approx", "about", "--quote", "Nearly 500")
     assert result.exit_code == 1, result.output
     assert "FC106 hedge differs from quote" in result.stdout

@@ -1,12 +1,14 @@
 import pytest
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 from figcheck.findings import finding_id
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def conflicts(tmp_path, kind, *figures, documents=None):
     docs = documents or {"doc": list(figures)}
-    return pairs(findings_of(write_ledger(tmp_path, {"q": quantity(kind)}, docs), "FC201"))
+    return pairs(
+        findings_of(write_documents_ledger(tmp_path, {"q": quantity(kind)}, docs), "FC201")
+    )
 
 
 def test_values_that_cannot_both_hold_at_overlapping_dates_conflict(tmp_path):
@@ -112,7 +114,7 @@ def test_changes_compare_only_the_same_two_periods(tmp_path):
             figure("c", "q", -10, "2014/2015", said_by="C"),
         ]
     }
-    assert pairs(findings_of(write_ledger(tmp_path, quantities, docs), "FC201")) == {
+    assert pairs(findings_of(write_documents_ledger(tmp_path, quantities, docs), "FC201")) == {
         frozenset({"a", "b"})
     }
 
@@ -136,7 +138,7 @@ def test_same_speaker_twice_in_one_document_is_a_conflict(tmp_path):
 
 
 def test_finding_names_both_figures_with_id_locations_and_arithmetic(tmp_path):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         {"q": quantity("stock")},
         {

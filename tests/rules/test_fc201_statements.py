@@ -3,7 +3,7 @@ body conflicts once with another counter's figure, not once per record."""
 
 from __future__ import annotations
 
-from ledgers import figure, quantity, run, write_ledger
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 
 def said(fid, value, said_by, statement=None, approx=None):
@@ -14,7 +14,9 @@ def said(fid, value, said_by, statement=None, approx=None):
 
 
 def conflicts(tmp_path, records):
-    result = run(write_ledger(tmp_path, {"toll": quantity("cumulative")}, {"wire": records}))
+    result = result_of(
+        write_documents_ledger(tmp_path, {"toll": quantity("cumulative")}, {"wire": records})
+    )
     return [f for f in result.findings if f.rule == "FC201"]
 
 

@@ -1,10 +1,13 @@
 import pytest
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
+
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def decreases(tmp_path, kind, *figures):
     return pairs(
-        findings_of(write_ledger(tmp_path, {"q": quantity(kind)}, {"doc": figures}), "FC202")
+        findings_of(
+            write_documents_ledger(tmp_path, {"q": quantity(kind)}, {"doc": figures}), "FC202"
+        )
     )
 
 
@@ -75,3 +78,31 @@ def test_every_earlier_higher_figure_is_paired(tmp_path):
         figure("d", "q", 450, "2016"),
     )
     assert found == {frozenset(p) for p in ({"a", "b"}, {"a", "c"}, {"b", "c"}, {"a", "d"})}
+
+
+def test_the_finding_names_the_quantity_and_both_figures_as_written(tmp_path):
+    root = write_documents_ledger(
+        tmp_path,
+        {"q": quantity("cumulative")},
+        {"doc": [figure("nov", "q", 2719, "2015-11-19"), figure("dec", "q", 2400, "2015-12")]},
+    )
+    (finding,) = findings_of(root, "FC202")
+    assert finding.quantity == "q"
+    assert finding.figures == ("doc/nov", "doc/dec")
+    assert finding.message.startswith("q is a running total, but it falls from 2,719 (")
+    assert " to 2,400 (" in finding.message
+
+
+def test_a_running_total_after_another_kind_in_its_family_is_checked(tmp_path):
+    # The family's first quantity is a stock (not checked); its subset after it still is.
+    quantities = {"all": quantity("stock"), "q": quantity("cumulative", subset_of=["all"])}
+    documents = {
+        "doc": [
+            figure("a", "all", 3000, "2014"),
+            figure("b", "all", 100, "2015"),
+            figure("nov", "q", 90, "2015-11-19"),
+            figure("dec", "q", 80, "2015-12"),
+        ]
+    }
+    found = findings_of(write_documents_ledger(tmp_path, quantities, documents), "FC202")
+    assert pairs(found) == {frozenset({"nov", "dec"})}

@@ -1,5 +1,6 @@
 import pytest
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
+
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def subset_findings(tmp_path, superset_kind, figures, subset_kind=None):
@@ -7,7 +8,9 @@ def subset_findings(tmp_path, superset_kind, figures, subset_kind=None):
         "russia": quantity(superset_kind),
         "chechnya": quantity(subset_kind or superset_kind, subset_of=["russia"]),
     }
-    return pairs(findings_of(write_ledger(tmp_path, quantities, {"doc": figures}), "FC204"))
+    return pairs(
+        findings_of(write_documents_ledger(tmp_path, quantities, {"doc": figures}), "FC204")
+    )
 
 
 def test_subset_within_superset(tmp_path):
@@ -107,3 +110,49 @@ def test_every_exceeding_pair_is_reported(tmp_path):
         ],
     )
     assert found == {frozenset({"c2", "r1"})}
+
+
+def test_change_subsets_compare_only_the_same_two_periods(tmp_path):
+    # 2013/2014 (two years) and 2013-01/2014-12 (two months) span the same days.
+    quantities = {
+        "russia": quantity("change", unit="percent"),
+        "chechnya": quantity("change", unit="percent", subset_of=["russia"]),
+    }
+    figures = [
+        figure("chechnya-years", "chechnya", 200, "2013/2014"),
+        figure("chechnya-months", "chechnya", 10, "2013-01/2014-12"),
+        figure("russia-years", "russia", 300, "2013/2014"),
+        figure("russia-months", "russia", 5, "2013-01/2014-12"),
+    ]
+    root = write_documents_ledger(tmp_path, quantities, {"doc": figures})
+    assert pairs(findings_of(root, "FC204")) == {frozenset({"chechnya-months", "russia-months"})}
+
+
+def test_the_finding_says_when_the_superset_was_counted_later(tmp_path):
+    quantities = {
+        "russia": quantity("cumulative"),
+        "chechnya": quantity("cumulative", subset_of=["russia"]),
+    }
+    later = [
+        figure("chechnya", "chechnya", 405, "2015-06-30", said_by="Kadyrov"),
+        figure("russia", "russia", 300, "2015-07-01", said_by="FSB"),
+    ]
+    (finding,) = findings_of(
+        write_documents_ledger(tmp_path / "later", quantities, {"doc": later}), "FC204"
+    )
+    assert finding.quantity == "chechnya"
+    assert finding.message == (
+        "chechnya is within russia, but 405 (30 Jun 2015, Kadyrov, in doc) is more than "
+        "300 (1 Jul 2015, FSB, in doc) counted later: [405, 405] lies above [300, 300]"
+    )
+    same_day = [
+        figure("chechnya", "chechnya", 405, "2015-06-30", said_by="Kadyrov"),
+        figure("russia", "russia", 300, "2015-06-30", said_by="FSB"),
+    ]
+    (finding,) = findings_of(
+        write_documents_ledger(tmp_path / "same", quantities, {"doc": same_day}), "FC204"
+    )
+    assert finding.message == (
+        "chechnya is within russia, but 405 (30 Jun 2015, Kadyrov, in doc) is more than "
+        "300 (30 Jun 2015, FSB, in doc): [405, 405] lies above [300, 300]"
+    )

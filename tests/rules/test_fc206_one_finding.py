@@ -4,14 +4,14 @@ misquote, not two findings."""
 
 from __future__ import annotations
 
-from ledgers import figure, quantity, run, write_ledger
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 MINISTER = "Oleg Syromolotov, Deputy Foreign Minister"
 
 
 def findings(tmp_path, documents, config=None):
-    root = write_ledger(tmp_path, {"q": quantity("stock")}, documents, config=config)
-    result = run(root)
+    root = write_documents_ledger(tmp_path, {"q": quantity("stock")}, documents, config=config)
+    result = result_of(root)
     assert result.rules_ran
     return result.findings
 

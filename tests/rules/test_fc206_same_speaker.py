@@ -1,8 +1,8 @@
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def same_speaker(tmp_path, documents, config=None, rule="FC206"):
-    root = write_ledger(tmp_path, {"q": quantity("stock")}, documents, config=config)
+    root = write_documents_ledger(tmp_path, {"q": quantity("stock")}, documents, config=config)
     return findings_of(root, rule)
 
 

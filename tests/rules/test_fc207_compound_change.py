@@ -2,7 +2,7 @@
 
 Every expectation is worked out by hand in the comments, in exact decimals."""
 
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def compound_findings(tmp_path, figures):
@@ -13,7 +13,7 @@ def compound_findings(tmp_path, figures):
     documents: dict[str, list] = {}
     for i, record in enumerate(figures):
         documents.setdefault(f"doc-{i}", []).append(record)  # one report each
-    return findings_of(write_ledger(tmp_path, quantities, documents), "FC207")
+    return findings_of(write_documents_ledger(tmp_path, quantities, documents), "FC207")
 
 
 def change(fid, value, period, approx=None, said_by="A Speaker"):
@@ -116,5 +116,5 @@ def test_changes_of_another_quantity_do_not_chain(tmp_path):
         figure("b", "attacks-change", -51, "2014/2015"),
         change("c", -60, "2013/2015"),
     ]
-    root = write_ledger(tmp_path, quantities, {"doc": figures})
+    root = write_documents_ledger(tmp_path, quantities, {"doc": figures})
     assert not findings_of(root, "FC207")

@@ -1,14 +1,16 @@
+import math
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
 
 from figcheck.rules.fc301_divergence import agreeing
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def divergences(tmp_path, figures, kind="stock", config=None):
-    root = write_ledger(tmp_path, {"q": quantity(kind)}, {"doc": figures}, config=config)
+    root = write_documents_ledger(tmp_path, {"q": quantity(kind)}, {"doc": figures}, config=config)
     return findings_of(root, "FC301")
 
 
@@ -166,3 +168,75 @@ def test_enormous_values_are_described_exactly(tmp_path):
         ],
     )
     assert "differ by 50%" in found.message and " a month" in found.message
+
+
+def test_the_agreement_ends_exactly_at_the_threshold_above_a_later_figure(tmp_path):
+    # A later 85 agrees with an earlier 100 (15% less), not with 101 (15.8% less).
+    agreeing_pair = [
+        figure("a", "q", 100, "2015-01-01"),
+        figure("b", "q", 85, "2015-02-01"),
+    ]
+    assert not divergences(tmp_path, agreeing_pair)
+    diverging = [
+        figure("a", "q", 101, "2015-01-01"),
+        figure("b", "q", 85, "2015-02-01"),
+    ]
+    assert pairs(divergences(tmp_path / "2", diverging)) == {frozenset({"a", "b"})}
+
+
+def test_figures_of_one_time_are_named_in_ledger_order(tmp_path):
+    (found,) = divergences(
+        tmp_path,
+        [
+            figure("a", "q", 2000, "2015-01-10", said_by="Ministry"),
+            figure("b", "q", 2900, "2015-01-20", said_by="FSB"),
+        ],
+    )
+    assert found.quantity == "q"
+    assert found.message == (
+        "2,000 (10 Jan 2015, Ministry, in doc) and 2,900 (20 Jan 2015, FSB, in doc) differ by "
+        "31%, more than the 15% that rounding explains; they describe about the same time"
+    )
+
+
+def test_a_gap_is_given_to_two_places_where_one_would_round_it_to_the_threshold(tmp_path):
+    (found,) = divergences(
+        tmp_path,
+        [
+            figure("a", "q", 10000, "2015-01-01", said_by="Ministry"),
+            figure("b", "q", 8496, "2015-02-01", said_by="FSB"),
+        ],
+    )
+    assert found.message == (
+        "10,000 (1 Jan 2015, Ministry, in doc) and 8,496 (1 Feb 2015, FSB, in doc) differ by "
+        "15.04%, more than the 15% that rounding explains; if both hold, q went "
+        "from 10,000 to 8,496 in 1 month, -1,477 a month"
+    )
+
+
+def test_a_rate_below_ten_a_month_has_one_decimal(tmp_path):
+    (found,) = divergences(
+        tmp_path,
+        [figure("a", "q", 100, "2013-01-01"), figure("b", "q", 120, "2015-01-01")],
+        config={"rules": {"FC301": {"window_days": 1000}}},
+    )
+    assert found.message.endswith("q went from 100 to 120 in 24 months, +0.8 a month")
+
+
+def test_a_rate_of_exactly_ten_a_month_is_whole(tmp_path):
+    # From 1 Jan to the middle of 1-2 Sep is 243.5 days, exactly 8 months of 30.4375 days.
+    (found,) = divergences(
+        tmp_path,
+        [figure("a", "q", 400, "2015-01-01"), figure("b", "q", 480, "2015-09-01/2015-09-02")],
+    )
+    assert found.message.endswith("q went from 400 to 480 in 8 months, +10 a month")
+
+
+@pytest.mark.parametrize("key", [10**400, -(10**400), 3 * 10**20 + 7, -(3 * 10**20 + 7)])
+def test_agreeing_keys_of_enormous_values_are_exact(key):
+    threshold = Fraction(15, 100)
+    low, high = agreeing(key, threshold)
+    if key > 0:  # u agrees with v > 0 when v(1 - t) <= u <= v / (1 - t)
+        assert (low, high) == (math.ceil(key * (1 - threshold)), math.floor(key / (1 - threshold)))
+    else:
+        assert (low, high) == (math.ceil(key / (1 - threshold)), math.floor(key * (1 - threshold)))

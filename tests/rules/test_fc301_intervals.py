@@ -8,14 +8,14 @@ from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
-from test_sweep import figures as drawn_figures
 
 from figcheck.rules.fc301_divergence import _far_apart, gap
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
+from tests.test_sweep import figures as drawn_figures
 
 
 def divergences(tmp_path, figures, kind="stock"):
-    root = write_ledger(tmp_path, {"q": quantity(kind)}, {"doc": figures})
+    root = write_documents_ledger(tmp_path, {"q": quantity(kind)}, {"doc": figures})
     return findings_of(root, "FC301")
 
 
@@ -89,7 +89,7 @@ def test_a_decline_hedged_apart_from_another(tmp_path):
     # Changes of the identical period: "fell by over 40%" is below -40, "fell by about 10%"
     # is -11 to -9; FC201 reports them, and with it off, FC301 measures the gap between -40
     # and -11: 29 of 40, 72.5%.
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         {"q": quantity("stock"), "c": quantity("change", unit="percent", of="q")},
         {

@@ -4,10 +4,9 @@ nearby days still are."""
 
 from __future__ import annotations
 
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
-
 from figcheck.model import Location, Quantity
 from figcheck.rules.windows import window_days
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 # One agency's updates, three days apart, then two other counters around the fourth day.
 TOLL = {
@@ -26,7 +25,7 @@ def toll(tmp_path, window=None, config=None):
     q = quantity("cumulative")
     if window is not None:
         q["window_days"] = window
-    return write_ledger(tmp_path, {"toll": q}, TOLL, config=config)
+    return write_documents_ledger(tmp_path, {"toll": q}, TOLL, config=config)
 
 
 def test_successive_updates_are_not_divergences_within_a_short_window(tmp_path):
@@ -62,7 +61,9 @@ def test_a_window_of_zero_days_compares_only_overlapping_dates(tmp_path):
     }
     # With FC201 off, FC301 reports the pair at overlapping dates that FC201 would.
     config = {"rules": {"FC201": {"severity": "off"}}}
-    root = write_ledger(tmp_path, {"q": quantity("stock", window_days=0)}, documents, config=config)
+    root = write_documents_ledger(
+        tmp_path, {"q": quantity("stock", window_days=0)}, documents, config=config
+    )
     # 1 June is the day after May: not compared; 1 June lies within June.
     assert pairs(findings_of(root, "FC301")) == {frozenset({"jun1", "jun"})}
 

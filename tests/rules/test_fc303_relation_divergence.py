@@ -4,7 +4,8 @@ window but not overlapping (the same time is FC204's and FC203's case)."""
 from __future__ import annotations
 
 import pytest
-from ledgers import figure, findings_of, pairs, quantity, run, write_ledger
+
+from tests.builders import figure, findings_of, pairs, quantity, result_of, write_documents_ledger
 
 FIGHTING = {
     "went": quantity("cumulative"),
@@ -14,7 +15,7 @@ FIGHTING = {
 
 
 def divergences(tmp_path, figures, quantities=FIGHTING, config=None):
-    root = write_ledger(tmp_path, quantities, {"doc": figures}, config=config)
+    root = write_documents_ledger(tmp_path, quantities, {"doc": figures}, config=config)
     return findings_of(root, "FC303")
 
 
@@ -103,7 +104,7 @@ def test_window_and_threshold_come_from_figcheck_yaml(tmp_path):
 
 
 def test_a_running_total_counted_later_is_fc204_not_repeated(tmp_path):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         FIGHTING,
         {
@@ -113,7 +114,7 @@ def test_a_running_total_counted_later_is_fc204_not_repeated(tmp_path):
             ]
         },
     )
-    found = [f.rule for f in run(root).findings if f.rule in ("FC204", "FC303")]
+    found = [f.rule for f in result_of(root).findings if f.rule in ("FC204", "FC303")]
     assert found == ["FC204"]
 
 
@@ -160,7 +161,7 @@ def test_parts_above_their_whole_within_the_window(tmp_path):
 
 
 def test_parts_at_the_same_time_are_fc203_not_repeated(tmp_path):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         PARTS,
         {
@@ -171,7 +172,7 @@ def test_parts_at_the_same_time_are_fc203_not_repeated(tmp_path):
             ]
         },
     )
-    assert [f.rule for f in run(root).findings if f.rule in ("FC203", "FC303")] == ["FC203"]
+    assert [f.rule for f in result_of(root).findings if f.rule in ("FC203", "FC303")] == ["FC203"]
 
 
 def test_parts_within_the_whole_pass(tmp_path):

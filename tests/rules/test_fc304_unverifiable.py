@@ -1,10 +1,10 @@
 """FC304: what nothing in the ledger can check is said to be unverifiable (info)."""
 
-from ledgers import figure, findings_of, pairs, quantity, write_ledger
+from tests.builders import figure, findings_of, pairs, quantity, write_documents_ledger
 
 
 def unverifiable(tmp_path, quantities, documents):
-    return findings_of(write_ledger(tmp_path, quantities, documents), "FC304")
+    return findings_of(write_documents_ledger(tmp_path, quantities, documents), "FC304")
 
 
 COUNT = {"fighters": quantity("stock")}

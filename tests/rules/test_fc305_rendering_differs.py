@@ -3,7 +3,7 @@ side by side (info); FC206 uses the statement in place of the speaker's name."""
 
 from __future__ import annotations
 
-from ledgers import figure, quantity, run, write_ledger
+from tests.builders import figure, quantity, result_of, write_documents_ledger
 
 MINISTER = "Oleg Syromolotov, Deputy Foreign Minister"
 QUANTITIES = {
@@ -23,7 +23,7 @@ def findings(tmp_path, documents, config=None):
     # FC304 would note each quantity given by one statement alone; these tests are about
     # the renderings, so it is off unless a test sets rules of its own.
     config = config or {"rules": {"FC304": {"severity": "off"}}}
-    result = run(write_ledger(tmp_path, QUANTITIES, documents, config=config))
+    result = result_of(write_documents_ledger(tmp_path, QUANTITIES, documents, config=config))
     assert result.rules_ran, [f.message for f in result.findings]
     return result.findings
 

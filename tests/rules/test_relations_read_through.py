@@ -3,10 +3,9 @@ FC204 and FC203 work on that closure, with the date logic of each larger quantit
 
 from __future__ import annotations
 
-from ledgers import figure, findings_of, pairs, quantity, run, write_ledger
-
 from figcheck.family import families
 from figcheck.ledger import load_ledger
+from tests.builders import figure, findings_of, pairs, quantity, result_of, write_documents_ledger
 
 CHAIN = {
     "went": quantity("cumulative"),
@@ -17,7 +16,7 @@ CHAIN = {
 
 def test_a_subset_of_a_subset_above_the_top(tmp_path):
     # The case: 6,000 fighting with IS against 3,417 who ever went, both Oct 2017.
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         CHAIN,
         {
@@ -33,7 +32,7 @@ def test_a_subset_of_a_subset_above_the_top(tmp_path):
 
 
 def test_a_cumulative_top_counted_later_still_bounds_the_chain(tmp_path):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         CHAIN,
         {
@@ -48,7 +47,7 @@ def test_a_cumulative_top_counted_later_still_bounds_the_chain(tmp_path):
 
 
 def test_a_chain_within_bounds_passes(tmp_path):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         CHAIN,
         {
@@ -72,7 +71,7 @@ PARTS = {
 def test_a_part_is_within_its_wholes_superset(tmp_path):
     # At the same time, the part alone is the sum of the parts: FC203 says it (below);
     # a growing superset counted later bounds the part too, which FC204 says.
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         PARTS,
         {
@@ -88,30 +87,30 @@ def test_a_part_is_within_its_wholes_superset(tmp_path):
 
 
 def test_a_part_alone_above_its_wholes_superset_at_the_same_time(tmp_path):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         PARTS,
         {"doc": [figure("killed", "killed", 500, "2016"), figure("went", "went", 300, "2016")]},
     )
-    found = [f for f in run(root).findings if f.rule in ("FC203", "FC204")]
+    found = [f for f in result_of(root).findings if f.rule in ("FC203", "FC204")]
     assert [f.rule for f in found] == ["FC203"]
     assert "more than went (left is within went)" in found[0].message
 
 
 def test_a_part_alone_above_its_whole_is_one_finding_of_fc203(tmp_path):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         PARTS,
         {"doc": [figure("killed", "killed", 500, "2016"), figure("left", "left", 300, "2016")]},
     )
-    result = run(root)
+    result = result_of(root)
     found = [f for f in result.findings if f.rule in ("FC203", "FC204")]
     assert [f.rule for f in found] == ["FC203"]
     assert pairs(found) == {frozenset({"killed", "left"})}
 
 
 def test_a_part_above_its_cumulative_whole_counted_later(tmp_path):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         PARTS,
         {
@@ -129,7 +128,7 @@ def test_a_part_above_its_cumulative_whole_counted_later(tmp_path):
 
 
 def test_the_parts_sum_is_bounded_by_the_wholes_superset(tmp_path):
-    root = write_ledger(
+    root = write_documents_ledger(
         tmp_path,
         PARTS,
         {
@@ -152,7 +151,7 @@ def test_the_closure_is_computed_once_per_family_with_the_shortest_chains(tmp_pa
         "fighting-is": quantity("stock", subset_of=["fighting", "went"]),
         "fighting-all": quantity("stock", parts=["fighting"]),
     }
-    root = write_ledger(tmp_path, quantities, {"doc": []})
+    root = write_documents_ledger(tmp_path, quantities, {"doc": []})
     ledger = load_ledger(root)
     (family,) = families(ledger.quantities, ledger.figures.values())
     containing = family.containing

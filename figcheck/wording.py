@@ -92,8 +92,14 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 
 def did_you_mean(word: object, choices: Iterable[object]) -> str:
-    """' (did you mean 'quote'?)' when a choice is close to `word`, else ''."""
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    """' (did you mean 'quote'?)' when a choice is close to `word`, else ''. Only a short
+    text or number can be a typo of a name: nothing else is compared (nor turned to text)."""
+    if isinstance(word, bool) or not isinstance(word, (str, int, float)):
+        return ""
+    word = str(word)
+    if len(word) > _LONGEST_TYPO:
+        return ""
+    close = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -106,6 +112,15 @@ def shorten(text: str, limit: int = 80) -> str:
     return f"{text[:keep]}…{text[-keep:]}"
 
 
+_LONGEST_TYPO = 200  # longer words are not compared with names for a suggestion
+
+
 def quoted(value: object, limit: int = 80) -> str:
-    """`value` quoted for a message, as repr() does, but never longer than about `limit`."""
-    return repr(shorten(value if isinstance(value, str) else str(value), limit))
+    """`value` quoted for a message, as repr() does, but never longer than about `limit`.
+    A list or mapping is named by its type ('a list'), never turned into text: it may nest
+    a thousand levels deep, or be a few aliases that stand for a billion elements."""
+    if isinstance(value, str):
+        return repr(shorten(value, limit))
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(shorten(str(value), limit))
+    return type_name(value)

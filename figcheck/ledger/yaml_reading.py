@@ -201,15 +201,23 @@ def loads(raw: bytes | str) -> tuple[object, list[DuplicateKey]]:
             gc.enable()
 
 
+# What a line can start with before its content: indentation, and the indicators of block
+# sequences and complex mapping keys (`- - x`, `? x`), each of which can open a level.
+_LINE_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+
+
 def _refuse_deep_nesting(text: str) -> None:
     """Raise YamlError when collections nest deeper than MAX_DEPTH. Each level of block
-    nesting needs a column of indentation (or two, `- - x`) and each level of flow nesting a
-    bracket, so a file whose longest line plus its brackets stay under MAX_DEPTH cannot nest
-    that deep and is not parsed twice; others are walked event by event, which libyaml does
-    without recursion."""
+    nesting needs a column of a line's prefix (its indentation and `- `, `? ` indicators) and
+    each level of flow nesting a bracket, so a file whose longest prefix plus its brackets
+    stay under MAX_DEPTH cannot nest that deep and is not parsed twice (a long line, such as
+    a 60,000-name list, costs nothing here); others are walked event by event, which libyaml
+    does without recursion."""
     brackets = text.count("[") + text.count("{")
-    if brackets < MAX_DEPTH and brackets + max(map(len, text.splitlines()), default=0) < MAX_DEPTH:
-        return
+    if brackets < MAX_DEPTH:
+        prefix = max(map(len, _LINE_PREFIX.findall(text)), default=0)
+        if brackets + prefix + 2 < MAX_DEPTH:
+            return
     depth = 0
     with _yaml_errors():
         for event in yaml.parse(text, Loader=_BaseLoader):

@@ -66,9 +66,9 @@ def ledger(root: Path, text: str | bytes = "lent 5 books\n", figures: str = "") 
 # -- the cases ---------------------------------------------------------------------------------
 
 
-def dense_line(megabytes: int) -> Callable[[Path], Path]:
+def dense_line(megabytes: float) -> Callable[[Path], Path]:
     """One line of "1 1 1 ...": every other character starts a number."""
-    return lambda root: ledger(root, "lent 5 books " + "1 " * (megabytes * 500_000))
+    return lambda root: ledger(root, "lent 5 books " + "1 " * int(megabytes * 500_000))
 
 
 def dense_lines(root: Path) -> Path:
@@ -77,15 +77,20 @@ def dense_lines(root: Path) -> Path:
     return ledger(root, "lent 5 books\n" + line * (5_000_000 // len(line)))
 
 
-def prose(root: Path) -> Path:
-    """50 MB of prose with a number in every sentence: about 459,000 unrecorded numbers."""
-    sentence = (
-        "The committee met again on a rainy day and reviewed {} proposals sent by residents "
-        "of the district.\n"
-    )
-    count = 50_000_000 // len(sentence.format(100))
-    body = "".join(sentence.format(100 + n % 900) for n in range(count))
-    return ledger(root, "lent 5 books\n" + body)
+def prose(megabytes: int) -> Callable[[Path], Path]:
+    """Prose with a number in every sentence of a hundred characters: 50 MB hold about
+    495,000 unrecorded numbers, 16 MB about 158,000."""
+
+    def build(root: Path) -> Path:
+        sentence = (
+            "The committee met again on a rainy day and reviewed {} proposals sent by "
+            "residents of the district.\n"
+        )
+        count = megabytes * 1_000_000 // len(sentence.format(100))
+        body = "".join(sentence.format(100 + n % 900) for n in range(count))
+        return ledger(root, "lent 5 books\n" + body)
+
+    return build
 
 
 def laughs(root: Path) -> Path:
@@ -127,10 +132,14 @@ def recurring(figures: int, places: int) -> Callable[[Path], Path]:
     return build
 
 
-def big_source(root: Path) -> Path:
-    """One source file of 50 MB: 372,794 figures."""
+def big_source(megabytes: int) -> Callable[[Path], Path]:
+    """One source file of that size: 50 MB hold 372,794 figures."""
+    return lambda root: _big_source(root, megabytes)
+
+
+def _big_source(root: Path, megabytes: int) -> Path:
     one = figure("f{}", "5", "lent 5 books")
-    count = 50_000_000 // len(one.format(100000))
+    count = megabytes * 1_000_000 // len(one.format(100000))
     ledger(root)
     with (root / "sources" / "doc.yaml").open("w") as out:
         out.write(source(""))
@@ -165,7 +174,11 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...]]] = {
     "dense-5mb-extract": (dense_line(5), EXTRACT),
     "dense-80-a-line-5mb": (dense_lines, CHECK),
     "dense-50mb": (dense_line(50), CHECK),
-    "prose-50mb": (prose, CHECK),
+    "dense-190k-numbers-check": (dense_line(0.38), CHECK),
+    "dense-190k-numbers-extract": (dense_line(0.38), EXTRACT),
+    "prose-16mb-check": (prose(16), CHECK),
+    "prose-16mb-text": (prose(16), ("check",)),
+    "prose-50mb": (prose(50), CHECK),
     "alias-bomb-id": (laughs, CHECK),
     "nested-990-id": (deep_id(990), CHECK),
     "nested-300-id": (deep_id(300), CHECK),
@@ -173,13 +186,17 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...]]] = {
     "quote-word-100mb": (long_word(100), CHECK),
     "recurring-100x50k": (recurring(100, 50_000), CHECK),
     "recurring-300x100k": (recurring(300, 100_000), CHECK),
-    "source-50mb": (big_source, CHECK),
+    "source-50mb": (big_source(50), CHECK),
+    "source-8mb": (big_source(8), CHECK),
     "subset-of-60k": (long_list, CHECK),
 }
 
 
-def measure(root: Path, command: tuple[str, ...], timeout: float) -> tuple[str, float, float, str]:
-    """(exit code or 'stopped', wall seconds, peak MiB, first line of stderr or stdout)."""
+def measure(
+    root: Path, command: tuple[str, ...], timeout: float
+) -> tuple[str, float, float, float, str]:
+    """(exit code or 'stopped', wall seconds, CPU seconds, peak MiB, the first line of
+    stderr, or else of stdout that holds a message)."""
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
@@ -201,6 +218,7 @@ def measure(root: Path, command: tuple[str, ...], timeout: float) -> tuple[str, 
             time.sleep(0.02)
         process.returncode = 0  # reaped above
         seconds = time.perf_counter() - start
+        cpu = usage.ru_utime + usage.ru_stime
         peak = usage.ru_maxrss / 1024
         err.seek(0)
         out.seek(0)
@@ -211,7 +229,7 @@ def measure(root: Path, command: tuple[str, ...], timeout: float) -> tuple[str, 
                 for line in out.read(20000).decode(errors="replace").splitlines()
                 if '"message"' in line
             ][:1]
-    return code, seconds, peak, (said[0][:160] if said else "")
+    return code, seconds, cpu, peak, (said[0][:160] if said else "")
 
 
 def main() -> None:
@@ -220,18 +238,21 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--keep", type=Path, help="write the ledgers here and keep them")
     args = parser.parse_args()
-    print("| case | command | exit | seconds | peak MiB | says |")
-    print("|---|---|---:|---:|---:|---|")
+    print("| case | command | exit | wall s | CPU s | peak MiB | says |")
+    print("|---|---|---:|---:|---:|---:|---|")
     for name in args.only or CASES:
         build, command = CASES[name]
         scratch = Path(tempfile.mkdtemp(prefix="figcheck-hostile-"))
         try:
             root = build((args.keep or scratch) / name)
-            code, seconds, peak, said = measure(root, command, args.timeout)
+            code, seconds, cpu, peak, said = measure(root, command, args.timeout)
         finally:
             shutil.rmtree(scratch)
         shown = " ".join(command[:2])
-        print(f"| {name} | `{shown}` | {code} | {seconds:.1f} | {peak:.0f} | {said} |", flush=True)
+        print(
+            f"| {name} | `{shown}` | {code} | {seconds:.1f} | {cpu:.1f} | {peak:.0f} | {said} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -72,10 +72,19 @@ class CheckResult:
         accepted = 0
         for f in self.findings:
             if self.is_accepted(f):
-                accepted += 1
+                accepted += f.stands_for
             else:
-                counts[f.severity] += 1
+                counts[f.severity] += f.stands_for
         return {**counts, "accepted": accepted}
+
+    def each_finding(self) -> Iterator[Finding]:
+        """Every finding one by one: in place of one that sums up others, those others, read
+        again as they are listed (JSON lists them all; `accept` finds one among them)."""
+        for f in self.findings:
+            if f.more is None:
+                yield f
+            else:
+                yield from f.more()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -167,6 +176,7 @@ def _unique(found: Iterable[Finding]) -> Iterator[Finding]:
 
 def stamp(rule: Rule, severity: Severity, hit: Hit) -> Finding:
     """The finding of a hit: the rule's code, title, and what it says of its findings."""
+    more = hit.more
     return findings.make(
         rule.code,
         severity,
@@ -178,4 +188,6 @@ def stamp(rule: Rule, severity: Severity, hit: Hit) -> Finding:
         subject=hit.subject,
         data_error=rule.data_error and severity == "error",
         remedy=rule.remedy,
+        stands_for=hit.stands_for,
+        more=None if more is None else lambda: (stamp(rule, severity, h) for h in more()),
     )

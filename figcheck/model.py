@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -197,6 +198,11 @@ class Finding:
     # not say what its document says (exit code 2; never accepted, only fixed).
     data_error: bool = False
     remedy: str | None = None  # the rule's advice, where it is not "correct or accept"
+    # A finding that sums up others of its rule (the unrecorded numbers of a text beyond the
+    # first N): how many it stands for, and how to list them one by one (`more()` reads
+    # again what they came from, so that they are never all held at once).
+    stands_for: int = 1
+    more: Callable[[], Iterator[Finding]] | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_data_error(self) -> bool:

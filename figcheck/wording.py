@@ -34,6 +34,8 @@ def number(value: int | float | Fraction) -> str:
         value = Fraction(repr(value))
     elif isinstance(value, int):
         return _huge(value) if abs(value) >= _HUGE else f"{value:,}"
+    if value.denominator == 1 and abs(value.numerator) < _HUGE:  # the common case, first
+        return f"{value.numerator:,}"
     if abs(value) >= _HUGE:
         return _huge(value)
     exact = _exact_decimal(value)
@@ -85,6 +87,18 @@ def bound(value: int | float | Fraction) -> str:
     if isinstance(value, float) and value in (float("inf"), float("-inf")):
         return "∞" if value > 0 else "-∞"
     return number(value).replace(",", "")
+
+
+def size(count: int) -> str:
+    """A number of bytes for a reader: '512 bytes', '900 KiB', '64 MiB', '1.5 GiB'."""
+    amount, unit = float(count), "bytes"
+    for larger in ("KiB", "MiB", "GiB", "TiB"):
+        if amount < 1024:
+            break
+        amount, unit = amount / 1024, larger
+    if unit == "bytes":
+        return plural(count, "byte")
+    return f"{amount:.1f} {unit}".replace(".0 ", " ") if amount < 10 else f"{amount:,.0f} {unit}"
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

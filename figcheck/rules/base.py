@@ -46,6 +46,10 @@ class Hit:
     # A notice rather than the problem the rule looks for (FC104: "this document has no text,
     # so its quotes were not checked"): reported at severity info, whatever the rule's.
     info: bool = False
+    # A hit that sums up others (FC302's numbers beyond the first N of a text): how many it
+    # stands for, and how to make them one by one, on demand.
+    stands_for: int = 1
+    more: Callable[[], Iterator[Hit]] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,17 +14,20 @@ same analyses, and `figcheck extract` builds its work list from one.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Literal
 
-from figcheck import wording
+from figcheck import values, wording
 from figcheck.model import Document, Figure, Ignored, Location
-from figcheck.text.folding import Folded
+from figcheck.text.folding import Folded, fold
 from figcheck.text.numbers import Occurrence, find_numbers
 from figcheck.text.value_match import numbers_saying_value
 
@@ -35,22 +38,49 @@ Span = tuple[int, int]
 StatusName = Literal["recorded", "ignored", "unrecorded"]
 
 
+# What figcheck reads in one text. A text above either limit is refused (FC104 says so):
+# 16 MiB of plain text is a book of several thousand pages, and reading a text costs about
+# 7 microseconds a number (listing an unrecorded one in JSON about 30 more), so that the
+# largest text figcheck reads is checked in seconds.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+MAX_NUMBERS = 200_000
+# Places of quotes and ignored texts looked at in one text: each quote or ignored text is
+# looked for at up to all of what is left of PLACES_PER_TEXT, and at least at its first
+# PLACES_EACH. A quote that recurs more often than that is a notice of FC104.
+PLACES_PER_TEXT = 200_000
+PLACES_EACH = 1_000
+# A figure whose value is a range reads both ends within one place: it is looked for at
+# its quote's first RANGE_PLACES places.
+RANGE_PLACES = 1_000
+# The context of a number: this many characters either side at most, within its line.
+CONTEXT_CHARACTERS = 72
+
+
 class TextUnreadable(Exception):
-    """A document's text file that cannot be read as UTF-8 text."""
+    """A document's text that figcheck cannot read: not UTF-8, too large, too many numbers."""
 
 
 def read_text(path: Path) -> str:
     """The file's text, decoded as UTF-8 (a leading byte-order mark is dropped). Raises
     TextUnreadable with a one-line reason."""
     try:
-        if not S_ISREG(path.stat().st_mode):  # a pipe or a device would block the read forever
+        status = path.stat()
+        if not S_ISREG(status.st_mode):  # a pipe or a device would block the read forever
             raise TextUnreadable("is not a regular file")
     except OSError as error:
         raise TextUnreadable(f"cannot be read: {error.strerror or error}") from None
+    if status.st_size > MAX_TEXT_BYTES:
+        raise TextUnreadable(
+            f"is {wording.size(status.st_size)}, more than the {wording.size(MAX_TEXT_BYTES)} "
+            "figcheck reads in one text; split the document into parts of that size"
+        )
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:  # no more than the limit, should the file grow
+            data = stream.read(MAX_TEXT_BYTES + 1)
     except OSError as error:
         raise TextUnreadable(f"cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise TextUnreadable(f"is more than the {wording.size(MAX_TEXT_BYTES)} figcheck reads")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -78,15 +108,45 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Cut:
+    """A quote or ignored text found at more places than were looked at."""
+
+    what: str  # "the quote of doc/figure", "the ignored text '...'"
+    places: int  # how many places were looked at
+
+
+@dataclass(frozen=True)
 class Anchors:
-    """One text, its numbers, and where its records stand in it."""
+    """One text, its numbers, and where its records stand in it.
+
+    Each number's status is kept as two small integers (the index of the figure that records
+    it and of the ignore entry that covers it, each plus one, 0 for none) rather than as an
+    object, so that a text of half a million numbers costs little more than its numbers."""
 
     text: str
     folded: Folded
     numbers: tuple[Occurrence, ...]
-    quotes: Mapping[str, tuple[Span, ...]]  # figure full id -> the places of its quote
+    quotes: Mapping[str, tuple[Span, ...]]  # figure full id -> the places of its quote looked at
     ignores: tuple[tuple[Ignored, tuple[Span, ...]], ...]
-    entries: tuple[Entry, ...]
+    says_value: Mapping[str, bool]  # figure full id -> whether a place of its quote says its value
+    recorded_by: Sequence[int]  # per number: 1 + the index in `figure_ids`, or 0
+    ignored_by: Sequence[int]  # per number: 1 + the index in `ignores`, or 0
+    figure_ids: tuple[str, ...]
+    cut: tuple[Cut, ...] = ()
+
+    @property
+    def entries(self) -> Iterator[Entry]:
+        """Each number with its status, in text order (made as they are read)."""
+        figure_ids, ignores = self.figure_ids, self.ignores
+        for number, figure, ignored in zip(
+            self.numbers, self.recorded_by, self.ignored_by, strict=True
+        ):
+            if figure:
+                yield Entry(number, figure_ids[figure - 1])
+            elif ignored:
+                yield Entry(number, None, ignores[ignored - 1][0])
+            else:
+                yield Entry(number)
 
     def inside(self, span: Span) -> list[Occurrence]:
         """The numbers lying wholly inside `span`."""
@@ -97,10 +157,25 @@ class Anchors:
         return [n.start for n in self.numbers]
 
     def counts(self) -> dict[StatusName, int]:
-        counts: dict[StatusName, int] = {"recorded": 0, "ignored": 0, "unrecorded": 0}
-        for entry in self.entries:
-            counts[entry.status] += 1
-        return counts
+        recorded = sum(1 for figure in self.recorded_by if figure)
+        ignored = sum(
+            1
+            for figure, entry in zip(self.recorded_by, self.ignored_by, strict=True)
+            if entry and not figure
+        )
+        return {
+            "recorded": recorded,
+            "ignored": ignored,
+            "unrecorded": len(self.numbers) - recorded - ignored,
+        }
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0, *(m.end() for m in re.finditer("\n", self.text))]
+
+    def line_of(self, position: int) -> int:
+        """The 1-based line of a position in the text."""
+        return bisect.bisect_right(self._line_starts, position)
 
 
 def analyse(
@@ -108,28 +183,173 @@ def analyse(
     figures: Sequence[tuple[Figure, str]] = (),
     ignored: Sequence[Ignored] = (),
 ) -> Anchors:
-    """Anchor `figures` (each with its quantity's kind) and `ignored` entries in `text`."""
-    folded = Folded.of(text)
-    numbers = tuple(find_numbers(text))
+    """Anchor `figures` (each with its quantity's kind) and `ignored` entries in `text`.
+    Raises TextUnreadable when the text holds more than MAX_NUMBERS numbers.
+
+    The cost is linear in the text: each distinct quote (and ignored text) is looked for in
+    one pass, at a bounded number of places (PLACES_PER_TEXT, PLACES_EACH); the numbers
+    inside its places are each examined once, against the figures that share the quote."""
+    numbers = _numbers(text)
     starts = [n.start for n in numbers]
-    quotes = {figure.full_id: tuple(folded.spans(figure.quote)) for figure, _ in figures}
-    recorded: dict[int, str] = {}  # number start -> full id of the first figure recording it
-    for figure, kind in figures:
-        for start, end in quotes[figure.full_id]:
-            inside = _inside(numbers, starts, (start, end))
-            for number in numbers_saying_value(figure, kind, figure.quote, inside, text):
-                recorded.setdefault(number.start, figure.full_id)
-    ignores = tuple((entry, tuple(folded.spans(entry.text))) for entry in ignored)
-    ignoring: dict[int, Ignored] = {}
-    for entry, spans in ignores:
-        for span in spans:
-            for number in _inside(numbers, starts, span):
-                ignoring.setdefault(number.start, entry)
-    entries = tuple(
-        Entry(n, recorded.get(n.start), None if n.start in recorded else ignoring.get(n.start))
-        for n in numbers
+    folded = Folded.of(text)
+    budget = _Budget()
+    cut: list[Cut] = []
+    figure_ids = tuple(figure.full_id for figure, _ in figures)
+    recorded_by = array("l", bytes(array("l").itemsize * len(numbers)))
+    says: dict[str, bool] = {}
+    quotes: dict[str, tuple[Span, ...]] = {}
+    by_quote: dict[str, list[int]] = {}
+    for index, (figure, _) in enumerate(figures):
+        by_quote.setdefault(fold(figure.quote), []).append(index)
+    for needle, indexes in by_quote.items():
+        places = budget.places(folded, needle)
+        if budget.was_cut:
+            cut.append(Cut(f"the quote of {figures[indexes[0]][0].full_id}", len(places)))
+        for index in indexes:
+            quotes[figure_ids[index]] = places
+        group = _Group([(index, *figures[index]) for index in indexes], text)
+        group.record(numbers, starts, places, recorded_by)
+        for index in indexes:
+            says[figure_ids[index]] = group.says(index)
+    ignores: list[tuple[Ignored, tuple[Span, ...]]] = []
+    ignored_by = array("l", bytes(array("l").itemsize * len(numbers)))
+    by_text: dict[str, list[int]] = {}
+    for index, entry in enumerate(ignored):
+        by_text.setdefault(fold(entry.text), []).append(index)
+    spans_of: dict[int, tuple[Span, ...]] = {}
+    for needle, indexes in by_text.items():
+        places = budget.places(folded, needle)
+        if budget.was_cut:
+            cut.append(
+                Cut(f"the ignored text {wording.quoted(ignored[indexes[0]].text)}", len(places))
+            )
+        first = indexes[0] + 1
+        for i in _covered(numbers, starts, places):
+            if not ignored_by[i] or ignored_by[i] > first:
+                ignored_by[i] = first
+        for index in indexes:
+            spans_of[index] = places
+    ignores = [(entry, spans_of[index]) for index, entry in enumerate(ignored)]
+    return Anchors(
+        text,
+        folded,
+        tuple(numbers),
+        quotes,
+        tuple(ignores),
+        says,
+        recorded_by,
+        ignored_by,
+        figure_ids,
+        tuple(cut),
     )
-    return Anchors(text, folded, numbers, quotes, ignores, entries)
+
+
+# A run of digits, with the digits it is joined to by a comma, a point or a group space (a
+# number is never longer): there are at most as many of them as numbers in a text, so more
+# of them than MAX_NUMBERS refuses a text of "1 1 1 ..." at once, before reading it.
+_DIGIT_RUN = re.compile(r"\d+(?:[,.]\d+|[ \u00a0\u2009\u202f]\d{3}(?!\d))*")
+
+
+def _numbers(text: str) -> list[Occurrence]:
+    too_many = TextUnreadable(
+        f"holds more than {MAX_NUMBERS:,} numbers, the most figcheck reads in one text; "
+        "split the document into parts with fewer"
+    )
+    if len(text) // 2 > MAX_NUMBERS:
+        runs = _DIGIT_RUN.finditer(text)
+        if next(islice(runs, MAX_NUMBERS, None), None) is not None:  # one more than allowed
+            raise too_many
+    numbers = find_numbers(text, limit=MAX_NUMBERS)
+    if len(numbers) > MAX_NUMBERS:
+        raise too_many
+    return numbers
+
+
+class _Budget:
+    """How many more places of quotes and ignored texts this text may look at."""
+
+    def __init__(self) -> None:
+        self.left = PLACES_PER_TEXT
+        self.was_cut = False
+
+    def places(self, folded: Folded, needle: str) -> tuple[Span, ...]:
+        """The original spans of the places of `needle` (folded), as many as the budget
+        allows; `was_cut` says whether figcheck stopped looking before the last."""
+        places, complete = folded.folded_places(needle, max(self.left, PLACES_EACH))
+        self.was_cut = not complete
+        self.left = max(self.left - len(places), 0)
+        return tuple(folded.original_span((at, at + len(needle))) for at in places)
+
+
+def _covered(
+    numbers: Sequence[Occurrence], starts: list[int], places: Sequence[Span]
+) -> Iterator[int]:
+    """The index of each number that lies wholly inside at least one of `places` (sorted by
+    start, and so by end), each once: overlapping places do not examine a number twice."""
+    done = 0  # every number before this one is examined, or starts before the place
+    count = len(numbers)
+    for start, end in places:
+        i = max(bisect.bisect_left(starts, start), done)
+        while i < count and numbers[i].start < end and numbers[i].end <= end:
+            yield i
+            i += 1
+        done = i
+
+
+class _Group:
+    """The figures that share one quote, and which numbers in its places say their values.
+
+    Figures that read alike (the same value, both of a change quantity or neither) say their
+    value at the same numbers: each is examined once, for the first of them in file order."""
+
+    def __init__(self, members: list[tuple[int, Figure, str]], text: str) -> None:
+        self.text = text
+        self.first: dict[tuple[object, bool], int] = {}  # how a figure reads -> first index
+        self.reading: dict[int, tuple[object, bool]] = {}
+        self.by_value: dict[Fraction, list[tuple[int, Figure, str]]] = {}
+        self.ranges: list[tuple[int, Figure, str]] = []
+        for index, figure, kind in members:
+            key = (figure.value, kind == "change")
+            self.reading[index] = key
+            if key in self.first:
+                continue
+            self.first[key] = index
+            if isinstance(figure.value, tuple):
+                self.ranges.append((index, figure, kind))
+            else:
+                wanted = abs(values.exact(figure.value))
+                self.by_value.setdefault(wanted, []).append((index, figure, kind))
+        self.said: set[int] = set()  # first indexes whose value some place says
+
+    def says(self, index: int) -> bool:
+        return self.first[self.reading[index]] in self.said
+
+    def record(
+        self,
+        numbers: Sequence[Occurrence],
+        starts: list[int],
+        places: Sequence[Span],
+        recorded_by: MutableSequence[int],
+    ) -> None:
+        text = self.text
+        if self.by_value:
+            for i in _covered(numbers, starts, places):
+                number = numbers[i]
+                for index, figure, kind in self.by_value.get(number.value, ()):  # type: ignore[arg-type]
+                    if numbers_saying_value(figure, kind, figure.quote, (number,), text):
+                        self.said.add(index)
+                        if not recorded_by[i] or recorded_by[i] > index + 1:
+                            recorded_by[i] = index + 1
+        for index, figure, kind in self.ranges:
+            for span in places[:RANGE_PLACES]:
+                inside = _inside(numbers, starts, span)
+                saying = numbers_saying_value(figure, kind, figure.quote, inside, text)
+                if saying:
+                    self.said.add(index)
+                for number in saying:
+                    i = bisect.bisect_left(starts, number.start)
+                    if not recorded_by[i] or recorded_by[i] > index + 1:
+                        recorded_by[i] = index + 1
 
 
 def _inside(numbers: Sequence[Occurrence], starts: list[int], span: Span) -> list[Occurrence]:
@@ -155,6 +375,11 @@ class DocumentText:
     text_file: str | None  # the text's path as shown to the user; None without `text:`
     anchors: Anchors | None = None
     unreadable: str | None = None  # why the text cannot be read
+    # The ids of the ledger's accepted findings: a rule that sums up some of its findings
+    # still reports an accepted one in full, so that its acceptance stays current.
+    accepted: frozenset[str] = frozenset()
+    # Reads the document again (for a finding that lists what it sums up, on demand).
+    reread: Callable[[], DocumentText] | None = field(default=None, compare=False, repr=False)
 
     @property
     def source_file(self) -> str:
@@ -172,7 +397,7 @@ class DocumentText:
             return None
         counts = self.anchors.counts()
         return DocumentCoverage(
-            self.document.id, len(self.anchors.entries), counts["recorded"], counts["ignored"]
+            self.document.id, len(self.anchors.numbers), counts["recorded"], counts["ignored"]
         )
 
 
@@ -184,26 +409,36 @@ def read_document(document: Document, ledger: Ledger) -> DocumentText:
         quantity = ledger.quantities.get(figure.quantity)
         figures.append((figure, quantity.kind if quantity else ""))
     display = ledger.display
+    accepted = frozenset(entry.finding for entry in ledger.acceptances)
+    shown = display(document.text_path) if document.text_path is not None else None
+    base = DocumentText(
+        document,
+        tuple(figures),
+        display,
+        shown,
+        accepted=accepted,
+        reread=lambda: read_document(document, ledger),
+    )
     if document.text_path is None:
-        return DocumentText(document, tuple(figures), display, None)
-    shown = display(document.text_path)
+        return base
     try:
         text = read_text(document.text_path)
+        anchors = analyse(text, figures, document.ignored)
     except TextUnreadable as error:
-        return DocumentText(document, tuple(figures), display, shown, unreadable=str(error))
-    return DocumentText(
-        document, tuple(figures), display, shown, analyse(text, figures, document.ignored)
-    )
+        return replace(base, unreadable=str(error))
+    return replace(base, anchors=anchors)
 
 
 def context(text: str, start: int, end: int, words: int = 6) -> tuple[str, str, str]:
-    """A few words either side of text[start:end], within its line: (before, it, after),
-    white space folded, with the spaces that separate them kept."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    before = " ".join(text[max(line_start, start - 12 * words) : start].split()[-words:])
-    after = " ".join(text[end : min(line_end, end + 12 * words)].split()[:words])
+    """A few words either side of text[start:end], within its line and at most
+    CONTEXT_CHARACTERS either side: (before, it, after), white space folded, with the spaces
+    that separate them kept. The cost does not depend on the length of the line."""
+    reach = CONTEXT_CHARACTERS
+    line_start = text.rfind("\n", max(0, start - reach), start) + 1
+    line_end = text.find("\n", end, end + reach)
+    line_end = min(len(text), end + reach) if line_end < 0 else line_end
+    before = " ".join(text[max(line_start, start - reach) : start].split()[-words:])
+    after = " ".join(text[end:line_end].split()[:words])
     if before and text[start - 1].isspace():
         before += " "
     if after and text[end].isspace():

@@ -91,7 +91,12 @@ def accept_finding(
                 tuple(one_line(p) for p in data_errors),
             )
         result = run_rules(ledger, rules)
-        finding = _current(finding_id, result.findings)
+        findings = result.findings
+        if not any(f.id == finding_id for f in findings):
+            # One of the findings that another sums up (FC302 beyond the first N of a text)?
+            found = next((f for f in result.each_finding() if f.id == finding_id), None)
+            findings = (*findings, found) if found is not None else findings
+        finding = _current(finding_id, findings)
         earlier = next((a for a in ledger.acceptances if a.finding == finding_id), None)
         if earlier is not None:
             raise Refused(f"{finding_id} is already accepted at {earlier.location}")

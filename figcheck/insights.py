@@ -37,12 +37,21 @@ def _closest(figure: Figure, candidates: Sequence[Figure]) -> Figure | None:
 
 def percent(part: Fraction, whole: Fraction) -> str:
     share = part / whole * 100
+    if words := wording.in_words(share):
+        return f"{words} percent"
     return f"{wording.rounded(share, 1 if abs(share) < 10 else 0)}%"
 
 
 def signed_percent(change: Fraction) -> str:
+    if words := wording.in_words(change):
+        return f"{words} percent"
     text = wording.rounded(change, 1 if change % 1 else 0)
     return f"{'' if text.startswith('-') else '+'}{text}%"
+
+
+def _number(value: Fraction) -> str:
+    """A number in a note: as written, or in words when it is beyond a trillion."""
+    return wording.in_words(value) or wording.number(value)
 
 
 def _side_by_side(family: Family) -> Iterator[str]:
@@ -63,8 +72,7 @@ def _side_by_side(family: Family) -> Iterator[str]:
         )
         stated = [f.stated for f, _ in figures if f.approx != "range"]
         spread = (
-            f". The numbers given run from {wording.number(min(stated))} to "
-            f"{wording.number(max(stated))}"
+            f". The numbers given run from {_number(min(stated))} to {_number(max(stated))}"
             if len(set(stated)) > 1
             else ""
         )
@@ -90,7 +98,7 @@ def _compound_changes(family: Family) -> Iterator[str]:
 def _compound(quantity: Quantity, first: Figure, second: Figure) -> str:
     factor = (1 + first.stated / 100) * (1 + second.stated / 100)
     start, end = first.as_of.points[0], second.as_of.points[1]
-    level = wording.number(round(factor * 100, 1))
+    level = wording.in_words(factor * 100) or wording.number(round(factor * 100, 1))
     return (
         f"{quantity.id}: {describe.figure(first, quantity)} then "
         f"{describe.figure(second, quantity)} compound to {signed_percent((factor - 1) * 100)} "
@@ -160,12 +168,12 @@ def _parts_sums(family: Family) -> Iterator[str]:
             missing = [p for p, f in found if f is None]
             text = (
                 f"parts of {whole.id} {describe.figure(w, whole)}: {terms} = "
-                f"{wording.number(total)}, {percent(total, w.stated)} of it"
+                f"{_number(total)}, {percent(total, w.stated)} of it"
                 if w.stated > 0
-                else f"parts of {whole.id}: {terms} = {wording.number(total)}"
+                else f"parts of {whole.id}: {terms} = {_number(total)}"
             )
             if missing and whole.exhaustive and len(missing) == 1 and w.stated >= total:
-                text += f"; that leaves {wording.number(w.stated - total)} for {missing[0]}"
+                text += f"; that leaves {_number(w.stated - total)} for {missing[0]}"
             elif missing:
                 text += f"; no figure for {', '.join(missing)}"
             yield text

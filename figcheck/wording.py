@@ -82,6 +82,19 @@ def rounded(value: Fraction | int, places: int = 0) -> str:
     return f"{text}.{fraction:0{places}d}" if places else text
 
 
+# From here on, a number in a note is said in words: nobody reads a 309-digit level, and a
+# figure that large is a typo or a test of the software.
+_PLAIN_LIMIT = 10**12
+
+
+def in_words(value: Fraction | int) -> str | None:
+    """'more than a trillion' (or 'less than minus a trillion') for a number too large to
+    be worth writing out in a sentence; None for any other."""
+    if abs(value) < _PLAIN_LIMIT:
+        return None
+    return "more than a trillion" if value > 0 else "less than minus a trillion"
+
+
 def bound(value: int | float | Fraction) -> str:
     """A bound in an interval, without thousands separators, as in '[1980, 2420]'."""
     if isinstance(value, float) and value in (float("inf"), float("-inf")):

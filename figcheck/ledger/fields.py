@@ -158,6 +158,12 @@ class Fields:
                 f"{quantity.id} is a {quantity.kind}, which cannot be negative; "
                 "a decrease belongs on a change quantity",
             )
+        if quantity.kind == "change" and any(n < -100 for n in numbers):
+            self.error(
+                "value",
+                f"{quantity.id} is a change in percent, and a level cannot fall by more than "
+                "all of it: -100 is the largest decrease",
+            )
         if (
             quantity.kind == "change"
             and as_of is not None

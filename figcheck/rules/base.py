@@ -67,6 +67,8 @@ class Option:
         """None if `value` is acceptable, else what is wrong with it."""
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return f"{self.name} must be a number"
+        if value != value or value in (float("inf"), float("-inf")):  # .nan, .inf
+            return f"{self.name} must be a finite number, not {value}"
         if self.integer and not isinstance(value, int):
             return f"{self.name} must be a whole number"
         if self.minimum is not None and value < self.minimum:

@@ -38,9 +38,13 @@ def accept(finding_id: str, why: str, data: str) -> None:
         fail(str(error))
     except OSError as error:
         fail(f"cannot write to the ledger: {error.strerror or error}: {error.filename}")
+    from figcheck.output.escaping import line
+
     finding = accepted.finding
     made = " (a new file)" if accepted.created else ""
     click.echo(
-        f"Accepted {finding.id} ({finding.rule} {finding.title}) at "
-        f"{accepted.file}:{accepted.line}{made}; `figcheck check` now shows it as accepted."
+        line(
+            f"Accepted {finding.id} ({finding.rule} {finding.title}) at "
+            f"{accepted.file}:{accepted.line}{made}; `figcheck check` now shows it as accepted."
+        )
     )

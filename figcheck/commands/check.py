@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from figcheck.commands.common import data_option, fail, format_option, load
+from figcheck.commands.common import data_option, fail, format_option, load, output_stream
 from figcheck.output import REPORTERS
 
 
@@ -46,7 +44,8 @@ def check_command(data: str, output_format: str, fail_on: str, baseline: str | N
     result = run_check(load(data))
     if baseline is not None:
         result = result.with_baseline(_baseline_ids(baseline, data))
-    render(output_format, result, sys.stdout, fail_on=fail_on)
+    with output_stream(output_format) as stream:
+        render(output_format, result, stream, fail_on=fail_on)
     raise SystemExit(result.exit_code(fail_on))  # type: ignore[arg-type]
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from figcheck.commands.common import data_option, fail, load
+from figcheck.commands.common import data_option, fail, load, output_stream
 
 
 @click.command(short_help="Read the ledger family by family.")
@@ -40,11 +38,12 @@ def report(data: str, quantity_id: str | None) -> None:
                 f"no quantity {quantity_id!r}{did_you_mean(quantity_id, known)}; "
                 "`figcheck report` without --quantity shows them all"
             )
-    render(
-        result,
-        sys.stdout,
-        families=families,
-        coverage=result.coverage,
-        highlight=quantity_id,
-    )
+    with output_stream("text") as stream:
+        render(
+            result,
+            stream,
+            families=families,
+            coverage=result.coverage,
+            highlight=quantity_id,
+        )
     raise SystemExit(2 if result.has_data_errors else 0)

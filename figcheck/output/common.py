@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
@@ -80,6 +81,18 @@ def posix_path(file: str) -> str:
     return file.replace(os.sep, "/") if os.sep != "/" else file
 
 
+# Characters that JSON may hold raw in a string but a terminal acts on (C1 controls, DEL,
+# Unicode's line separators, bidirectional overrides): written as JSON escapes, which read
+# back as the same characters. json escapes C0 controls by itself.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(value: object, **options: Any) -> str:
+    """`value` as JSON (UTF-8 text, not ASCII escapes), with no raw control character."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def write_json(
     stream: TextIO,
     head: Mapping[str, Any],
@@ -93,13 +106,13 @@ def write_json(
     slower)."""
 
     def member(key: str, value: object) -> str:
-        return f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False, separators=_SPACED)}"
+        return f"  {json.dumps(key)}: {json_text(value, separators=_SPACED)}"
 
     stream.write("{\n" + "".join(member(k, v) + ",\n" for k, v in head.items()))
     stream.write(f"  {json.dumps(list_key)}: [")
     separator = "\n    "
     for item in items:
-        stream.write(separator + json.dumps(item, ensure_ascii=False, separators=_SPACED))
+        stream.write(separator + json_text(item, separators=_SPACED))
         separator = ",\n    "
     stream.write("\n  ]" if separator != "\n    " else "]")
     stream.write("".join(",\n" + member(k, v) for k, v in (tail or {}).items()) + "\n}\n")

@@ -9,6 +9,7 @@ from report_ledgers import ACCEPTED_KILLED, WHY_FIGHTERS, with_baseline_of_accep
 
 from figcheck.engine import CheckResult
 from figcheck.output import junit
+from figcheck.output.escaping import printable
 from figcheck.rules import RULES
 
 
@@ -75,7 +76,8 @@ def test_counts_and_failures(mixed):
     assert len(failures) == len(failing) == 2
     for element, finding in zip(failures, failing, strict=True):
         assert element.get("type") == "FC201"
-        assert element.get("message") == f"{finding.id}: {junit.xml_text(finding.message)}"
+        message = junit.xml_text(printable(finding.message))
+        assert element.get("message") == f"{finding.id}: {message}"
         assert str(finding.locations[1]) in element.text
 
 

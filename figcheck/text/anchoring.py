@@ -25,7 +25,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Literal
 
-from figcheck import values, wording
+from figcheck import wording
 from figcheck.model import Document, Figure, Ignored, Location
 from figcheck.text.folding import Folded, fold
 from figcheck.text.numbers import Occurrence, find_numbers
@@ -317,7 +317,7 @@ class _Group:
             if isinstance(figure.value, tuple):
                 self.ranges.append((index, figure, kind))
             else:
-                wanted = abs(values.exact(figure.value))
+                wanted = abs(figure.stated)  # its value, as an exact rational
                 self.by_value.setdefault(wanted, []).append((index, figure, kind))
         self.said: set[int] = set()  # first indexes whose value some place says
 

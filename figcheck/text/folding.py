@@ -122,16 +122,20 @@ class Folded:
             return found, True
         folded = self.folded
         if len(needle) <= _SHORT_NEEDLE:
-            # The regular expression skips the places that cut a word or a number by itself,
-            # so a quote "1" in a text of a million "11111" costs one scan, not a million
-            # steps here.
-            search = _whole_places(needle).search
-            at = 0
-            while (match := search(folded, at)) is not None:
-                if len(found) == limit:
-                    return found, False
-                found.append(match.start())
-                at = match.start() + 1
+            # Most quotes occur once or twice: str.find, with each place checked here. A
+            # needle found at many places that cut a word or a number ("1" in a text of
+            # "11111") goes on with a regular expression, which skips those by itself.
+            at, cut = folded.find(needle), 0
+            while at >= 0:
+                if _whole(folded, at, at + len(needle), needle):
+                    if len(found) == limit:
+                        return found, False
+                    found.append(at)
+                else:
+                    cut += 1
+                    if cut > _CUT_PLACES:
+                        return self._whole_places(needle, limit, at, found)
+                at = folded.find(needle, at + 1)
             return found, True
         # A long needle is looked for as text (compiling it would cost more than the search),
         # at a number of candidates that keeps the characters compared within the budget.
@@ -144,6 +148,18 @@ class Folded:
             if _whole(folded, at, at + len(needle), needle):
                 found.append(at)
             at = folded.find(needle, at + 1)
+        return found, True
+
+    def _whole_places(
+        self, needle: str, limit: int | None, at: int, found: list[int]
+    ) -> tuple[list[int], bool]:
+        """`found`, and the places of `needle` from `at` on, by regular expression."""
+        search = _whole_places(needle).search
+        while (match := search(self.folded, at)) is not None:
+            if len(found) == limit:
+                return found, False
+            found.append(match.start())
+            at = match.start() + 1
         return found, True
 
     def spans(self, text: str, limit: int | None = None) -> list[tuple[int, int]]:
@@ -206,8 +222,10 @@ _SPLITS_BEFORE_END = r"(?![,.]\d)"  # the needle ends in a digit: not before ',7
 _SPLITS_AT_MARK = r"(?!(?<=\d[,.])\d)"  # a one-character ',' or '.' between digits
 
 
-# Needles up to this length are found with a regular expression, longer ones as text.
+# Needles up to this length are found with a regular expression once they are found at more
+# than _CUT_PLACES places that cut a word or a number; longer ones always as text.
 _SHORT_NEEDLE = 400
+_CUT_PLACES = 64
 # Characters a long needle may be compared with, in all, before figcheck stops looking.
 SCAN_BUDGET = 200_000_000
 

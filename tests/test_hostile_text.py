@@ -314,6 +314,8 @@ def test_places_are_those_of_a_plain_search(text, needle):
         return
     expected = reference_places(folded.folded, needle)
     assert folded.folded_places(needle)[0] == expected
+    # After many places that cut a word, the search goes on with a regular expression.
+    assert folded._whole_places(needle, None, 0, [])[0] == expected
     # A long needle is searched for as text, with the same rules.
     from figcheck.text import folding
 

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
 from figcheck import load_ledger
@@ -24,20 +25,26 @@ QUANTITIES = "quantities:\n  q:\n    label: Books lent\n    unit: books\n    kin
 
 
 def write(root: Path, count: int, writers: int) -> None:
+    """A ledger of `count` figures that agree (the same count on different days), and a
+    text that holds their quotes and those of the figures the writers will add."""
     (root / "sources").mkdir(parents=True)
     (root / "documents").mkdir()
     (root / "quantities.yaml").write_text(QUANTITIES)
-    lines = [f"On day {n} they lent {n} books." for n in range(count + writers)]
+    lines = [f"On day {n} they lent 100 books." for n in range(count + writers)]
     (root / "documents" / "doc.txt").write_text("\n".join(lines) + "\n")
     figures = "".join(
-        f"  - id: f{n}\n    quantity: q\n    value: {n}\n    as_of: {2000 + n % 20}\n"
-        f"    said_by: author\n    quote: On day {n} they lent {n} books\n"
+        f"  - id: f{n}\n    quantity: q\n    value: 100\n    as_of: {day(n)}\n"
+        f"    said_by: author\n    quote: On day {n} they lent 100 books\n"
         for n in range(count)
     )
     (root / "sources" / "doc.yaml").write_text(
         "document:\n  id: doc\n  title: A document\n  text: ../documents/doc.txt\n"
         f"figures:\n{figures}"
     )
+
+
+def day(n: int) -> str:
+    return (date(1990, 1, 1) + timedelta(days=n)).isoformat()
 
 
 def main() -> None:
@@ -52,13 +59,12 @@ def main() -> None:
         processes = []
         for n in range(args.figures, args.figures + args.writers):
             command = [sys.executable, "-m", "figcheck", "add", "--data", str(root)]
-            command += ["--document", "doc", "--quantity", "q", "--value", str(n), "--id", f"f{n}"]
-            command += ["--as-of", "2015", "--said-by", "author"]
-            command += ["--quote", f"On day {n} they lent {n} books"]
+            command += ["--document", "doc", "--quantity", "q", "--value", "100", "--id", f"f{n}"]
+            command += ["--as-of", day(n), "--said-by", "author"]
+            command += ["--quote", f"On day {n} they lent 100 books"]
             processes.append(
                 subprocess.Popen(
                     command,
-                    capture_output=False,
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.PIPE,
                     text=True,

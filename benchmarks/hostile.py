@@ -182,12 +182,14 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...]]] = {
     "alias-bomb-id": (laughs, CHECK),
     "nested-990-id": (deep_id(990), CHECK),
     "nested-300-id": (deep_id(300), CHECK),
+    "quote-word-3mb": (long_word(3), CHECK),
     "quote-word-5mb": (long_word(5), CHECK),
     "quote-word-100mb": (long_word(100), CHECK),
     "recurring-100x50k": (recurring(100, 50_000), CHECK),
     "recurring-300x100k": (recurring(300, 100_000), CHECK),
     "source-50mb": (big_source(50), CHECK),
     "source-8mb": (big_source(8), CHECK),
+    "source-4mb": (big_source(4), CHECK),
     "subset-of-60k": (long_list, CHECK),
 }
 

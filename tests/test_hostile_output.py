@@ -52,8 +52,16 @@ def write(root: Path, said_by: str, quote_note: str = "") -> Path:
 
 
 def run(*args: str) -> tuple[int, str]:
+    """The exit code, and what the command wrote to stdout and stderr (click 8.1's runner
+    keeps them apart in this suite, later ones mix them: both are read here)."""
     result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.output
+    return result.exit_code, result.stdout + result.stderr
+
+
+def run_json(*args: str) -> tuple[int, dict]:
+    """The exit code, and the JSON object the command wrote to stdout."""
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, json.loads(result.stdout)
 
 
 # -- control characters and workflow commands ------------------------------------------------

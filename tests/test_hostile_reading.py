@@ -32,7 +32,7 @@ def write(root: Path, figures: str, quantities: str = QUANTITIES) -> Path:
 
 def check_json(root: Path) -> dict:
     result = CliRunner().invoke(cli, ["check", "--data", str(root), "--format", "json"])
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 2, result.stdout + result.stderr
     return json.loads(result.stdout)
 
 
@@ -69,8 +69,8 @@ def test_a_list_nested_990_levels_as_an_id_is_one_finding(tmp_path):
     figures = "  - id: " + "[" * 990 + "x" + "]" * 990 + "\n" + FIGURE
     result = CliRunner().invoke(cli, ["check", "--data", str(write(tmp_path, figures))])
     assert result.exit_code == 2
-    assert "internal error" not in result.output
-    assert "a figure of doc: `id` must be text, not a list" in result.output
+    assert "internal error" not in result.stdout + result.stderr
+    assert "a figure of doc: `id` must be text, not a list" in result.stdout
 
 
 def test_a_nested_id_is_not_printed(tmp_path):

@@ -89,7 +89,7 @@ def test_a_baseline_never_writes_through_a_link_of_its_revision(repo, tmp_path):
     )
     result = CliRunner().invoke(cli, ["check", "--data", "data", "--baseline", evil])
     assert result.exit_code == 2
-    assert "lists data/sources/doc.yaml twice" in result.output
+    assert "lists data/sources/doc.yaml twice" in result.stderr
     assert not victim.exists()
 
 
@@ -149,7 +149,7 @@ def test_init_on_a_full_disk_leaves_nothing_behind(tmp_path, monkeypatch):
     target = tmp_path / "new" / "ledger"
     result = CliRunner().invoke(cli, ["init", str(target)])
     assert result.exit_code == 2
-    assert "No space left on device" in result.output
+    assert "No space left on device" in result.stderr
     assert not (tmp_path / "new").exists()
     monkeypatch.undo()
     result = CliRunner().invoke(cli, ["init", str(target)])

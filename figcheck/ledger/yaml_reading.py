@@ -166,7 +166,7 @@ class YamlError(Exception):
 
 # libyaml holds a file's whole parse tree while it is read, about 70 bytes of memory for
 # each byte of YAML: larger files are refused (a source file holds one document's figures,
-# a few kilobytes; 4 MiB is some 25,000 figures).
+# a few kilobytes; 4 MiB is 20,000 to 30,000 figures).
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 

@@ -41,8 +41,16 @@ class CheckResult:
         return self.new is None or finding.id in self.new
 
     def with_baseline(self, baseline_ids: Iterable[str]) -> CheckResult:
+        """This result, each finding marked new or existing. A finding that sums up others
+        (and the baseline lists the ids of those too) is new when any of them is."""
         old = set(baseline_ids)
-        return replace(self, new=frozenset(f.id for f in self.findings if f.id not in old))
+        new = {f.id for f in self.findings if f.id not in old}
+        for f in self.findings:
+            if f.more is not None:
+                fresh = {g.id for g in f.more() if g.id not in old}
+                if fresh:
+                    new |= {f.id, *fresh}
+        return replace(self, new=frozenset(new))
 
     def failing(self, fail_on: Severity = "error") -> list[Finding]:
         """Unaccepted findings at or above `fail_on` (and, with a baseline, new ones)."""

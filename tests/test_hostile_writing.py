@@ -6,6 +6,7 @@ a link and a file at one path, a source file that is a symbolic link, a full dis
 from __future__ import annotations
 
 import errno
+import json
 import os
 import subprocess
 import sys
@@ -218,3 +219,17 @@ def test_a_stuck_writer_is_named(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_new_unrecorded_number_beyond_the_first_hundred_is_new_at_the_baseline(repo):
+    text = repo / "data" / "documents" / "doc.txt"
+    text.write_text(text.read_text() + "".join(f"Day {1000 + i}.\n" for i in range(150)))
+    git(repo, "commit", "-qam", "a text with 150 unrecorded numbers")
+    check = ["check", "--data", "data", "--baseline", "HEAD", "--fail-on", "warning"]
+    assert CliRunner().invoke(cli, check).exit_code == 0  # nothing new
+    text.write_text(text.read_text() + "Day 9999.\n")  # the 151st: summed up, and new
+    result = CliRunner().invoke(cli, [*check, "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    new = [f for f in report["findings"] if f["new"]]
+    assert [f["message"][:4] for f in new] == ["9999"]

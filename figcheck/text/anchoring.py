@@ -211,7 +211,6 @@ def analyse(
         group.record(numbers, starts, places, recorded_by)
         for index in indexes:
             says[figure_ids[index]] = group.says(index)
-    ignores: list[tuple[Ignored, tuple[Span, ...]]] = []
     ignored_by = array("l", bytes(array("l").itemsize * len(numbers)))
     by_text: dict[str, list[int]] = {}
     for index, entry in enumerate(ignored):
@@ -246,7 +245,8 @@ def analyse(
 
 # A run of digits, with the digits it is joined to by a comma, a point or a group space (a
 # number is never longer): there are at most as many of them as numbers in a text, so more
-# of them than MAX_NUMBERS refuses a text of "1 1 1 ..." at once, before reading it.
+# of them than MAX_NUMBERS refuses a text of "1 1 1 ..." at once, before reading it. Should
+# figcheck.text.numbers read another separator inside a number, it belongs here too.
 _DIGIT_RUN = re.compile(r"\d+(?:[,.]\d+|[ \u00a0\u2009\u202f]\d{3}(?!\d))*")
 
 

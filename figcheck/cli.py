@@ -100,6 +100,12 @@ cli.add_command(schema_command)
 
 
 def main() -> None:
+    from figcheck.output import encoding
+
+    # What people read never fails to print on a stream that cannot hold a character (a
+    # cp1252 console, PYTHONIOENCODING=ascii): it degrades to stand-ins and escapes.
+    encoding.degrade(sys.stdout)
+    encoding.degrade(sys.stderr)
     if hasattr(signal, "SIGPIPE"):
         # `figcheck check | head` should end quietly, as other command-line tools do.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)

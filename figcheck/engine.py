@@ -56,12 +56,16 @@ class CheckResult:
     ) -> CheckResult:
         """This result with each finding marked new or existing: new when the baseline did
         not have its id, or when it was accepted there and is not accepted now (its entry was
-        removed, or its figures changed since they were reviewed)."""
+        removed, or its figures changed since they were reviewed). A finding that sums up
+        others (and the baseline lists the ids of those too) is new when any of them is."""
         old, withdrawn = set(baseline_ids), set(accepted_there) - set(self.accepted)
-        return replace(
-            self,
-            new=frozenset(f.id for f in self.findings if f.id not in old or f.id in withdrawn),
-        )
+        new = {f.id for f in self.findings if f.id not in old or f.id in withdrawn}
+        for f in self.findings:
+            if f.more is not None:
+                fresh = {g.id for g in f.more() if g.id not in old}
+                if fresh:
+                    new |= {f.id, *fresh}
+        return replace(self, new=frozenset(new))
 
     def failing(self, fail_on: Severity = "error") -> list[Finding]:
         """Unaccepted findings at or above `fail_on` (and, with a baseline, new ones)."""
@@ -91,10 +95,19 @@ class CheckResult:
         accepted = 0
         for f in self.findings:
             if self.is_accepted(f):
-                accepted += 1
+                accepted += f.stands_for
             else:
-                counts[f.severity] += 1
+                counts[f.severity] += f.stands_for
         return {**counts, "accepted": accepted}
+
+    def each_finding(self) -> Iterator[Finding]:
+        """Every finding one by one: in place of one that sums up others, those others, read
+        again as they are listed (JSON lists them all; `accept` finds one among them)."""
+        for f in self.findings:
+            if f.more is None:
+                yield f
+            else:
+                yield from f.more()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -235,6 +248,7 @@ def _unique(found: Iterable[Finding]) -> Iterator[Finding]:
 
 def stamp(rule: Rule, severity: Severity, hit: Hit) -> Finding:
     """The finding of a hit: the rule's code, title, and what it says of its findings."""
+    more = hit.more
     return findings.make(
         rule.code,
         severity,
@@ -246,4 +260,6 @@ def stamp(rule: Rule, severity: Severity, hit: Hit) -> Finding:
         subject=hit.subject,
         data_error=rule.data_error and severity == "error",
         remedy=rule.remedy,
+        stands_for=hit.stands_for,
+        more=None if more is None else lambda: (stamp(rule, severity, h) for h in more()),
     )

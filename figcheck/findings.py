@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from figcheck.model import Finding, Location, Severity
@@ -16,7 +16,10 @@ def finding_id(rule: str, subjects: Iterable[str]) -> str:
     """The rule code, a colon, and the first 10 hex digits of the SHA-1 of the sorted full
     figure ids joined by commas: `FC201:3f9a1c0b2d`. Stable across runs and machines, and
     independent of message wording, so accepted.yaml and baselines can refer to it."""
-    digest = hashlib.sha1(",".join(sorted(subjects)).encode("utf-8")).hexdigest()
+    # surrogatepass: a subject holding a lone surrogate (a byte of a file name that is not
+    # UTF-8) still has an id, where strict UTF-8 would raise.
+    joined = ",".join(sorted(subjects)).encode("utf-8", "surrogatepass")
+    digest = hashlib.sha1(joined).hexdigest()
     return f"{rule}:{digest[:10]}"
 
 
@@ -32,6 +35,8 @@ def make(
     subject: Iterable[str] = (),
     data_error: bool = False,
     remedy: str | None = None,
+    stands_for: int = 1,
+    more: Callable[[], Iterator[Finding]] | None = None,
 ) -> Finding:
     figure_ids = tuple(dict.fromkeys(figures))
     return Finding(
@@ -45,6 +50,8 @@ def make(
         locations=tuple(dict.fromkeys(locations)),
         data_error=data_error,
         remedy=remedy,
+        stands_for=stands_for,
+        more=more,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -222,6 +222,11 @@ class Finding:
     data_error: bool = False
     # The rule's advice, where it is not "correct or accept"; `{id}` in it is this finding's id.
     remedy: str | None = None
+    # A finding that sums up others of its rule (the unrecorded numbers of a text beyond the
+    # first N): how many it stands for, and how to list them one by one (`more()` reads
+    # again what they came from, so that they are never all held at once).
+    stands_for: int = 1
+    more: Callable[[], Iterator[Finding]] | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_data_error(self) -> bool:

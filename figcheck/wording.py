@@ -34,6 +34,8 @@ def number(value: int | float | Fraction) -> str:
         value = Fraction(repr(value))
     elif isinstance(value, int):
         return _huge(value) if abs(value) >= _HUGE else f"{value:,}"
+    if value.denominator == 1 and abs(value.numerator) < _HUGE:  # the common case, first
+        return f"{value.numerator:,}"
     if abs(value) >= _HUGE:
         return _huge(value)
     exact = _exact_decimal(value)
@@ -80,11 +82,36 @@ def rounded(value: Fraction | int, places: int = 0) -> str:
     return f"{text}.{fraction:0{places}d}" if places else text
 
 
+# From here on, a number in a note is said in words: nobody reads a 309-digit level, and a
+# figure that large is a typo or a test of the software.
+_PLAIN_LIMIT = 10**12
+
+
+def in_words(value: Fraction | int) -> str | None:
+    """'more than a trillion' (or 'less than minus a trillion') for a number too large to
+    be worth writing out in a sentence; None for any other."""
+    if -_PLAIN_LIMIT < value < _PLAIN_LIMIT:  # abs(value) < _PLAIN_LIMIT, as mypy can type it
+        return None
+    return "more than a trillion" if value > 0 else "less than minus a trillion"
+
+
 def bound(value: int | float | Fraction) -> str:
     """A bound in an interval, without thousands separators, as in '[1980, 2420]'."""
     if isinstance(value, float) and value in (float("inf"), float("-inf")):
         return "∞" if value > 0 else "-∞"
     return number(value).replace(",", "")
+
+
+def size(count: int) -> str:
+    """A number of bytes for a reader: '512 bytes', '900 KiB', '64 MiB', '1.5 GiB'."""
+    amount, unit = float(count), "bytes"
+    for larger in ("KiB", "MiB", "GiB", "TiB"):
+        if amount < 1024:
+            break
+        amount, unit = amount / 1024, larger
+    if unit == "bytes":
+        return plural(count, "byte")
+    return f"{amount:.1f} {unit}".replace(".0 ", " ") if amount < 10 else f"{amount:,.0f} {unit}"
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -104,8 +131,14 @@ def listing(items: Sequence[str], separator: str = ", ", limit: int = 12) -> str
 
 
 def did_you_mean(word: object, choices: Iterable[object]) -> str:
-    """' (did you mean 'quote'?)' when a choice is close to `word`, else ''."""
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    """' (did you mean 'quote'?)' when a choice is close to `word`, else ''. Only a short
+    text or number can be a typo of a name: nothing else is compared (nor turned to text)."""
+    if isinstance(word, bool) or not isinstance(word, (str, int, float)):
+        return ""
+    word = str(word)
+    if len(word) > _LONGEST_TYPO:
+        return ""
+    close = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -126,6 +159,15 @@ def shorten(text: str, limit: int = 80) -> str:
     return f"{text[:keep]}…{text[-keep:]}"
 
 
+_LONGEST_TYPO = 200  # longer words are not compared with names for a suggestion
+
+
 def quoted(value: object, limit: int = 80) -> str:
-    """`value` quoted for a message, as repr() does, but never longer than about `limit`."""
-    return repr(shorten(value if isinstance(value, str) else str(value), limit))
+    """`value` quoted for a message, as repr() does, but never longer than about `limit`.
+    A list or mapping is named by its type ('a list'), never turned into text: it may nest
+    a thousand levels deep, or be a few aliases that stand for a billion elements."""
+    if isinstance(value, str):
+        return repr(shorten(value, limit))
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(shorten(str(value), limit))
+    return type_name(value)

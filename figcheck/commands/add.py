@@ -13,6 +13,7 @@ from figcheck.commands.common import (
     fail,
     format_option,
     load,
+    output_stream,
     refuse,
     warn_if_unlocked,
 )
@@ -183,7 +184,8 @@ def add(
         fail(str(error))
     except OSError as error:
         fail(f"cannot write to the ledger: {error.strerror or error}: {error.filename}")
-    render(output_format, added, sys.stdout, sys.stderr, dry_run=dry_run)
+    with output_stream(output_format) as stream:
+        render(output_format, added, stream, sys.stderr, dry_run=dry_run)
     raise SystemExit(added.exit_code())
 
 
@@ -216,7 +218,9 @@ def _ask(ledger: Ledger, options: dict[str, Any]) -> None:
             "Document id (a new id creates a document)", err=True
         ).strip()
     if options["document"] not in ledger.documents:
-        click.echo(f"{options['document']} is a new document.", err=True)
+        from figcheck.output.escaping import line
+
+        click.echo(line(f"{options['document']} is a new document."), err=True)
         if options["title"] is None:
             options["title"] = click.prompt("Title", err=True)
         for name in ("outlet", "published", "url"):
@@ -244,9 +248,15 @@ def _ask(ledger: Ledger, options: dict[str, Any]) -> None:
 
 
 def _offer(heading: str, entries: dict[str, str]) -> None:
+    """The choices, escaped as every output is: a title or label from the ledger may hold an
+    escape sequence that would clear the screen or write to the clipboard of whoever runs
+    `figcheck add`."""
+    from figcheck.output.escaping import line
+
     click.echo(f"{heading}:", err=True)
-    width = max((len(key) for key in entries), default=0)
-    for key, label in entries.items():
+    shown = {line(key): line(label) for key, label in entries.items()}
+    width = max((len(key) for key in shown), default=0)
+    for key, label in shown.items():
         click.echo(f"  {key:<{width}}  {label}", err=True)
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 import click
 
-from figcheck.commands.common import data_option, fail, format_option, load
+from figcheck.commands.common import data_option, fail, format_option, load, output_stream
 from figcheck.output import REPORTERS
 
 if TYPE_CHECKING:
@@ -52,7 +51,8 @@ def check_command(data: str, output_format: str, fail_on: Severity, baseline: st
     if baseline is not None:
         found = _baseline(baseline, data)
         result = result.with_baseline(found.finding_ids, found.accepted_ids)
-    render(output_format, result, sys.stdout, fail_on=fail_on)
+    with output_stream(output_format) as stream:
+        render(output_format, result, stream, fail_on=fail_on)
     raise SystemExit(result.exit_code(fail_on))
 
 

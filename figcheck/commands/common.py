@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+import contextlib
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -48,17 +50,46 @@ def format_option(
     )
 
 
+@contextlib.contextmanager
+def output_stream(output_format: str) -> Iterator[TextIO]:
+    """Standard output for `output_format`: UTF-8 bytes for the formats programs read,
+    whatever the locale (figcheck.output.encoding); and, for every format but github (whose
+    workflow commands are figcheck's own), no line that a CI runner would take for a
+    command (figcheck.output.escaping)."""
+    from figcheck.output.encoding import MACHINE_FORMATS, utf8
+    from figcheck.output.escaping import CommandGuard
+
+    with utf8(sys.stdout) if output_format in MACHINE_FORMATS else _as_it_is() as stream:
+        if output_format == "github":
+            yield stream
+            return
+        guarded = CommandGuard(stream)
+        try:
+            yield guarded  # type: ignore[misc]
+        finally:
+            guarded.flush()
+
+
+@contextlib.contextmanager
+def _as_it_is() -> Iterator[TextIO]:
+    yield sys.stdout
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Stop with one line on stderr and an exit code; never a traceback."""
-    click.echo(f"figcheck: {message}", err=True)
+    from figcheck.output.escaping import line
+
+    click.echo(line(f"figcheck: {message}"), err=True)
     raise SystemExit(code)
 
 
 def refuse(error: Refused) -> NoReturn:
     """Stop with the refusal's one line, then its details (one problem a line), exit 2."""
-    click.echo(f"figcheck: {error}", err=True)
+    from figcheck.output.escaping import line
+
+    click.echo(line(f"figcheck: {error}"), err=True)
     for detail in error.details:
-        click.echo(f"  {detail}", err=True)
+        click.echo(line(f"  {detail}"), err=True)
     raise SystemExit(EXIT_USAGE)
 
 

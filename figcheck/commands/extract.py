@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from figcheck.commands.common import data_option, fail, format_option
+from figcheck.commands.common import data_option, fail, format_option, output_stream
 
 
 @click.command(short_help="List every number in a text, and its status.")
@@ -56,4 +54,5 @@ def extract(target: str, data: str, output_format: str, only_unrecorded: bool) -
         from figcheck.output.extract_json import render
     else:
         from figcheck.output.extract_text import render
-    render(worklist, sys.stdout)
+    with output_stream(output_format) as stream:
+        render(worklist, stream)

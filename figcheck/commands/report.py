@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import TextIO
 
 import click
 
-from figcheck.commands.common import data_option, fail, load
+from figcheck.commands.common import data_option, fail, load, output_stream
 
 REPORT_FORMATS = ("text", "markdown", "json", "html")
 
@@ -67,7 +66,8 @@ def report(data: str, quantity_id: str | None, output_format: str, output: str |
         )
     built = build(result, quantity_id)
     if output is None:
-        render(output_format, built, sys.stdout)
+        with output_stream(output_format) as stream:
+            render(output_format, built, stream)
     else:
         _write(output, lambda stream: render(output_format, built, stream))
     raise SystemExit(built.exit_code)

@@ -5,6 +5,7 @@ instead."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TypeGuard
@@ -13,7 +14,7 @@ from figcheck import dates
 from figcheck.ledger.problems import ProblemKind, ProblemSink
 from figcheck.ledger.yaml_reading import LineMap
 from figcheck.model import DateSpan, Quantity
-from figcheck.wording import did_you_mean, quoted, type_name
+from figcheck.wording import did_you_mean, quoted, shorten, type_name
 
 QUANTITY_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -106,10 +107,13 @@ class Fields:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.error(key, f"`{key}` must be a list of quantity ids, like [{key}-a, {key}-b]")
             return ()
-        repeated = sorted({v for v in value if value.count(v) > 1})
+        # Counted in one pass: a list of 60,000 names costs 60,000 steps, not 60,000 squared.
+        repeated = sorted(name for name, count in Counter(value).items() if count > 1)
         if repeated:
             # A part listed twice would be added twice, and the sum invent a finding.
-            self.error(key, f"`{key}` names {', '.join(repeated)} more than once", "duplicate")
+            named = ", ".join(shorten(name) for name in repeated[:5])
+            more = f" and {len(repeated) - 5:,} more" if len(repeated) > 5 else ""
+            self.error(key, f"`{key}` names {named}{more} more than once", "duplicate")
             return ()
         return tuple(value)
 
@@ -171,6 +175,12 @@ class Fields:
                 "value",
                 f"{quantity.id} is a {quantity.kind}, which cannot be negative; "
                 "a decrease belongs on a change quantity",
+            )
+        if quantity.kind == "change" and any(n < -100 for n in numbers):
+            self.error(
+                "value",
+                f"{quantity.id} is a change in percent, and a level cannot fall by more than "
+                "all of it: -100 is the largest decrease",
             )
         if (
             quantity.kind == "change"

@@ -154,15 +154,27 @@ def _acceptances(files: _Files) -> tuple[Acceptance, ...]:
 
 @lru_cache(maxsize=4096)
 def _display(root: Path, path: Path) -> str:
-    """`path` as the user should see it: under the ledger directory as they named it."""
+    """`path` as the user should see it: under the ledger directory as they named it. A
+    byte of the name that is not UTF-8 is shown as an escape (`ex\\xffample.yaml`), so that
+    the name can be printed, hashed into a finding id and written as UTF-8."""
     try:
         relative = path.relative_to(root)
     except ValueError:
         try:  # a resolved path, such as a document's text
             relative = path.relative_to(root.resolve())
         except ValueError:
-            return os.fspath(path)
-    return os.path.normpath(os.path.join(os.fspath(root), relative))
+            return printable_path(os.fspath(path))
+    return printable_path(os.path.normpath(os.path.join(os.fspath(root), relative)))
+
+
+def printable_path(path: str) -> str:
+    """A file name as text: the bytes of the name that are not UTF-8 (which Python keeps as
+    lone surrogates) written as `\\xff`."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
 
 
 def _override_key(path: str | os.PathLike[str]) -> str:
@@ -183,7 +195,8 @@ class _Files:
         return self.overrides.get(_override_key(path)) if self.overrides else None
 
     def exists(self, path: Path) -> bool:
-        return self.override(path) is not None or path.exists()
+        # A symbolic link that leads nowhere (or in a loop) is there, and parsing says so.
+        return self.override(path) is not None or os.path.lexists(path)
 
     def problems_of(self, path: Path) -> FileProblems:
         return FileProblems(self.display(path), self.problems)
@@ -208,7 +221,16 @@ class _Files:
 
     def source_files(self) -> list[Path]:
         sources = self.root / "sources"
-        on_disk = set(sources.iterdir()) if sources.is_dir() else set()
+        try:
+            on_disk = set(sources.iterdir()) if sources.is_dir() else set()
+        except OSError as error:  # no permission to list it, say
+            self.problems_of(sources)(
+                "invalid",
+                0,
+                f"sources/ cannot be listed: {error.strerror or error}; its source files were "
+                "not read",
+            )
+            on_disk = set()
         # A source file given only in memory (not written yet) is read like the others.
         in_memory = {
             sources / os.path.basename(key)

@@ -16,7 +16,7 @@ from figcheck.ledger.problems import FileProblems
 from figcheck.ledger.relations import cycles
 from figcheck.ledger.yaml_reading import LineMap
 from figcheck.model import KINDS, Location, Quantity
-from figcheck.wording import did_you_mean, quoted, type_name
+from figcheck.wording import did_you_mean, quoted, shorten, type_name
 
 QUANTITY_FIELDS = (
     "label",
@@ -135,6 +135,9 @@ def _quantity(report: FileProblems, line: int, qid: object, entry: object) -> Qu
     )
 
 
+_LISTED = 5  # names of one relation reported one by one; the rest are counted
+
+
 def _broken_relations(
     report: FileProblems, quantities: dict[str, Quantity], dropped: set[str]
 ) -> set[str]:
@@ -148,34 +151,67 @@ def _broken_relations(
             ("subset_of", q.subset_of),
             ("of", (q.of,) if q.of else ()),
         ):
+            unknown: list[str] = []
+            other_unit: list[str] = []
             for name in names:
                 other = quantities.get(name)
                 if name in dropped:
                     broken.add(q.id)
                 elif other is None:
-                    report(
-                        "unknown-reference",
-                        q.location.line,
-                        f"quantity {q.id}: {relation} names {quoted(name)}, which is not in "
-                        f"quantities.yaml{did_you_mean(name, quantities)}",
-                        q.id,
-                        name,
-                    )
-                    broken.add(q.id)
+                    unknown.append(name)
                 elif relation != "of" and other.unit != q.unit:
-                    report(
-                        "invalid",
-                        q.location.line,
-                        f"quantity {q.id} ({q.unit}) cannot relate by {relation} to "
-                        f"{name} ({other.unit}): units differ",
-                    )
-                    broken.add(q.id)
-    for cycle in cycles(quantities):
+                    other_unit.append(name)
+            if unknown or other_unit:
+                broken.add(q.id)
+            # A list of 60,000 names is reported in a few lines, not 60,000.
+            for name in unknown[:_LISTED]:
+                report(
+                    "unknown-reference",
+                    q.location.line,
+                    f"quantity {q.id}: {relation} names {quoted(name)}, which is not in "
+                    f"quantities.yaml{did_you_mean(name, quantities)}",
+                    q.id,
+                    name,
+                )
+            if len(unknown) > _LISTED:
+                report(
+                    "unknown-reference",
+                    q.location.line,
+                    f"quantity {q.id}: {relation} names {len(unknown) - _LISTED:,} more "
+                    "quantities that are not in quantities.yaml",
+                    q.id,
+                    relation,
+                    "more unknown",
+                )
+            for name in other_unit[:_LISTED]:
+                report(
+                    "invalid",
+                    q.location.line,
+                    f"quantity {q.id} ({shorten(q.unit)}) cannot relate by {relation} to "
+                    f"{name} ({shorten(quantities[name].unit)}): units differ",
+                )
+            if len(other_unit) > _LISTED:
+                report(
+                    "invalid",
+                    q.location.line,
+                    f"quantity {q.id} ({shorten(q.unit)}) cannot relate by {relation} to "
+                    f"{len(other_unit) - _LISTED:,} more quantities of other units",
+                )
+    for cycle, others in cycles(quantities):
         report(
             "unknown-reference",
             quantities[cycle[0]].location.line,
-            "relations go round in a circle: " + " -> ".join([*cycle, cycle[0]]),
+            "relations go round in a circle: " + _circle(cycle, len(others)),
             *cycle,
+            *others,
         )
-        broken.update(cycle)
+        broken.update(cycle, others)
     return broken
+
+
+def _circle(cycle: list[str], others: int) -> str:
+    """'a -> b -> a', its first names only when the cycle is long, and how many other
+    quantities are caught in the same tangle."""
+    shown = cycle if len(cycle) <= 10 else [*cycle[:8], f"... ({len(cycle) - 9:,} more)", cycle[-1]]
+    text = " -> ".join([*shown, cycle[0]])
+    return text + (f"; {others:,} more quantities relate through it" if others else "")

@@ -19,7 +19,7 @@ from figcheck.ledger.problems import FileProblems
 from figcheck.ledger.quantities import Quantities
 from figcheck.ledger.yaml_reading import LineMap
 from figcheck.model import APPROXES, Document, Figure, Ignored, Location
-from figcheck.wording import did_you_mean, quoted, type_name
+from figcheck.wording import did_you_mean, quoted, shorten, type_name
 
 FIGURE_FIELDS = (
     "id",
@@ -197,7 +197,12 @@ def _figure(
         )
         return None
     config, quantities = setting.config, setting.quantities
-    label = f"figure {doc_id}/{entry['id']}" if "id" in entry else f"a figure of {doc_id}"
+    given_id = entry.get("id")
+    label = (
+        f"figure {doc_id}/{shorten(str(given_id))}"
+        if isinstance(given_id, (str, int)) and not isinstance(given_id, bool)
+        else f"a figure of {doc_id}"  # an id that is no id (a list, say) is never turned to text
+    )
     fields = Fields(report, entry, label)
     fields.unknown(FIGURE_FIELDS)
     figure_id = fields.record_id("id")

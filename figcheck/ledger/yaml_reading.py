@@ -7,17 +7,21 @@ of each key, so that every error can name file:line. Dates stay the text the cur
 
 from __future__ import annotations
 
+import errno
 import gc
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from stat import S_ISREG
+from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
+
+from figcheck import wording
 
 if TYPE_CHECKING:  # typed as the C loader; the pure-Python one has the same methods
     _BaseLoader = yaml.CSafeLoader
@@ -60,9 +64,11 @@ class _Loader(_BaseLoader):
         self.duplicates: list[DuplicateKey] = []
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict:
-        explicit = len(node.value)
+        # The keys written in this mapping, not counting `<<` itself, which flattening
+        # replaces by the keys it merges; those come first and may be overridden.
+        explicit = sum(1 for key, _ in node.value if key.tag != _MERGE_TAG)
         self.flatten_mapping(node)
-        merged = len(node.value) - explicit  # keys from `<<` come first and may be overridden
+        merged = len(node.value) - explicit
         mapping: dict = {}
         first_seen: dict[object, int] = {}
         for position, (key_node, value_node) in enumerate(node.value):
@@ -160,22 +166,54 @@ class YamlError(Exception):
         self.line = line
 
 
+# libyaml holds a file's whole parse tree while it is read, about 70 bytes of memory for
+# each byte of YAML: larger files are refused (a source file holds one document's figures,
+# a few kilobytes; 4 MiB is 20,000 to 30,000 figures).
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
+def too_large(size: int) -> YamlError:
+    return YamlError(
+        f"is {wording.size(size)}, more than the {wording.size(MAX_FILE_BYTES)} figcheck reads "
+        "in one ledger file; split it (a long document's figures into source files of its "
+        "parts, each with its own document id)"
+    )
+
+
 def load(path: Path) -> tuple[object, list[DuplicateKey]]:
     """The document in `path`, and the keys it repeats. Raises YamlError."""
     try:
-        if not S_ISREG(path.stat().st_mode) and not path.is_dir():
+        status = path.stat()
+        if S_ISDIR(status.st_mode):
+            raise YamlError("is a directory, not a file")
+        if not S_ISREG(status.st_mode):
             raise YamlError("is not a regular file")  # a pipe or a device: reading would block
-        raw = path.read_bytes()
+        if status.st_size > MAX_FILE_BYTES:
+            raise too_large(status.st_size)
+        with path.open("rb") as stream:  # no more than the limit, should the file grow
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
+        if path.is_symlink():
+            raise YamlError(
+                f"is a symbolic link to {wording.shorten(os.readlink(path))}, which does not exist"
+            ) from None
         raise YamlError("file not found") from None
     except IsADirectoryError:
         raise YamlError("is a directory, not a file") from None
+    except RuntimeError:  # a loop of symbolic links, on Python versions that say so this way
+        raise YamlError("is a loop of symbolic links") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise YamlError("is a loop of symbolic links, which lead to no file") from None
         raise YamlError(f"cannot be read: {error.strerror or error}") from None
     return loads(raw)
 
 
 def loads(raw: bytes | str) -> tuple[object, list[DuplicateKey]]:
+    if len(raw) > MAX_FILE_BYTES:
+        raise too_large(
+            len(raw.encode("utf-8", "surrogateescape")) if isinstance(raw, str) else len(raw)
+        )
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8-sig")
@@ -203,15 +241,23 @@ def loads(raw: bytes | str) -> tuple[object, list[DuplicateKey]]:
             gc.enable()
 
 
+# What a line can start with before its content: indentation, and the indicators of block
+# sequences and complex mapping keys (`- - x`, `? x`), each of which can open a level.
+_LINE_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+
+
 def _refuse_deep_nesting(text: str) -> None:
     """Raise YamlError when collections nest deeper than MAX_DEPTH. Each level of block
-    nesting needs a column of indentation (or two, `- - x`) and each level of flow nesting a
-    bracket, so a file whose longest line plus its brackets stay under MAX_DEPTH cannot nest
-    that deep and is not parsed twice; others are walked event by event, which libyaml does
-    without recursion."""
+    nesting needs a column of a line's prefix (its indentation and `- `, `? ` indicators) and
+    each level of flow nesting a bracket, so a file whose longest prefix plus its brackets
+    stay under MAX_DEPTH cannot nest that deep and is not parsed twice (a long line, such as
+    a 60,000-name list, costs nothing here); others are walked event by event, which libyaml
+    does without recursion."""
     brackets = text.count("[") + text.count("{")
-    if brackets < MAX_DEPTH and brackets + max(map(len, text.splitlines()), default=0) < MAX_DEPTH:
-        return
+    if brackets < MAX_DEPTH:
+        prefix = max(map(len, _LINE_PREFIX.findall(text)), default=0)
+        if brackets + prefix + 2 < MAX_DEPTH:
+            return
     depth = 0
     with _yaml_errors():
         for event in yaml.parse(text, Loader=_BaseLoader):

@@ -18,13 +18,13 @@ the approx, where the document has any.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from rich.text import Text
 
 from figcheck import __version__
 from figcheck.findings import one_line
+from figcheck.output.common import json_text
 from figcheck.output.console import indented, make_console, printable, render_finding
 from figcheck.output.json_report import finding_object
 from figcheck.wording import plural
@@ -99,5 +99,5 @@ def render_json(added: Added, out: TextIO, *, dry_run: bool) -> None:
         ]
     if added.hedge is not None:
         document["hedge"] = {"approx": added.hedge.approx, "words": added.hedge.words}
-    json.dump(document, out, indent=2, ensure_ascii=False)
+    out.write(json_text(document, indent=2))
     out.write("\n")

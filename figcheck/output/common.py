@@ -8,8 +8,11 @@ then errors before warnings before information; accepted findings last.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, TextIO
 
 from figcheck.engine import CheckResult
 from figcheck.model import SEVERITIES, Finding
@@ -76,3 +79,43 @@ def summary(result: CheckResult) -> str:
 def posix_path(file: str) -> str:
     """A location's file with forward slashes, as GitHub and SARIF expect on every system."""
     return file.replace(os.sep, "/") if os.sep != "/" else file
+
+
+# Characters that JSON may hold raw in a string but a terminal acts on (C1 controls, DEL,
+# Unicode's line separators, bidirectional overrides): written as JSON escapes, which read
+# back as the same characters. json escapes C0 controls by itself.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(value: object, **options: Any) -> str:
+    """`value` as JSON (UTF-8 text, not ASCII escapes), with no raw control character."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def write_json(
+    stream: TextIO,
+    head: Mapping[str, Any],
+    list_key: str,
+    items: Iterable[Mapping[str, Any]],
+    tail: Mapping[str, Any] | None = None,
+) -> None:
+    """One JSON object, written as it goes: the keys of `head`, then `list_key` with each of
+    `items` on a line of its own, then the keys of `tail`. Half a million items are never
+    held at once, and each is encoded by json's C encoder (an indented dump is ten times
+    slower)."""
+
+    def member(key: str, value: object) -> str:
+        return f"  {json.dumps(key)}: {json_text(value, separators=_SPACED)}"
+
+    stream.write("{\n" + "".join(member(k, v) + ",\n" for k, v in head.items()))
+    stream.write(f"  {json.dumps(list_key)}: [")
+    separator = "\n    "
+    for item in items:
+        stream.write(separator + json_text(item, separators=_SPACED))
+        separator = ",\n    "
+    stream.write("\n  ]" if separator != "\n    " else "]")
+    stream.write("".join(",\n" + member(k, v) for k, v in (tail or {}).items()) + "\n}\n")
+
+
+_SPACED = (", ", ": ")

@@ -10,7 +10,6 @@ lines and reads as what the ledger holds.
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
 from rich.console import Console
@@ -20,26 +19,13 @@ from rich.text import Text
 from figcheck.engine import CheckResult
 from figcheck.model import Finding
 from figcheck.output.common import summary_parts
+from figcheck.output.escaping import UNPRINTABLE, printable
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan", "accepted": "green"}
 
-# C0 and C1 control characters (line breaks and tabs among them), Unicode's line and
-# paragraph separators, and the marks that override or isolate the direction of text.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def printable(text: str) -> str:
-    """`text` on one line, with nothing a terminal would act on: each control character
-    written as Python writes it in a string (`\\n`, `\\x07`, `\\u202e`)."""
-    return _UNPRINTABLE.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in _NAMED:
-        return _NAMED[char]
-    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+# How text from the ledger is made safe to print lives in a module without rich, for the
+# commands' one-line errors; it is re-exported here for the outputs.
+__all__ = ["UNPRINTABLE", "printable"]
 
 
 def make_console(stream: TextIO, width: int | None = None) -> Console:

@@ -15,21 +15,24 @@ JSON integers when whole, else decimals. `start` and `end` are character offsets
 
 from __future__ import annotations
 
-import json
 from fractions import Fraction
 from typing import Any, TextIO
 
 from figcheck import __version__, wording
+from figcheck.output.common import write_json
 from figcheck.text.worklist import Row, Worklist
 
 
 def document(worklist: Worklist) -> dict[str, Any]:
+    return {**_head(worklist), "numbers": [_number(row) for row in worklist.rows]}
+
+
+def _head(worklist: Worklist) -> dict[str, Any]:
     return {
         "figcheck": __version__,
         "document": worklist.document,
         "text": worklist.path,
         "counts": worklist.counts(),
-        "numbers": [_number(row) for row in worklist.rows],
     }
 
 
@@ -61,5 +64,6 @@ def _json_number(value: Fraction) -> int | float | str:
 
 
 def render(worklist: Worklist, stream: TextIO) -> None:
-    json.dump(document(worklist), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    """The object `document` makes, written number by number, one a line: the work list of
+    a text of half a million numbers is never held whole, as objects or as text."""
+    write_json(stream, _head(worklist), "numbers", (_number(row) for row in worklist.rows))

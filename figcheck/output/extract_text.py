@@ -23,7 +23,8 @@ def render(worklist: Worklist, stream: TextIO, width: int | None = None) -> None
     heading = Text(worklist.document or "text outside the ledger", style="bold")
     heading.append(f"  {printable(worklist.path)}", style="dim")
     console.print(heading)
-    line_width = max((len(str(row.entry.number.line)) for row in worklist.rows), default=1)
+    # Lines only grow along the text: the last number's is the widest.
+    line_width = max((len(str(n.line)) for n in worklist.anchors.numbers[-1:]), default=1)
     for row in worklist.rows:
         head = Text()
         head.append(f"{row.entry.number.line:>{line_width}}  ", style="dim")

@@ -26,9 +26,12 @@ New findings come first, because GitHub shows at most ten annotations of each ki
 and drops the rest silently; the log keeps them all, and says so when some were dropped.
 Without a baseline every finding is annotated once, at its first place.
 
-Escaping is that of GitHub's actions/toolkit (`escapeData`, `escapeProperty`): in the
-message, `%`, CR and LF become `%25`, `%0D`, `%0A`; in a property value, `:` and `,` also
-become `%3A` and `%2C`, since they delimit the properties.
+Text from the ledger is first made printable as in the text format (a control character, a
+line break or a bidirectional override shows as `\x1b`, `\n`, `\u202e`); then the escaping
+is that of GitHub's actions/toolkit (`escapeData`, `escapeProperty`): in the message, `%`,
+CR and LF become `%25`, `%0D`, `%0A`; in a property value, `:` and `,` also become `%3A` and
+`%2C`, since they delimit the properties. So every line figcheck writes is one of its own
+commands, or its summary.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from figcheck.output.common import (
     summary,
     unaccepted,
 )
+from figcheck.output.escaping import printable
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 SHOWN_PER_KIND = 10  # GitHub's limit of annotations of one kind in one step
@@ -85,7 +89,7 @@ def command(result: CheckResult, finding: Finding) -> str:
 def annotation(result: CheckResult, finding: Finding, place: Location | None) -> str:
     properties: dict[str, str] = {}
     if place is not None:
-        properties["file"] = posix_path(place.file)
+        properties["file"] = printable(posix_path(place.file))
         if place.line:
             properties["line"] = str(place.line)
     existing = "" if result.is_new(finding) else " (existing)"
@@ -94,8 +98,10 @@ def annotation(result: CheckResult, finding: Finding, place: Location | None) ->
 
 
 def message(result: CheckResult, finding: Finding, place: Location | None) -> str:
-    lines = [finding.message]
-    others = [str(loc) for loc in finding.locations if loc != place]
+    # What comes from the ledger is shown escaped, as in the text format: an escape sequence,
+    # a bidirectional override or a line break of its own never reaches the log raw.
+    lines = [printable(finding.message)]
+    others = [printable(str(loc)) for loc in finding.locations if loc != place]
     if others:
         lines.append("Also at " + ", ".join(others) + ".")
     if not result.is_new(finding):

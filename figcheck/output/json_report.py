@@ -12,12 +12,13 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from figcheck import __version__
 from figcheck.engine import CheckResult
 from figcheck.model import Finding, Severity
+from figcheck.output.common import write_json
 
 
 def finding_object(result: CheckResult | None, finding: Finding) -> dict[str, Any]:
@@ -43,16 +44,35 @@ def finding_object(result: CheckResult | None, finding: Finding) -> dict[str, An
 
 
 def document(result: CheckResult, fail_on: Severity = "error") -> dict[str, Any]:
+    head = _head(result, fail_on)
+    findings = [finding_object(result, f) for f in listed(result)]
+    return {**head, "findings": findings, **_tail(result, fail_on)}
+
+
+def _head(result: CheckResult, fail_on: Severity) -> dict[str, Any]:
+    return {"figcheck": __version__, "counts": result.counts, "summary": result.summary}
+
+
+def _tail(result: CheckResult, fail_on: Severity) -> dict[str, Any]:
     return {
-        "figcheck": __version__,
-        "counts": result.counts,
-        "summary": result.summary,
-        "findings": [finding_object(result, f) for f in result.findings],
         "rules_ran": result.rules_ran,
         "exit_code": result.exit_code(fail_on),
     }
 
 
+def listed(result: CheckResult) -> Iterator[Finding]:
+    """The findings JSON lists: every one, and in place of one that sums up others (the
+    unrecorded numbers of a text beyond the first N), each of those, read again as they are
+    written. An accepted summing-up finding stays as it is."""
+    for f in result.findings:
+        if f.more is None or result.is_accepted(f):
+            yield f
+        else:
+            yield from f.more()
+
+
 def render(result: CheckResult, stream: TextIO, fail_on: Severity = "error", **_: Any) -> None:
-    json.dump(document(result, fail_on), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    """`document`, written finding by finding, one a line: half a million findings are
+    never held at once, as objects or as text."""
+    findings = (finding_object(result, f) for f in listed(result))
+    write_json(stream, _head(result, fail_on), "findings", findings, _tail(result, fail_on))

@@ -30,6 +30,7 @@ from figcheck import __version__
 from figcheck.engine import CheckResult
 from figcheck.model import Finding, Severity
 from figcheck.output.common import RULES_DID_NOT_RUN
+from figcheck.output.escaping import printable
 from figcheck.rules import RULES, Rule
 from figcheck.wording import plural
 
@@ -110,7 +111,7 @@ def add_case(suite: ET.Element, case: Case, result: CheckResult, failing: set[st
     for tag, findings in (("error", errors), ("failure", failures)):
         for f in findings:
             problem = ET.SubElement(
-                element, tag, message=xml_text(f"{f.id}: {f.message}"), type=f.rule
+                element, tag, message=xml_text(f"{f.id}: {printable(f.message)}"), type=f.rule
             )
             problem.text = xml_text(details(result, f))
     if others:
@@ -137,14 +138,17 @@ def skip(element: ET.Element, message: str) -> None:
 
 
 def details(result: CheckResult, f: Finding) -> str:
+    # Text from the ledger keeps to its line (a line break shows as \n): a quote holding
+    # "\n::error::" must not start a line a CI runner would read as a command.
     lines: Sequence[str] = [
         f"{status(result, f)} {f.rule} {f.title} {f.id}",
-        f.message,
+        printable(f.message),
     ]
     if f.locations:
-        lines = [*lines, "at " + ", ".join(str(loc) for loc in f.locations)]
+        lines = [*lines, "at " + printable(", ".join(str(loc) for loc in f.locations))]
     if result.is_accepted(f):
-        lines = [*lines, f"accepted: {result.accepted.get(f.id) or '(no reason given)'}"]
+        why = result.accepted.get(f.id) or "(no reason given)"
+        lines = [*lines, f"accepted: {printable(why)}"]
     return "\n".join(lines)
 
 

@@ -6,8 +6,10 @@ findings, and those that already existed at the baseline follow in a collapsed s
 Accepted findings, with the reason each was accepted, are in a collapsed section at the end.
 
 Text in cells is escaped: Markdown's punctuation cannot start emphasis, links or HTML, `|`
-cannot end a cell, a line break becomes `<br>` and a control character shows as its code,
-so a quote or a speaker's name never breaks the table.
+cannot end a cell, a line break becomes `<br>` and a control character or a bidirectional
+override shows as its code, so a quote or a speaker's name never breaks the table; and an
+`@name` or a bare URL from the ledger gets a zero-width space (after the `@`, or in `://`
+and `www.`), so that a pull-request comment of the report notifies no one and links nowhere.
 """
 
 from __future__ import annotations
@@ -25,12 +27,20 @@ from figcheck.output.common import (
     summary,
     unaccepted,
 )
+from figcheck.output.escaping import escape_char
 from figcheck.wording import plural
 
 COLUMNS = ("Severity", "Rule", "Message", "Location", "Id")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~#!&])")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters other than line breaks (C0 and C1), Unicode's line and paragraph
+# separators and the marks that override or isolate the direction of text: shown by code.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What GitHub turns into a notification or a link in a comment: '@name' mentions, and bare
+# URLs ('https://', 'www.'). A zero-width space after the '@' or the scheme's ':' keeps the
+# text as it reads and makes it neither.
+_MENTION = re.compile(r"@(?=[A-Za-z0-9])")
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|\b(www)(\.)")
 
 
 def render(result: CheckResult, stream: TextIO, **_: Any) -> None:
@@ -98,5 +108,7 @@ def collapsed(summary_text: str, body: list[str]) -> list[str]:
 def escape(text: str) -> str:
     """Text safe in a table cell: punctuation backslash-escaped, line breaks as <br>, and
     control characters shown by their code (\\x07), as nothing would show them."""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = _CONTROL.sub(lambda m: escape_char(m.group()), text)
+    text = _MENTION.sub("@\u200b", text)
+    text = _AUTOLINK.sub(lambda m: f"{m[1]}\u200b" if m[1] else f"{m[2]}\u200b{m[3]}", text)
     return _LINE_BREAK.sub("<br>", _MARKDOWN_PUNCTUATION.sub(r"\\\1", text))

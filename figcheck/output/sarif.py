@@ -22,7 +22,6 @@ The output validates against the official SARIF 2.1.0 JSON schema (tests/data/).
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from typing import Any, TextIO
@@ -31,7 +30,7 @@ from urllib.parse import quote
 from figcheck import __version__
 from figcheck.engine import CheckResult
 from figcheck.model import Finding, Location, Severity
-from figcheck.output.common import RULES_DID_NOT_RUN, posix_path
+from figcheck.output.common import RULES_DID_NOT_RUN, json_text, posix_path
 from figcheck.rules import RULES, Rule
 
 SCHEMA_URI = (
@@ -45,8 +44,7 @@ FALLBACK_INFORMATION_URI = "https://pypi.org/project/figcheck/"
 
 
 def render(result: CheckResult, stream: TextIO, fail_on: Severity = "error", **_: Any) -> None:
-    json.dump(sarif_log(result, fail_on), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    stream.write(json_text(sarif_log(result, fail_on), indent=2) + "\n")
 
 
 def sarif_log(result: CheckResult, fail_on: Severity = "error") -> dict[str, Any]:

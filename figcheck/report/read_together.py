@@ -49,12 +49,21 @@ def _closest(figure: Figure, candidates: Sequence[Figure]) -> Figure | None:
 
 def percent(part: Fraction, whole: Fraction) -> str:
     share = part / whole * 100
+    if words := wording.in_words(share):
+        return f"{words} percent"
     return f"{wording.rounded(share, 1 if abs(share) < 10 else 0)}%"
 
 
 def signed_percent(change: Fraction) -> str:
+    if words := wording.in_words(change):
+        return f"{words} percent"
     text = wording.rounded(change, 1 if change % 1 else 0)
     return f"{'' if text.startswith('-') else '+'}{text}%"
+
+
+def _number(value: Fraction) -> str:
+    """A number in a note: as written, or in words when it is beyond a trillion."""
+    return wording.in_words(value) or wording.number(value)
 
 
 def _side_by_side(family: Family) -> Iterator[str]:
@@ -75,8 +84,7 @@ def _side_by_side(family: Family) -> Iterator[str]:
         )
         stated = [f.stated for f, _ in figures if f.approx != "range"]
         spread = (
-            f". The numbers given run from {wording.number(min(stated))} to "
-            f"{wording.number(max(stated))}"
+            f". The numbers given run from {_number(min(stated))} to {_number(max(stated))}"
             if len(set(stated)) > 1
             else ""
         )
@@ -102,7 +110,7 @@ def _compound_changes(family: Family) -> Iterator[str]:
 def _compound(quantity: Quantity, first: Figure, second: Figure) -> str:
     factor = (1 + first.stated / 100) * (1 + second.stated / 100)
     start, end = first.as_of.points[0], second.as_of.points[1]
-    level = wording.number(round(factor * 100, 1))
+    level = wording.in_words(factor * 100) or wording.number(round(factor * 100, 1))
     return (
         f"{quantity.id}: {describe.figure(first, quantity)} then "
         f"{describe.figure(second, quantity)} compound to {signed_percent((factor - 1) * 100)} "
@@ -180,19 +188,20 @@ def hedged_sum(figures: Sequence[Figure]) -> tuple[str, Fraction, str]:
     if total.high == INF:  # some term has no upper bound: only the lower one is known
         word = "over" if total.low_open else "at-least"
         low = Fraction(total.low)  # finite: every term has a lower bound
-        return values.as_written(_number(low), word), low, word
+        return values.as_written(_whole_or_fraction(low), word), low, word
     if approxes & {"under", "at-most"}:
         word = "under" if total.high_open else "at-most"
         high = Fraction(total.high)  # finite: checked above
-        return values.as_written(_number(high), word), high, word
+        return values.as_written(_whole_or_fraction(high), word), high, word
     if "range" in approxes:
         text = f"{wording.number(total.low)} to {wording.number(total.high)}"
         return text, stated, "range"
     word = next((w for w in ("about", "nearly") if w in approxes), "exact")
-    return values.as_written(_number(stated), word), stated, word
+    return values.as_written(_whole_or_fraction(stated), word), stated, word
 
 
-def _number(value: Fraction) -> int | Fraction:
+def _whole_or_fraction(value: Fraction) -> int | Fraction:
+    """A sum as `values.as_written` takes it: an int when it is one."""
     return value.numerator if value.denominator == 1 else value
 
 
@@ -218,7 +227,7 @@ def _parts_sums(family: Family) -> Iterator[str]:
             exact = hedge == "exact" and w.approx == "exact"
             fuzzy = {hedge, w.approx} <= {"exact", "about"}
             if missing and whole.exhaustive and len(missing) == 1 and w.stated >= total and fuzzy:
-                rest = wording.number(w.stated - total)
+                rest = _number(w.stated - total)
                 text += f"; that leaves {'' if exact else 'about '}{rest} for {missing[0]}"
             elif missing:
                 text += f"; no figure for {', '.join(missing)}"

@@ -48,6 +48,10 @@ class Hit:
     # A notice rather than the problem the rule looks for (FC104: "this document has no text,
     # so its quotes were not checked"): reported at severity info, whatever the rule's.
     info: bool = False
+    # A hit that sums up others (FC302's numbers beyond the first N of a text): how many it
+    # stands for, and how to make them one by one, on demand.
+    stands_for: int = 1
+    more: Callable[[], Iterator[Hit]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,8 @@ class Option:
         """None if `value` is acceptable, else what is wrong with it."""
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return f"{self.name} must be a number"
+        if value != value or value in (float("inf"), float("-inf")):  # .nan, .inf
+            return f"{self.name} must be a finite number, not {value}"
         if self.integer and not isinstance(value, int):
             return f"{self.name} must be a whole number"
         if self.minimum is not None and value < self.minimum:

@@ -36,8 +36,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from figcheck.rules.base import DocumentRule, Hit, Options
-from figcheck.text.anchoring import DocumentText
+from figcheck.text.anchoring import Anchors, DocumentText
 from figcheck.text.folding import Folded
+from figcheck.wording import quoted, shorten
 
 
 def find(text: DocumentText, options: Options) -> Iterator[Hit]:
@@ -65,35 +66,61 @@ def find(text: DocumentText, options: Options) -> Iterator[Hit]:
             subject=("unreadable", document.id),
         )
         return
+    # Where a quote and the text part is worked out for the first few quotes of a document
+    # that are not in it (each costs a few searches of the whole text); the others say less.
+    explained = 0
+
+    def why_not(quote: str, noun: str) -> str:
+        nonlocal explained
+        explained += 1
+        if explained > _EXPLAINED:
+            return f"{noun} is not in it (see `figcheck extract {document.id}`)"
+        return parting(found, quote, noun)
+
     for figure, _ in text.figures:
         full_id = figure.full_id
         if not found.quotes[full_id]:
-            message = f"the quote of {full_id} is not in {where}: " + parting(
-                found.folded, figure.quote, "the quote"
+            message = f"the quote of {full_id} is not in {where}: " + why_not(
+                figure.quote, "the quote"
             )
             yield Hit(message, (figure,), figure.quantity)
     for entry, spans in found.ignores:
         if not spans:
             yield Hit(
-                f"the ignored text {entry.text!r} is not in {where}: "
-                + parting(found.folded, entry.text, "the ignored text"),
+                f"the ignored text {quoted(entry.text)} is not in {where}: "
+                + why_not(entry.text, "the ignored text"),
                 (),
                 None,
                 locations=(entry.location,),
                 subject=("ignore", document.id, entry.text),
             )
+    for cut in found.cut:
+        yield Hit(
+            f"{cut.what} occurs in {where} more often than figcheck looks: it looked at its "
+            f"first {cut.places:,} places, and the numbers at the others are not recorded or "
+            "ignored by it; quote a longer, distinctive passage",
+            (),
+            None,
+            locations=(text.location(),),
+            subject=("places", document.id, cut.what),
+            info=True,
+        )
 
 
-def parting(text: Folded, quote: str, noun: str) -> str:
+_EXPLAINED = 20
+
+
+def parting(anchors: Anchors, quote: str, noun: str) -> str:
     """Where the quote and the text part: 'the text agrees up to “From Russia went to Syria”
-    (line 7), then reads “2719 Russian” where the quote has “2791 Russian”'."""
+    (line 7), then reads “2719 Russian” where the quote has “2791 Russian”'. Every piece
+    shown is shortened: a quote's word may be 100 MB long."""
+    text = anchors.folded
     own = Folded.of(quote.strip())
     folded_quote = own.folded
     agreed, at = text.longest_prefix(quote)
     if agreed == len(folded_quote):
-        line = _line(text, at)
         return (
-            f"it occurs only as part of a longer word or number (line {line}); "
+            f"it occurs only as part of a longer word or number (line {_line(anchors, at)}); "
             "quote whole words and numbers"
         )
     # Back off to the last whole word both agree on, so that the two sides read as words.
@@ -101,23 +128,23 @@ def parting(text: Folded, quote: str, noun: str) -> str:
     if cut <= 0:
         return f"not even its start “{_words(own, 0, 4)}” occurs; is it from another document?"
     start, end = text.original_span((at, at + cut))
-    agreed_text = " ".join(text.original[start:end].split())
-    reads = " ".join(text.original[end : end + 80].split()[:4])
+    agreed_text = shorten(" ".join(text.original[start:end].split()))
+    reads = shorten(" ".join(text.original[end : end + 80].split()[:4]))
     return (
-        f"the text agrees up to “{agreed_text}” (line {_line(text, at)}), then reads "
+        f"the text agrees up to “{agreed_text}” (line {_line(anchors, at)}), then reads "
         f"“{reads}” where {noun} has “{_words(own, cut, 4)}”"
     )
 
 
 def _words(quote: Folded, folded_start: int, count: int) -> str:
-    """`count` words of the quote as written, from a folded position on."""
+    """`count` words of the quote as written, from a folded position on, shortened."""
     start, _ = quote.original_span((folded_start, folded_start))
-    return " ".join(quote.original[start:].split()[:count])
+    return shorten(" ".join(quote.original[start : start + 400].split()[:count]))
 
 
-def _line(text: Folded, folded_at: int) -> int:
-    start, _ = text.original_span((folded_at, folded_at))
-    return text.original.count("\n", 0, start) + 1
+def _line(anchors: Anchors, folded_at: int) -> int:
+    start, _ = anchors.folded.original_span((folded_at, folded_at))
+    return anchors.line_of(start)
 
 
 RULE = DocumentRule(

@@ -64,6 +64,7 @@ from figcheck.rules.base import DocumentRule, Hit, Options
 from figcheck.text.anchoring import DocumentText
 from figcheck.text.numbers import Occurrence, find_numbers
 from figcheck.text.value_match import DECREASE, numbers_saying_value
+from figcheck.wording import quoted, shorten
 
 
 def find(text: DocumentText, options: Options) -> Iterator[Hit]:
@@ -73,17 +74,15 @@ def find(text: DocumentText, options: Options) -> Iterator[Hit]:
         places = found.quotes[figure.full_id] if found is not None else ()
         if places:
             assert found is not None
-            readings = [found.inside(span) for span in places]
-            read_in = found.text
-        else:
-            readings = [find_numbers(figure.quote)]
-            read_in = figure.quote
+            # Anchoring examined the places of the quote once for all the figures quoting it.
+            if not found.says_value(figure.full_id):
+                numbers = found.inside(places[0])
+                yield Hit(_message(figure, kind, numbers), (figure,), figure.quantity)
+            continue
+        numbers = find_numbers(figure.quote)
         unit = text.units.get(figure.full_id, "")
-        saying = (
-            numbers_saying_value(figure, kind, figure.quote, n, read_in, unit) for n in readings
-        )
-        if not any(saying):
-            yield Hit(_message(figure, kind, readings[0]), (figure,), figure.quantity)
+        if not numbers_saying_value(figure, kind, figure.quote, numbers, figure.quote, unit):
+            yield Hit(_message(figure, kind, numbers), (figure,), figure.quantity)
 
 
 def _message(figure: Figure, kind: str, numbers: Sequence[Occurrence]) -> str:
@@ -110,10 +109,18 @@ def _message(figure: Figure, kind: str, numbers: Sequence[Occurrence]) -> str:
     return f"{figure.full_id} is {shown}, but its quote has {has}"
 
 
+_LISTED = 10  # numbers of a quote named in a message; the others are counted
+
+
 def _listing(numbers: Sequence[Occurrence]) -> str:
     if not numbers:
         return "no number"
-    shown = [f"{n.text!r}" + (f" ({n.meaning()})" if n.meaning() else "") for n in numbers]
+    shown = [
+        quoted(n.text) + (f" ({shorten(meaning)})" if (meaning := n.meaning()) else "")
+        for n in numbers[:_LISTED]
+    ]
+    if len(numbers) > _LISTED:
+        return ", ".join(shown) + f" and {len(numbers) - _LISTED:,} more numbers"
     if len(shown) == 1:
         return shown[0]
     return ", ".join(shown[:-1]) + " and " + shown[-1]

@@ -105,7 +105,7 @@ def ordinal(value: Fraction) -> str:
     """2 -> '2nd', 13 -> '13th', 21 -> '21st'."""
     n = int(value)
     suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n:,}{suffix}"
+    return f"{wording.number(n)}{suffix}"  # '≈1.111e+4300th' for 4,301 digits and more
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -201,7 +201,6 @@ _SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
 # Every number starts at a run of digits, or at a word that can begin a number phrase.
 # Trying the full pattern only there, instead of searching with it at every position, makes
 # the scan several times faster on long texts; the matches are the same.
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _FIRST_WORDS = frozenset(
     re.split(r"[^a-z]+", phrase)[0]
     for phrase in (
@@ -214,28 +213,39 @@ _FIRST_WORDS = frozenset(
 )
 
 
+# Where a number can start, found by the regular expression engine itself: a run of digits,
+# or a whole run of letters that is one of _FIRST_WORDS in any case (as _NUMBER reads them:
+# 'ſeven' is seven). Prose is skipped word by word in C, not in Python.
+_CANDIDATE = re.compile(
+    r"\d+|(?<![^\W\d_])(?i:"
+    + "|".join(sorted(filter(None, _FIRST_WORDS), key=len, reverse=True))
+    + r")(?![^\W\d_])"
+)
+
+
 def _next_number(text: str, pos: int) -> re.Match[str] | None:
     """The first match of the number pattern at or after `pos` (what `_NUMBER.search` finds)."""
-    for token in _TOKEN.finditer(text, pos):
+    for token in _CANDIDATE.finditer(text, pos):
         word = token.group()
         if word[0].isdigit():
             ratio = _RATIO_AFTER_DIGITS.match(text, token.end()) is not None
-        elif (lower := word.lower()) in _FIRST_WORDS:
-            ratio = lower in _RATIO_WORDS
         else:
-            continue
+            ratio = word.lower() in _RATIO_WORDS
         match = (_NUMBER if ratio else _NUMBER_WITHOUT_RATIO).match(text, token.start())
         if match is not None:
             return match
     return None
 
 
-def find_numbers(text: str) -> list[Occurrence]:
-    """Every number in `text`, in order of position."""
+def find_numbers(text: str, limit: int | None = None) -> list[Occurrence]:
+    """Every number in `text`, in order of position; with a `limit`, the scan stops once it
+    has found more than `limit` of them."""
     lines = _LineIndex(text)
     found: list[Occurrence] = []
     pos = 0
     while (match := _next_number(text, pos)) is not None:
+        if limit is not None and len(found) > limit:
+            break
         if match.re is _NUMBER and match["ratio"]:
             value, kind = _ratio(match)
             found.append(lines.occurrence(text, match.start(), match.end(), value, value, kind))

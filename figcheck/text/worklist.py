@@ -3,8 +3,8 @@ context and status (recorded by which figure, ignored and why, or unrecorded).""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,25 +33,48 @@ class Row:
 
 @dataclass(frozen=True)
 class Worklist:
+    """The numbers of one text with their statuses. The rows are made as they are listed,
+    so that the work list of a text of half a million numbers is never held whole."""
+
     document: str | None  # the document id; None for a text outside the ledger
     path: str  # the text file, as shown to the user
-    rows: tuple[Row, ...]  # the numbers listed
-    # The counts of the whole text, when only some of its numbers are listed.
-    whole: Mapping[str, int] | None = None
+    anchors: anchoring.Anchors
+    unrecorded_only: bool = False
+
+    @property
+    def rows(self) -> Rows:
+        return Rows(self)
+
+    def _rows(self) -> Iterator[Row]:
+        found = self.anchors
+        for entry in found.entries:
+            if self.unrecorded_only and entry.status != "unrecorded":
+                continue
+            before, it, after = anchoring.context(found.text, entry.number.start, entry.number.end)
+            yield Row(entry, before, it, after)
 
     def counts(self) -> dict[str, int]:
         """How many numbers the text holds, and of them how many are recorded, ignored and
         unrecorded: the document's counts, whichever numbers are listed."""
-        if self.whole is not None:
-            return dict(self.whole)
-        counts = {"found": len(self.rows), "recorded": 0, "ignored": 0, "unrecorded": 0}
-        for row in self.rows:
-            counts[row.entry.status] += 1
-        return counts
+        counts = self.anchors.counts()
+        return {"found": sum(counts.values()), **{str(k): v for k, v in counts.items()}}
 
     def only_unrecorded(self) -> Worklist:
-        rows = tuple(r for r in self.rows if r.entry.status == "unrecorded")
-        return Worklist(self.document, self.path, rows, self.counts())
+        return replace(self, unrecorded_only=True)
+
+
+class Rows:
+    """A work list's rows: each iteration makes them anew, from the text's analysis."""
+
+    def __init__(self, worklist: Worklist) -> None:
+        self.worklist = worklist
+
+    def __iter__(self) -> Iterator[Row]:
+        return self.worklist._rows()
+
+    def __len__(self) -> int:
+        counts = self.worklist.counts()
+        return counts["unrecorded"] if self.worklist.unrecorded_only else counts["found"]
 
 
 def build(target: str, ledger: Ledger | None) -> Worklist:
@@ -74,7 +97,7 @@ def build(target: str, ledger: Ledger | None) -> Worklist:
             found = anchoring.analyse(anchoring.read_text(path))
         except anchoring.TextUnreadable as error:
             raise TargetError(f"{target} {error}") from None
-        return Worklist(None, target, _rows(found))
+        return Worklist(None, target, found)
     known = ", ".join(sorted(ledger.documents)) if ledger is not None else ""
     raise TargetError(
         f"{shorten(target)!r} is neither a document id nor a text file; "
@@ -92,12 +115,4 @@ def _of_document(ledger: Ledger, doc_id: str) -> Worklist:
     text = anchoring.read_document(document, ledger)
     if text.anchors is None:
         raise TargetError(f"{text.text_file} {text.unreadable}")
-    return Worklist(doc_id, text.text_file or "", _rows(text.anchors))
-
-
-def _rows(found: anchoring.Anchors) -> tuple[Row, ...]:
-    rows = []
-    for entry in found.entries:
-        before, it, after = anchoring.context(found.text, entry.number.start, entry.number.end)
-        rows.append(Row(entry, before, it, after))
-    return tuple(rows)
+    return Worklist(doc_id, text.text_file or "", text.anchors)

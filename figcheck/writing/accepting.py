@@ -327,7 +327,13 @@ def _target(ledger: Ledger, finding_id: str, rules: Mapping[str, Rule]) -> Targe
     if any(p.id == finding_id for p in ledger.problems):
         _current(finding_id, ledger.problems)  # refuses, naming the data error
     result = _checked(ledger, rules)
-    finding = _current(_whole_id(finding_id, result.findings), result.findings)
+    findings = result.findings
+    whole_id = _whole_id(finding_id, findings)
+    if not any(f.id == whole_id for f in findings):
+        # One of the findings that another sums up (FC302 beyond the first N of a text)?
+        summed_up = next((f for f in result.each_finding() if f.id == whole_id), None)
+        findings = (*findings, summed_up) if summed_up is not None else findings
+    finding = _current(whole_id, findings)
     earlier = next((a for a in ledger.acceptances if a.finding == finding.id), None)
     changes: tuple[Change, ...] = ()
     if earlier is not None and earlier.reviewed is not None:

@@ -283,7 +283,12 @@ def _read_source(ledger: Ledger, path: Path, document_id: str) -> tuple[str, set
         )
     figures = data.get("figures")
     entries = figures if isinstance(figures, list) else []
-    return text, {str(e["id"]) for e in entries if isinstance(e, dict) and "id" in e}
+    # Only ids that are text or numbers are taken; a list as an id is never turned to text.
+    return text, {
+        str(e["id"])
+        for e in entries
+        if isinstance(e, dict) and isinstance(e.get("id"), (str, int)) and e["id"] is not True
+    }
 
 
 def _validate(

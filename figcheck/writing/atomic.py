@@ -28,7 +28,11 @@ import os
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+
+from figcheck.output.escaping import printable
+from figcheck.wording import shorten
 
 try:
     import fcntl
@@ -63,15 +67,21 @@ def _fault(stage: str) -> None:
 
 @contextlib.contextmanager
 def ledger_lock(root: Path, timeout: float = 60.0) -> Iterator[None]:
-    """Hold the ledger's write lock (a no-op where CAN_LOCK is False). Raises LockTimeout
-    after `timeout` seconds of waiting."""
+    """Hold the ledger's write lock (a no-op where CAN_LOCK is False). Waits as long as the
+    writer holding it makes progress: the lock passes to another writer, or the one that
+    holds it uses the processor (a queue of twenty `figcheck add`s into a large source file
+    takes minutes, each one busy). Raises LockTimeout, naming the process that holds the lock
+    where the system says which (Linux), after `timeout` seconds without progress."""
     if fcntl is None:
         yield
         return
     fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        deadline = time.monotonic() + timeout
+        now = time.monotonic()
+        deadline, next_look = now + timeout, now
         delay = 0.005
+        holder: Holder | None = None
+        progress: tuple[int, float | None] | None = None
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -79,21 +89,90 @@ def ledger_lock(root: Path, timeout: float = 60.0) -> Iterator[None]:
             except OSError as error:
                 if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                     raise
-                if time.monotonic() > deadline:
-                    raise LockTimeout(
-                        f"another figcheck has been writing to {root} for over {timeout:.0f}s; "
-                        "try again when it is done"
-                    ) from None
-                time.sleep(delay)
-                delay = min(delay * 2, 0.1)
+            now = time.monotonic()
+            if now >= next_look:
+                holder = lock_holder(root)
+                seen = None if holder is None else (holder.pid, holder.cpu)
+                if seen is not None and seen != progress:  # another writer, or it worked
+                    deadline = max(deadline, now + timeout)
+                progress, next_look = seen, now + _LOOK_EVERY
+            if now > deadline:
+                raise LockTimeout(_stuck(root, holder, timeout)) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
         _fault("locked")
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
 
 
+_LOOK_EVERY = 0.25  # seconds between looks at who holds the lock
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The process that holds a ledger's lock, as the system tells it."""
+
+    pid: int
+    command: str  # its command line, shortened; '' when unknown
+    cpu: float | None  # processor seconds it has used, when known
+
+
+def lock_holder(root: Path) -> Holder | None:
+    """Who holds the flock on the directory `root`, from /proc/locks (Linux); None where the
+    system does not say."""
+    try:
+        status = os.stat(root)
+        locks = Path("/proc/locks").read_text()
+    except OSError:
+        return None
+    where = f"{os.major(status.st_dev):02x}:{os.minor(status.st_dev):02x}:{status.st_ino}"
+    for entry in locks.splitlines():
+        # '1: FLOCK  ADVISORY  WRITE 5993 fe:00:2369331 0 EOF'; '->' marks one that waits
+        parts = entry.split()
+        if len(parts) >= 6 and parts[1] == "FLOCK" and parts[5] == where:
+            with contextlib.suppress(ValueError):
+                pid = int(parts[4])
+                return Holder(pid, _command_of(pid), _cpu_of(pid))
+    return None
+
+
+def _command_of(pid: int) -> str:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return ""
+    command = " ".join(os.fsdecode(part) for part in raw.split(b"\0") if part)
+    return printable(shorten(command, 100))
+
+
+def _cpu_of(pid: int) -> float | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _stuck(root: Path, holder: Holder | None, timeout: float) -> str:
+    if holder is None:
+        return (
+            f"another figcheck has been writing to {root} for over {timeout:.0f}s; "
+            "try again when it is done"
+        )
+    what = f"process {holder.pid}" + (f" ({holder.command})" if holder.command else "")
+    return (
+        f"{what} holds the lock on {root} and has made no progress for {timeout:.0f}s; try "
+        "again when it is done, or end it if it is stuck"
+    )
+
+
 def atomic_write(path: Path, content: bytes) -> None:
-    """Replace (or create) `path` with `content`, atomically and durably."""
+    """Replace (or create) `path` with `content`, atomically and durably. A symbolic link
+    stays one: its target is replaced, in the target's own directory, so that every ledger
+    that shares the file gets the change."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     directory = path.parent
     mode = _mode_for(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=directory)

@@ -18,6 +18,7 @@ other file a ledger holds at its top, is already there.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -174,18 +175,44 @@ def existing(root: Path) -> list[str]:
 def create(root: Path) -> list[Path]:
     """Write a new ledger in `root` (created if missing) and return the files written.
     Raises LedgerExists, naming what is there, before writing anything; NotADirectoryError
-    when `root` is a file."""
+    when `root` is a file. When writing fails part way (a full disk), what was written is
+    removed again and the error raised: no half ledger is left for the next `init` to
+    refuse."""
     if root.exists() and not root.is_dir():
         raise NotADirectoryError(os.fspath(root))
     found = existing(root)
     if found:
         raise LedgerExists(found)
     planned = files(root)
-    written = []
-    for path, content in planned.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # "x": should another process create the file meanwhile, fail rather than overwrite.
-        with path.open("x", encoding="utf-8", newline="\n") as out:
-            out.write(content)
-        written.append(path)
-    return written
+    made: list[Path] = []  # files and directories this call created, in order
+    try:
+        for path, content in planned.items():
+            _make_directory(root, made)
+            for directory in reversed([*path.relative_to(root).parents][:-1]):
+                _make_directory(root / directory, made)
+            made.append(path)  # before it is opened: a failed write leaves an empty file
+            write_new(path, content)
+    except BaseException:
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
+        raise
+    return [path for path in planned]
+
+
+def _make_directory(path: Path, made: list[Path]) -> None:
+    """Make `path` and each missing directory above it, noting each in `made`."""
+    missing = []
+    while not path.is_dir() and path != path.parent:
+        missing.append(path)
+        path = path.parent
+    for directory in reversed(missing):
+        directory.mkdir()
+        made.append(directory)
+
+
+def write_new(path: Path, content: str) -> None:
+    """Write a file that must not exist yet ("x": should another process create it
+    meanwhile, fail rather than overwrite)."""
+    with path.open("x", encoding="utf-8", newline="\n") as out:
+        out.write(content)

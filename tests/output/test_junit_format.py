@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 from figcheck.engine import CheckResult
 from figcheck.output import junit
+from figcheck.output.escaping import printable
 from figcheck.rules import RULES
 from tests.output.report_ledgers import (
     ACCEPTED_KILLED,
@@ -78,7 +79,8 @@ def test_counts_and_failures(mixed):
     assert len(failures) == len(failing) == 2
     for element, finding in zip(failures, failing, strict=True):
         assert element.get("type") == "FC201"
-        assert element.get("message") == f"{finding.id}: {junit.xml_text(finding.message)}"
+        message = junit.xml_text(printable(finding.message))
+        assert element.get("message") == f"{finding.id}: {message}"
         assert str(finding.locations[1]) in element.text
 
 

@@ -152,7 +152,7 @@ class Context:
         for figure in ledger.figures.values():
             quotes.setdefault(figure.quantity, []).append(figure.quote)
             values.setdefault(figure.quantity, []).append(figure.stated)
-        entries = anchors.entries
+        entries = tuple(anchors.entries)  # made as they are read: a generator
         return cls(
             published=ledger.documents[document_id].published,
             quantities=ledger.quantities,

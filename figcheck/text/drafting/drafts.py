@@ -271,7 +271,9 @@ class _Drafter:
         start, stop = self._clause(claim, claims, sentence)
         speaker, said_confidence, said_reason, attribution = self._said_by(number, sentence)
         confidence["said_by"], reasons["said_by"] = said_confidence, said_reason
-        as_of, as_of_confidence, as_of_reason = self._as_of(number, end, sentence, start, change)
+        as_of, as_of_confidence, as_of_reason = self._as_of(
+            number, end, sentence, (start, stop), change
+        )
         confidence["as_of"], reasons["as_of"] = as_of_confidence, as_of_reason
         needed = self._needed(claim, change, end)
         quote, quote_confidence = self._quote(start, stop, needed, attribution, sentence)
@@ -437,28 +439,39 @@ class _Drafter:
         return opened > 0 or before.count('"') % 2 == 1
 
     def _as_of(
-        self, number: Occurrence, end: int, sentence: Sentence, clause_start: int, change: int
+        self, number: Occurrence, end: int, sentence: Sentence, clause: _Span, change: int
     ) -> tuple[str, float, str]:
-        """The date, its confidence and where it was read."""
+        """The date, its confidence and where it was read: the date of its clause, else the
+        nearest of its sentence, else the period an earlier sentence of its paragraph gives
+        (the first date of the latest such sentence that is no comparison: "a year earlier"
+        dates its own clause only)."""
         usable = [
             m
             for m in self.mentions
             if m.role != "since" and not (m.start <= number.start and end <= m.end)
         ]
         in_sentence = [m for m in usable if sentence.start <= m.start < sentence.end]
+        in_clause = [m for m in in_sentence if clause[0] <= m.start and m.end <= clause[1]]
         chosen: DateMention | None = None
-        if in_sentence:
-            chosen = min(in_sentence, key=lambda m: _distance(m.start, m.end, number))
-            where, confidence = f"{chosen.text!r} in its sentence", 0.75
+        if in_clause or in_sentence:
+            chosen = min(in_clause or in_sentence, key=lambda m: _distance(m.start, m.end, number))
+            where = (
+                "its clause"
+                if in_clause and clause != (sentence.start, sentence.end)
+                else ("its sentence")
+            )
+            where, confidence = f"{chosen.text!r} in {where}", 0.75
         else:
             paragraph = [
                 m
                 for m in usable
                 if m.end <= sentence.start
+                and not m.compared
                 and self.layout.sentence_at(m.start).paragraph == sentence.paragraph
             ]
             if paragraph:
-                chosen = paragraph[-1]
+                latest = self.layout.sentence_at(paragraph[-1].start)
+                chosen = next(m for m in paragraph if latest.start <= m.start < latest.end)
                 where, confidence = f"{chosen.text!r} earlier in its paragraph", 0.55
         if chosen is not None:
             edtf = chosen.edtf

@@ -258,13 +258,14 @@ _SINCE_BEFORE = re.compile(
 )
 
 
-# "since Friday", "ever since 12 May": the date's own words do not hold the "since".
-_SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "since Friday", "since the river burst its banks on Friday": the date's own words do not
+# hold the "since", which may open a short clause that ends with the date.
+_SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+(?:[^\W\d][\w’'-]*\s+){0,8}$", re.IGNORECASE)
 
 
 def _started(text: str, mention: DateMention) -> DateMention:
-    """A date in "since the start of X in 1999" starts a count, as "since 1999" and "since
-    Friday" do."""
+    """A date in "since the start of X in 1999" starts a count, as "since 1999", "since
+    Friday" and "since the dam broke on Friday" do."""
     before = text[max(0, mention.start - 90) : mention.start]
     if mention.role == "at" and (
         _SINCE_BEFORE.search(before) or _SINCE_RIGHT_BEFORE.search(before)

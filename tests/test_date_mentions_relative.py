@@ -125,6 +125,7 @@ def test_a_period_without_one_named_before_it_is_no_date(text: str) -> None:
         ("Some 3,000 people have left since 2 August, police said.", "2 August"),
         ("Some 3,000 people have left since June, police said.", "June"),
         ("Some 3,000 people have left ever since last week.", "last week"),
+        ("Some 3,000 people have left since the dam broke late on Friday.", "late on Friday"),
     ],
 )
 def test_since_a_relative_date_starts_a_count(text: str, words: str) -> None:
@@ -135,3 +136,8 @@ def test_since_a_relative_date_starts_a_count(text: str, words: str) -> None:
 def test_a_weekday_without_since_is_the_date_of_the_count() -> None:
     found = mentions("Police counted 3,000 on Friday, up from 2,000 since Monday.")
     assert (found["on Friday"].role, found["Monday"].role) == ("at", "since")
+
+
+def test_since_ends_at_punctuation() -> None:
+    found = mentions("Prices have risen since, and on Friday the index hit 300.")
+    assert found["on Friday"].role == "at"

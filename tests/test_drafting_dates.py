@@ -96,3 +96,8 @@ def test_each_draft_date_is_valid_edtf() -> None:
     assert len(records) >= 5
     for record in records:
         parse_date(record.as_of)
+
+
+def test_since_an_event_on_a_weekday_starts_the_count() -> None:
+    text = "About 1,800 people have been moved since the levee failed on Sunday."
+    assert as_of(text) == {"1,800": "2025-08-13?"}

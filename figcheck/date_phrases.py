@@ -532,7 +532,8 @@ _NAMED_AGAIN = _bounded(
     r"(?:\s+(?:(?:of|in)\s+(?P<year>1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
     r"|(?P<shift>a\s+year\s+(?:earlier|ago|before)|last\s+year|the\s+year\s+before"
     r"|the\s+previous\s+year|of\s+the\s+previous\s+year|of\s+last\s+year)))?"
-    r"(?!\s+(?:before|earlier|ago|to|ending|ended|through|after|ahead|that|when)\b)"
+    r"(?!\s+(?:before|earlier|ago|ending|ended|through|after|ahead|that|when)\b)"
+    rf"(?!\s+to\s+(?:the\s+)?(?:end|mid|{_MONTH}|[0-9]{{4}})\b)"
 )
 
 

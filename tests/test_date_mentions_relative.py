@@ -70,6 +70,11 @@ def test_a_week_needs_a_publication_dated_to_the_day() -> None:
             "over the year",
             "2024-35",
         ),
+        (
+            "Output grew in the third quarter. Staff fell 3% over the year to about 9,000.",
+            "over the year",
+            "2025-35?",
+        ),
         # "in the year": the year of the latest date
         ("On 2 March 2023 the mill shut. It lost 40 staff in the year.", "in the year", "2023"),
         # a comparison names the same period in another year
@@ -111,6 +116,7 @@ def test_the_period_named_again_is_not_a_comparison() -> None:
         "It was the worst quarter of the decade.",  # no quarter named before
         "The year to June saw 40 strikes, after the second quarter.",  # another period
         "It was the hottest year on record.",
+        "Exports rose in the second quarter, and in the year to June they fell.",
     ],
 )
 def test_a_period_without_one_named_before_it_is_no_date(text: str) -> None:

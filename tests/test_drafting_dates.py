@@ -80,9 +80,29 @@ def test_a_change_runs_from_the_same_period_a_year_before() -> None:
     assert found == {"4%": "2024-40?/2025-40?", "7%": "2024-40?/2025-40?"}
 
 
-def test_a_date_in_another_paragraph_does_not_carry() -> None:
-    text = "Output rose in the second quarter.\n\nThe mill employs 3,200 people."
+def test_a_day_in_another_paragraph_does_not_carry() -> None:
+    text = "Output rose on Monday.\n\nThe mill employs 3,200 people."
     assert as_of(text) == {"3,200": "2025-08-13?"}
+
+
+def test_the_quarter_of_the_lead_dates_the_report_of_a_release() -> None:
+    text = (
+        "Mill output up in spring quarter\n\n"
+        "KEMBLE, Aug 13 (Wire) - Steel output rose to 41,000 tonnes in the second quarter, "
+        "the trade body said.\n\n"
+        "Exports took 17,000 tonnes, and the mills hired 300 welders."
+    )
+    found = as_of(text)
+    assert (found["17,000"], found["300"]) == ("2025-34?", "2025-34?")
+
+
+def test_a_quarter_outside_the_lead_does_not_date_the_report() -> None:
+    text = (
+        "Steel output rose to 41,000 tonnes on Monday, the trade body said.\n\n"
+        "In the second quarter the mills were idle.\n\n"
+        "Exports took 17,000 tonnes."
+    )
+    assert as_of(text)["17,000"] == "2025-08-13?"
 
 
 def test_each_draft_date_is_valid_edtf() -> None:

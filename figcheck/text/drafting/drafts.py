@@ -209,6 +209,7 @@ class _Drafter:
             if context.published is not None
             else dates_in(text, dates.parse_date(str(date.today().year)))
         )
+        self.lead_period = self._lead_period()
         self.attributions = attributions(self.layout)
         self.index = QuantityIndex(context.quantities, context.quotes, context.values)
         self.suggested: set[str] = set(context.quantities)
@@ -473,6 +474,9 @@ class _Drafter:
                 latest = self.layout.sentence_at(paragraph[-1].start)
                 chosen = next(m for m in paragraph if latest.start <= m.start < latest.end)
                 where, confidence = f"{chosen.text!r} earlier in its paragraph", 0.55
+            elif self.lead_period is not None:
+                chosen = self.lead_period
+                where, confidence = f"{chosen.text!r}, the period of the report's lead", 0.45
         if chosen is not None:
             edtf = chosen.edtf
             if chosen.inferred:
@@ -488,6 +492,26 @@ class _Drafter:
             where += "; a change, from a year before"
             confidence = min(confidence, 0.5)
         return edtf, confidence, where
+
+    def _lead_period(self) -> DateMention | None:
+        """The quarter or half the lead (the first paragraph of whole sentences) says its
+        figures are of ("in the second quarter", "in the first half of 2024"): a report of a
+        statistical release, whose later figures that give no date are of that period too."""
+        lead = next(
+            (
+                s.paragraph
+                for s in self.layout.sentences
+                if self.layout.words(s).rstrip("\"'”’)").endswith((".", "!", "?"))
+            ),
+            None,
+        )
+        for mention in self.mentions:
+            sentence = self.layout.sentence_at(mention.start)
+            if sentence.paragraph != lead or mention.role != "at" or mention.compared:
+                continue
+            if re.fullmatch(r"[0-9]{4}-(?:3[3-6]|4[01])", mention.edtf.rstrip("?~%")):
+                return mention
+        return None
 
     def _latest_date(self) -> tuple[str, float, str]:
         """Without a publication date: the year of the latest date the text gives."""

@@ -389,7 +389,7 @@ class _Drafter:
         sentence: Sentence,
     ) -> tuple[str, float]:
         confidence = 0.9 if (start, stop) == (sentence.start, sentence.end) else 0.8
-        if attribution is not None and start <= attribution.start < stop:
+        if attribution is not None and attribution.speech and start <= attribution.start < stop:
             if attribution.start >= needed[1]:
                 stop = attribution.start
             elif attribution.end <= needed[0]:
@@ -404,9 +404,12 @@ class _Drafter:
         self, number: Occurrence, sentence: Sentence
     ) -> tuple[str, float, str, Attribution | None]:
         """The speaker, its confidence, how it was found, and the attribution read."""
-        in_sentence = [a for a in self.attributions if sentence.start <= a.start < sentence.end]
+        in_sentence = self._speaking_for(number, sentence)
         if in_sentence:
-            chosen = min(in_sentence, key=lambda a: _distance(a.start, a.end, number))
+            # Who said it over who expects it: "the bank expects growth of 2%, its governor
+            # said" is the governor's.
+            spoken = [a for a in in_sentence if a.speech] or in_sentence
+            chosen = min(spoken, key=lambda a: _distance(a.start, a.end, number))
             where = "its sentence" if chosen.named else "its sentence (a pronoun or a role)"
             return chosen.speaker, 0.85 if chosen.named else 0.65, f"from {where}", chosen
         # An attribution holds for the sentences after it in its paragraph; one after the
@@ -432,6 +435,21 @@ class _Drafter:
             if earlier:
                 return earlier[-1].speaker, 0.45, "inside a quotation: the latest speaker", None
         return "author", 0.5, "no attribution: the document's own claim", None
+
+    def _speaking_for(self, number: Occurrence, sentence: Sentence) -> list[Attribution]:
+        """The attributions of the sentence that can speak for the number: not one that
+        opens a clause after the number's ("..., and the bank expects 2%", "...; officials
+        said 40"), which speaks for that clause only. A trailing "..., the agency said."
+        speaks for the whole sentence."""
+        return [
+            a
+            for a in self.attributions
+            if sentence.start <= a.start < sentence.end
+            and not (
+                a.start >= number.end
+                and _CLAUSE_OPENER.search(self.text, number.end, a.start) is not None
+            )
+        ]
 
     def _in_quotation(self, number: Occurrence, sentence: Sentence) -> bool:
         start = self.layout.paragraphs[sentence.paragraph][0]
@@ -611,6 +629,12 @@ class _Claim:
     @property
     def end(self) -> int:
         return self.upper.end if self.upper is not None else self.number.end
+
+
+# The end of the words between a number and an attribution that opens a new clause.
+_CLAUSE_OPENER = re.compile(
+    r"(?:;|[,;]?\s(?:and|but|while|whereas|although|though|yet))\s+\Z", re.IGNORECASE
+)
 
 
 def _typed(value: Fraction) -> Typed:

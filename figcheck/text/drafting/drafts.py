@@ -54,7 +54,13 @@ from figcheck.text.drafting.quantity_match import (
     QuantityIndex,
     suggest_quantity,
 )
-from figcheck.text.drafting.sentences import Layout, Sentence, clause_break, new_clauses
+from figcheck.text.drafting.sentences import (
+    Layout,
+    Sentence,
+    clause_break,
+    coordinated,
+    new_clauses,
+)
 from figcheck.text.folding import Folded
 from figcheck.text.hedges import Hedge, read_hedge
 from figcheck.text.numbers import Occurrence, find_numbers
@@ -269,7 +275,7 @@ class _Drafter:
         reasons["approx"] = (
             f"from {claim.hedge.words!r}" if claim.hedge is not None else "no hedge word"
         )
-        start, stop = self._clause(claim, claims, sentence)
+        start, stop, own = self._clause(claim, claims, sentence)
         speaker, said_confidence, said_reason, attribution = self._said_by(number, sentence)
         confidence["said_by"], reasons["said_by"] = said_confidence, said_reason
         as_of, as_of_confidence, as_of_reason = self._as_of(
@@ -282,9 +288,12 @@ class _Drafter:
         # A clause cut from a sentence of several numbers: the rest of the sentence speaks
         # of the other numbers.
         whole = (start, stop) == (sentence.start, sentence.end)
+        words, context = quote, self.layout.words(sentence) if whole else quote
+        if own != (start, stop):  # a clause it shares: its own words tell what it counts
+            words, context = _one_line(self.text[own[0] : own[1]]), quote
         candidates = self.index.rank(
-            quote,
-            self.layout.words(sentence) if whole else quote,
+            words,
+            context,
             percent=number.kind == "percent",
             change=change != 0,
             value=number.value if claim.upper is None else None,
@@ -297,7 +306,7 @@ class _Drafter:
             reasons["quantity"] = f"best match of the quote's words ({candidates[0].score:.2f})"
         else:
             confidence["quantity"] = 0.0
-            new_quantity = self._new_quantity(number, end, stop, start, sentence, change)
+            new_quantity = self._new_quantity(number, end, own[1], own[0], sentence, change)
             reasons["quantity"] = "no quantity of the ledger matches well"
         record = DraftRecord(quantity, value, approx, as_of, speaker, quote)
         return Draft(
@@ -336,32 +345,49 @@ class _Drafter:
             return value, 1, (confidence, "a rise: the words next to it say so")
         return value, 0, (confidence, reason)
 
-    def _clause(self, claim: _Claim, claims: Sequence[_Claim], sentence: Sentence) -> _Span:
+    def _clause(
+        self, claim: _Claim, claims: Sequence[_Claim], sentence: Sentence
+    ) -> tuple[int, int, _Span]:
         """Where the clause of `claim` starts and ends: its sentence, cut at the clause breaks
-        between it and the numbers recorded before and after it in the sentence."""
+        between it and the numbers recorded before and after it in the sentence; and, in a
+        clause that numbers share, the words of its own number ("35 boats were deployed" in
+        "Two helicopters and 35 boats were deployed")."""
         number = claim.number
         end = claim.upper.end if claim.upper is not None else number.end
         start, stop = sentence.start, sentence.end
         inside = [c for c in claims if sentence.start <= c.number.start < sentence.end]
         before = [c for c in inside if c.end <= number.start]
         after = [c for c in inside if c.number.start >= end]
+        # Numbers whose nouns share one predicate share its clause ("Two helicopters and
+        # 35 boats were deployed"): the cut falls between the ones that do not.
+        first, last = number.start, end
+        while before and coordinated(self.text, before[-1].end, first):
+            first = before.pop().number.start
+        shared_after = []
+        while after and coordinated(self.text, last, after[0].number.start):
+            shared_after.append(after[0])
+            last = after.pop(0).end
         if before:
-            cut = clause_break(self.text, before[-1].end, number.start)
+            cut = clause_break(self.text, before[-1].end, first)
             if cut is not None:
                 start = cut[1]
         if after:
-            cut = clause_break(self.text, end, after[0].number.start)
+            cut = clause_break(self.text, last, after[0].number.start)
             if cut is not None:
                 stop = cut[0]
         # Within that, the clause of the number itself: from the last new clause before it
         # to the first after it ("..., while 40 were hurt, and ...").
-        starts = new_clauses(self.text, start, number.start)
+        starts = new_clauses(self.text, start, first)
         if starts:
             start = starts[-1][1]
-        ends = new_clauses(self.text, end, stop)
+        ends = new_clauses(self.text, last, stop)
         if ends:
             stop = ends[0][0]
-        return start, stop
+        own = (
+            number.start if first < number.start else start,
+            shared_after[0].number.start if shared_after else stop,
+        )
+        return start, stop, own
 
     def _needed(self, claim: _Claim, change: int, end: int) -> _Span:
         """The part of the text a quote must hold: the number with its hedge words, and the

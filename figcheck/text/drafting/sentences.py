@@ -10,10 +10,12 @@ own.
 
 Between two numbers of one sentence, `clause_break` finds where the clause of the first
 ends and that of the second begins: at the last comma, semicolon, colon, spaced dash or
-joining word ("and", "but", "while", "whereas") between them. `new_clauses` finds where a
-new clause starts whatever the numbers: a semicolon, a spaced dash, or a comma followed by
-a joining word (", and", ", while"); a comma alone may set off an aside ("405 people,
-according to our data, have left") and does not start one.
+joining word ("and", "but", "while", "whereas") between them; but two numbers whose nouns
+are joined by "and" or "or" with no verb between ("Two helicopters and 35 boats were
+deployed") share one clause: `coordinated` says so. `new_clauses` finds where a new clause
+starts whatever the numbers: a semicolon, a spaced dash, or a comma followed by a joining
+word (", and", ", while"); a comma alone may set off an aside ("405 people, according to
+our data, have left") and does not start one.
 """
 
 from __future__ import annotations
@@ -182,3 +184,33 @@ _NEW_CLAUSE = re.compile(
 def new_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where new clauses start in text[start:end]: each break's [start, end)."""
     return [m.span() for m in _NEW_CLAUSE.finditer(text, start, end)]
+
+
+# The words between two numbers whose nouns share one predicate: "Two helicopters and 35
+# boats were deployed", "At least 40 homes or about 12 farms".
+_COORDINATION = re.compile(
+    r"\s+(?P<words>(?:[^\W\d][\w’'-]*\s+){1,3}?)(?:and|or)\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|at\s+least|more\s+than|over|up\s+to"
+    r"|another|a\s+further)\s+)?\Z",
+    re.IGNORECASE,
+)
+_VERB_FORMS = _word_set(
+    """
+    is are was were be been being am have has had do does did will would can could may
+    might must shall should went came fled left lost fell rose grew made took gave saw got
+    ran hit cut put sank won spent paid sold bought held kept met sent stood began broke
+    brought built caught drove fought found knew led meant said shot shut struck told
+    thought wrote remain remains stay stays
+    """
+)
+
+
+def coordinated(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], the words between two numbers, join their nouns into one
+    subject or object ("Two helicopters and 35 boats were deployed"): a few words with no
+    verb, then "and" or "or" (and any hedge word of the second number)."""
+    match = _COORDINATION.match(text, start, end)
+    if match is None:
+        return False
+    words = match["words"].lower().split()
+    return not any(w in _VERB_FORMS or w.endswith("ed") for w in words)

@@ -4,9 +4,10 @@ from (`figcheck draft`).
 A paragraph ends at a blank line. A sentence ends at `.`, `!` or `?` (and any closing quote
 or bracket after it) followed by white space and a capital, a digit or an opening quote;
 not after an abbreviation (`Mr.`, `Gen.`, `U.S.`, `No.`, a single initial) nor inside a
-number (`2.5`). A line break ends a sentence too, unless the line runs on in lower case (a
-text wrapped at a fixed width): a headline, a dateline or a list item is a sentence of its
-own.
+number (`2.5`). A line break ends a sentence too, unless the line runs on (a text wrapped
+at a fixed width: the next line starts in lower case, or this one ends with an article, a
+preposition or a conjunction, "at the airport on\nTuesday"): a headline, a dateline or a
+list item is a sentence of its own.
 
 Between two numbers of one sentence, `clause_break` finds where the clause of the first
 ends and that of the second begins: at the last comma, semicolon, colon, spaced dash or
@@ -120,15 +121,27 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [span for span in spans if span[0] < span[1]]
 
 
+# A line that ends with one of these words runs on, whatever starts the next ("airport
+# on\nTuesday"): no headline or list item ends so.
+_RUNS_ON = re.compile(
+    r"(?<![\w-])(?:the|a|an|of|on|in|at|to|by|for|from|with|and|or|but|than|that|its|their"
+    r"|his|her)\Z"
+)
+
+
 def _line_ends(text: str, start: int, end: int) -> list[int]:
     """Where the paragraph's lines end, except where a line runs on into the next (a text
-    wrapped at a fixed width: the next line starts in lower case, this one has no stop)."""
+    wrapped at a fixed width: the next line starts in lower case and this one has no stop,
+    or this one ends with an article, a preposition or a conjunction)."""
     ends = []
     at = text.find("\n", start, end)
     while at >= 0:
         following = text[at + 1 : end].lstrip()
         before = text[start:at].rstrip()
-        runs_on = bool(following) and following[0].islower() and before[-1:] not in ".!?:"
+        runs_on = bool(following) and (
+            (following[0].islower() and before[-1:] not in ".!?:")
+            or _RUNS_ON.search(before) is not None
+        )
         if not runs_on:
             ends.append(at)
         at = text.find("\n", at + 1, end)

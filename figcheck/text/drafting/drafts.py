@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from figcheck import dates
 from figcheck.date_phrases import DateMention, dates_in
-from figcheck.model import DateSpan, Quantity
+from figcheck.model import DateSpan, Figure, Quantity
 from figcheck.text import anchoring
 from figcheck.text.drafting.attribution import Attribution, attributions
 from figcheck.text.drafting.not_figures import NotAFigure, classify, is_rank
@@ -61,6 +61,7 @@ from figcheck.text.drafting.sentences import (
     coordinated,
     new_clauses,
 )
+from figcheck.text.drafting.statements import from_the_body, shared_statements
 from figcheck.text.folding import Folded
 from figcheck.text.hedges import Hedge, read_hedge
 from figcheck.text.numbers import Occurrence, find_numbers
@@ -89,9 +90,8 @@ class DraftRecord:
     as_of: str
     said_by: str
     quote: str
-    # Issue 11 adds `statement:`, for records that render one utterance. A draft will set
-    # it from its attribution (one speaker on one occasion); until the ledger has the
-    # field it stays None and is never written.
+    # The utterance it renders, shared with the other figures of the document (or the
+    # ledger) of the same number, speaker and date (figcheck.text.drafting.statements).
     statement: str | None = None
 
 
@@ -150,14 +150,19 @@ class Context:
     values: Mapping[str, Sequence[Fraction]] = field(default_factory=dict)  # of its figures
     recorded: frozenset[int] = frozenset()  # starts of numbers a figure records
     ignored: frozenset[int] = frozenset()  # starts of numbers an ignore entry covers
+    figures_at: Mapping[int, Figure] = field(default_factory=dict)  # the figure at a start
+    statements: Mapping[str, Sequence[Figure]] = field(default_factory=dict)  # by id
 
     @classmethod
     def of(cls, ledger: Ledger, document_id: str, anchors: anchoring.Anchors) -> Context:
         quotes: dict[str, list[str]] = {}
         values: dict[str, list[Fraction]] = {}
+        statements: dict[str, list[Figure]] = {}
         for figure in ledger.figures.values():
             quotes.setdefault(figure.quantity, []).append(figure.quote)
             values.setdefault(figure.quantity, []).append(figure.stated)
+            if figure.statement is not None:
+                statements.setdefault(figure.statement, []).append(figure)
         entries = anchors.entries
         return cls(
             published=ledger.documents[document_id].published,
@@ -166,6 +171,12 @@ class Context:
             values=values,
             recorded=frozenset(e.number.start for e in entries if e.status == "recorded"),
             ignored=frozenset(e.number.start for e in entries if e.status == "ignored"),
+            figures_at={
+                e.number.start: ledger.figures[e.figure]
+                for e in entries
+                if e.figure is not None and e.figure in ledger.figures
+            },
+            statements=statements,
         )
 
 
@@ -243,6 +254,13 @@ class _Drafter:
                 taken.add(upper.start)
             claims.append(_Claim(number, hedge, upper))
         drafts = [self._record(claim, claims) for claim in claims if not claim.recorded]
+        recorded = [
+            (n, self.context.figures_at[n.start])
+            for n in self.numbers
+            if n.start in self.context.figures_at
+        ]
+        drafts = from_the_body(drafts, recorded, self._body_start(), self._dated, self._said)
+        drafts = shared_statements(drafts, recorded, self.context.statements)
         drafts += self._ignores(ignores, {c.number.start for c in claims}, accounted)
         return sorted(drafts, key=lambda d: d.number.start)
 
@@ -537,11 +555,10 @@ class _Drafter:
             confidence = min(confidence, 0.5)
         return edtf, confidence, where
 
-    def _lead_period(self) -> DateMention | None:
-        """The quarter or half the lead (the first paragraph of whole sentences) says its
-        figures are of ("in the second quarter", "in the first half of 2024"): a report of a
-        statistical release, whose later figures that give no date are of that period too."""
-        lead = next(
+    def _lead(self) -> int | None:
+        """The index of the lead, the first paragraph of whole sentences (after a headline,
+        a byline); None when no sentence ends with a stop."""
+        return next(
             (
                 s.paragraph
                 for s in self.layout.sentences
@@ -549,6 +566,29 @@ class _Drafter:
             ),
             None,
         )
+
+    def _body_start(self) -> int:
+        """Where the body starts: the lead; what stands before it is a headline."""
+        lead = self._lead()
+        return self.layout.paragraphs[lead][0] if lead is not None else 0
+
+    def _dated(self, position: int) -> bool:
+        """Whether the sentence at `position` gives a date (not one a count starts at)."""
+        sentence = self.layout.sentence_at(position)
+        return any(
+            sentence.start <= m.start < sentence.end and m.role != "since" for m in self.mentions
+        )
+
+    def _said(self, position: int) -> bool:
+        """Whether the sentence at `position` names a speaker."""
+        sentence = self.layout.sentence_at(position)
+        return any(sentence.start <= a.start < sentence.end for a in self.attributions)
+
+    def _lead_period(self) -> DateMention | None:
+        """The quarter or half the lead (the first paragraph of whole sentences) says its
+        figures are of ("in the second quarter", "in the first half of 2024"): a report of a
+        statistical release, whose later figures that give no date are of that period too."""
+        lead = self._lead()
         for mention in self.mentions:
             sentence = self.layout.sentence_at(mention.start)
             if sentence.paragraph != lead or mention.role != "at" or mention.compared:

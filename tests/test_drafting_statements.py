@@ -149,3 +149,23 @@ def test_a_recorded_figure_gives_its_statement_to_the_draft_of_the_headline(
         "2026-01-13",
         "airport operator",
     )
+
+
+def test_a_small_number_twice_in_the_body_is_no_statement() -> None:
+    text = (
+        "Police said two travellers were stranded at the airport on Tuesday.\n\n"
+        "Police said two travellers were stranded at the station on Tuesday."
+    )
+    found = [r for r in records(text) if r.value == 2]
+    assert [(r.said_by, r.quantity) for r in found] == [("Police", "stranded")] * 2
+    assert [r.statement for r in found] == [None, None]
+
+
+def test_a_small_number_in_a_headline_and_its_body_is_one_statement() -> None:
+    text = (
+        "Four stranded at Kessel airport\n\n"
+        "Four travellers were stranded at Kessel airport on Tuesday, the airport operator "
+        "said."
+    )
+    headline, body = records(text)
+    assert headline.statement == body.statement == "airport-operator-2026-01-13"

@@ -259,8 +259,9 @@ class _Drafter:
             for n in self.numbers
             if n.start in self.context.figures_at
         ]
-        drafts = from_the_body(drafts, recorded, self._body_start(), self._dated, self._said)
-        drafts = shared_statements(drafts, recorded, self.context.statements)
+        body_start = self._body_start()
+        drafts = from_the_body(drafts, recorded, body_start, self._dated, self._said)
+        drafts = shared_statements(drafts, recorded, self.context.statements, body_start)
         drafts += self._ignores(ignores, {c.number.start for c in claims}, accounted)
         return sorted(drafts, key=lambda d: d.number.start)
 

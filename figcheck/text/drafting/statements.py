@@ -10,8 +10,9 @@ may be a draft or a figure recorded already.
 
 Then figures of the document with the same number, the same speaker and the same date
 render one statement, and each draft of them gets the same `statement:` id. Their drafted
-quantities must not differ, and figures without one must say a telling number (a decimal,
-a percentage, or 100 and more: "four" and "four" are too often two things). The id is made
+quantities must not differ, and they must say a telling number (a decimal, a percentage,
+or 100 and more: "two" and "two" are too often two things) unless one is the headline's
+and the others have the same quantity. The id is made
 from the speaker and the date (`civil-protection-agency-2025-08-12`), with a number after
 it where the document or the ledger holds it for another figure. A recorded figure of the
 statement that has an id gives it to the drafts, as does a figure of another document with
@@ -121,11 +122,14 @@ def from_the_body(
 
 
 def shared_statements(
-    drafts: Sequence[Draft], recorded: Recorded, ledger: Mapping[str, Sequence[Figure]]
+    drafts: Sequence[Draft],
+    recorded: Recorded,
+    ledger: Mapping[str, Sequence[Figure]],
+    body_start: int = 0,
 ) -> list[Draft]:
     """The drafts, those that render one statement with another figure of the document (or
     of the ledger) given its `statement:` id. `ledger` holds the ledger's figures by their
-    statement id."""
+    statement id; what stands before `body_start` is a headline."""
     groups: dict[tuple[object, ...], list[_Given]] = {}
     for figure in _given(drafts, recorded):
         number = figure.number
@@ -136,7 +140,7 @@ def shared_statements(
     taken.discard(None)
     completed = list(drafts)
     for members in groups.values():
-        for statement in _statements(members):
+        for statement in _statements(members, body_start):
             if not any(m.draft is not None for m in statement):
                 continue
             ids = [m.statement for m in statement if m.statement]
@@ -169,9 +173,13 @@ def shared_statements(
     return completed
 
 
-def _statements(members: list[_Given]) -> list[list[_Given]]:
+def _statements(members: list[_Given], body_start: int) -> list[list[_Given]]:
     """The figures of one number, speaker and date, split where their quantities differ;
-    alone, a draft may still render a statement of the ledger."""
+    alone, a draft may still render a statement of the ledger. A number that is not telling
+    is one statement only with a headline's ("Four killed in blast"): twice in the body,
+    "two were detained" is more often two things."""
+    if not _telling(members[0].number) and all(m.number.start >= body_start for m in members):
+        return []
     quantities = {m.quantity for m in members if m.quantity is not None}
     if len(quantities) > 1:
         return [[m for m in members if m.quantity == q] for q in sorted(quantities)]

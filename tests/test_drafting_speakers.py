@@ -86,3 +86,19 @@ def test_a_passive_without_by_names_no_one() -> None:
 
 def test_a_verb_before_a_gerund_says_nothing() -> None:
     assert speakers("The mayor has continued quietly funding 12 shelters.") == []
+
+
+def test_a_number_after_said_is_what_was_said_not_who() -> None:
+    text = "Two tugs were idle, and the harbour master, Ida Holm, said some 40 sailings were off."
+    assert speakers(text) == ["Ida Holm, harbour master"]
+    assert said_by(text)["40"] == "Ida Holm, harbour master"
+
+
+def test_a_named_role_after_a_joining_word_leaves_the_word_out() -> None:
+    text = (
+        "Two tugs were idle, and a spokeswoman for the port, Ida Holm, said 40 sailings were off."
+    )
+    (attribution,) = attributions(Layout.of(text))
+    assert attribution.speaker == "Ida Holm, spokeswoman for the port"
+    assert text[attribution.start :].startswith("a spokeswoman")
+    assert said_by(text)["Two"] == "author"  # the attribution opens the later clause

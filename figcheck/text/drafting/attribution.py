@@ -242,7 +242,9 @@ def _in_sentence(text: str, sentence: Sentence) -> list[tuple[int, int, list[str
         elif named is not None and (after is None or said.lower() in ("told", "tells")):
             # "Its chief, John Smith, said 40 ...", "the head of X, Ivan Orlov, told ..."
             role = named["role"].split()
-            found.append((named.start(), verb.end(), [*named["name"].split(), ",", *role]))
+            # ", and a spokeswoman for X, Anna Berg, said": from the role on
+            start = named.start("words")
+            found.append((start, verb.end(), [*named["name"].split(), ",", *role]))
         elif _inverted(text, sentence.start, verb.start()):
             if after is None:  # "..., said at a conference in Sochi the head ... Ivan Orlov."
                 after = _closing_name(text, verb.end(), sentence.end)
@@ -262,8 +264,9 @@ _PASSIVE = re.compile(r"(?:was|were|been)\s", re.IGNORECASE)
 _AUXILIARY = re.compile(r"has|have|had|would|will|'d|’d")
 
 _NAMED_ROLE_BEFORE = re.compile(
-    r"(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?P<role>[a-z][^,;:.!?“”\"]*?)\s*,\s*"
-    r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*,\s*$"
+    r"(?:(?:and|but|while|whereas|or)\s+)?(?P<words>"
+    r"(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+)?(?P<role>[a-z][^,;:.!?“”\"]*?)\s*,\s*"
+    r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*,\s*)$"
 )
 
 
@@ -306,6 +309,8 @@ def _speaker_after(text: str, start: int, end: int) -> tuple[list[str], int] | N
             break
         if words and token.lower() in _STOPS and not _name_follows(text, match.end(), end):
             break
+        if token[:1].isdigit():
+            return None  # "said some 40 sailings were cancelled": what was said, not who
         words.append(token)
         last = match.start() + len(token)
         if len(words) > 14:

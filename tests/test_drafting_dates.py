@@ -121,3 +121,11 @@ def test_each_draft_date_is_valid_edtf() -> None:
 def test_since_an_event_on_a_weekday_starts_the_count() -> None:
     text = "About 1,800 people have been moved since the levee failed on Sunday."
     assert as_of(text) == {"1,800": "2025-08-13?"}
+
+
+def test_a_count_since_a_day_holds_at_the_report_not_at_an_earlier_sentences_date() -> None:
+    text = (
+        "The port counted 9,000 passengers on Sunday. Since Friday some 40 sailings have "
+        "been cancelled."
+    )
+    assert as_of(text) == {"9,000": "2025-08-10?", "40": "2025-08-13?"}

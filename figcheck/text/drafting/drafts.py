@@ -516,6 +516,7 @@ class _Drafter:
         ]
         in_sentence = [m for m in usable if sentence.start <= m.start < sentence.end]
         in_clause = [m for m in in_sentence if clause[0] <= m.start and m.end <= clause[1]]
+        since = [m for m in self.mentions if m.role == "since" and clause[0] <= m.start < clause[1]]
         chosen: DateMention | None = None
         if in_clause or in_sentence:
             chosen = min(in_clause or in_sentence, key=lambda m: _distance(m.start, m.end, number))
@@ -526,11 +527,14 @@ class _Drafter:
             )
             where, confidence = f"{chosen.text!r} in {where}", 0.75
         else:
+            # A running count "since Friday" holds when the report is written: no date an
+            # earlier sentence gives carries to it (the period of a release's lead does).
             paragraph = [
                 m
                 for m in usable
                 if m.end <= sentence.start
                 and not m.compared
+                and not since
                 and self.layout.sentence_at(m.start).paragraph == sentence.paragraph
             ]
             if paragraph:
@@ -548,6 +552,9 @@ class _Drafter:
         elif self.context.published is not None:
             edtf = _publication(self.context.published)
             where, confidence = "no date near it: the publication date, uncertain", 0.4
+            if since:
+                where = f"a count {since[0].text!r}: the publication date, uncertain"
+                confidence = 0.5
         else:
             edtf, confidence, where = self._latest_date()
         if change and "/" not in edtf:

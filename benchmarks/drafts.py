@@ -13,7 +13,11 @@ drafts are compared with the curated records:
   curated date; the drafted said_by naming the curated speaker (at least half of the
   capitalised words of its name before any comma, or `author` for `author`); and the
   quantity right;
-- for each ignored number: the share drafted as an ignore entry.
+- for each ignored number: the share drafted as an ignore entry;
+- for each figure that the curator gave a `statement:` shared with others of the document,
+  or whose draft shares one with others: whether the drafts group it with exactly the same
+  figures; only in a ledger whose curator used `statement:` at all (no goal: few documents
+  give a figure twice).
 
 Prints a Markdown table; `--misses` lists every miss, for development.
 """
@@ -36,7 +40,7 @@ from figcheck.text import anchoring
 from figcheck.text.drafting.drafts import Draft, draft_document
 from figcheck.text.folding import fold
 
-GOALS = {
+GOALS: dict[str, float | None] = {
     "value": 0.98,
     "approx": 0.90,
     "quote": 0.90,
@@ -44,6 +48,7 @@ GOALS = {
     "said_by": 0.70,
     "quantity": 0.60,
     "ignore": 0.85,
+    "statement": None,
 }
 _TOP_LEVEL_KEY = re.compile(r"^(?!document:)[A-Za-z_]+:", re.MULTILINE)
 
@@ -73,6 +78,7 @@ def measure(root: Path) -> Tally:
     if ledger.has_data_errors:
         sys.exit(f"{root} has data errors; run figcheck check --data {root}")
     tally = Tally()
+    uses_statements = any(f.statement for f in ledger.figures.values())
     for document in ledger.documents.values():
         if document.text_path is None:
             continue
@@ -81,12 +87,16 @@ def measure(root: Path) -> Tally:
         bare = load_ledger(root, {document.source_file: stripped(document.source_file)})
         drafts = draft_document(bare, document.id).drafts
         at = {n.start: d for d in drafts for n in d.numbers}
+        drafted: dict[str, Draft | None] = {}
         for full_id in document.figures:
             figure = ledger.figures[full_id]
             said = curated.said.get(full_id, ())
             if not said:
                 continue
-            compare_record(tally, figure, at.get(said[0].start))
+            drafted[full_id] = at.get(said[0].start)
+            compare_record(tally, figure, drafted[full_id])
+        if uses_statements:
+            compare_statements(tally, [ledger.figures[f] for f in drafted], drafted)
         for entry in curated.entries:
             if entry.status == "ignored":
                 draft = at.get(entry.number.start)
@@ -134,6 +144,33 @@ def compare_record(tally: Tally, figure: Figure, draft: Draft | None) -> None:
     )
 
 
+def compare_statements(
+    tally: Tally, figures: list[Figure], drafted: dict[str, Draft | None]
+) -> None:
+    """For each figure of a statement the curator shares with others, or the drafts do:
+    whether the drafts group it with the same figures."""
+
+    def drafted_statement(figure: Figure) -> str | None:
+        draft = drafted[figure.full_id]
+        return draft.record.statement if draft is not None and draft.record else None
+
+    def group(figure: Figure, statement_of: object) -> set[str]:
+        own = statement_of(figure)  # type: ignore[operator]
+        if own is None:
+            return {figure.full_id}
+        return {f.full_id for f in figures if statement_of(f) == own}  # type: ignore[operator]
+
+    for figure in figures:
+        curated = group(figure, lambda f: f.statement)
+        drafts = group(figure, drafted_statement)
+        if len(curated) > 1 or len(drafts) > 1:
+            tally.add(
+                "statement",
+                curated == drafts,
+                f"{figure.full_id}: drafted with {sorted(drafts)} for {sorted(curated)}",
+            )
+
+
 def _same_value(drafted: object, curated: object) -> bool:
     if isinstance(curated, tuple) or isinstance(drafted, tuple):
         if not (isinstance(curated, tuple) and isinstance(drafted, tuple)):
@@ -178,7 +215,8 @@ def table(tally: Tally, root: Path) -> str:
     for name, goal in GOALS.items():
         total = tally.total[name]
         share = f"{tally.right[name] / total:.0%}" if total else "-"
-        rows.append(f"| {name} | {tally.right[name]} | {total} | {share} | {goal:.0%} |")
+        aim = f"{goal:.0%}" if goal is not None else "-"
+        rows.append(f"| {name} | {tally.right[name]} | {total} | {share} | {aim} |")
     return "\n".join(rows)
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from figcheck import dates
 from figcheck.model import DateSpan
@@ -195,10 +195,14 @@ def _numeric(match: re.Match[str]) -> str | None:
 # 2014", "since 2014"), a decade ("the 2010s"), an ISO day, and the forms that are read
 # against the publication date: a month or a day without a year ("in June", "on 5 March",
 # "last October"), "last year", "this year", a weekday ("on Monday"), "yesterday", a season,
-# quarter or half without a year ("last autumn", "the second quarter"), "a year earlier",
-# and the time of writing ("at the moment", "currently", "so far"). A year read from the
-# publication date, not printed in the text, is marked uncertain (`?`), as the ledger marks
-# a year not printed in the document.
+# quarter or half without a year ("last autumn", "the second quarter"), a week or a month
+# counted from it ("last week", "this week", "the past week", "last month", "this month"),
+# "a year earlier", and the time of writing ("at the moment", "currently", "so far"). A
+# period named again ("in the quarter", "over the year", "in the same period", "the same
+# quarter of 2023", "the same month a year earlier") is the one the text named last before
+# it, of that kind. A date right after "since" ("since Friday", "since 12 May") starts a
+# count. A year read from the publication date, not printed in the text, is marked
+# uncertain (`?`), as the ledger marks a year not printed in the document.
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +210,10 @@ class DateMention:
     """A date a text gives: where it stands, its words, and the EDTF they mean.
 
     `role` is `at` for a date something holds at, `since` for the start of a running count
-    ("since 2014", which dates the start, not the count), `now` for the time of writing ("at
-    the moment"). `inferred`: its year comes from the publication date."""
+    ("since 2014", "since Friday", which date the start, not the count), `now` for the time
+    of writing ("at the moment"). `inferred`: its year comes from the publication date.
+    `compared`: a date that a comparison gives ("a year earlier", "the same quarter of
+    2023"), the date of its own clause but not the period its paragraph speaks of."""
 
     start: int
     end: int
@@ -215,6 +221,7 @@ class DateMention:
     edtf: str
     role: str = "at"
     inferred: bool = False
+    compared: bool = False
 
 
 def dates_in(text: str, published: DateSpan | None = None) -> list[DateMention]:
@@ -241,7 +248,7 @@ def dates_in(text: str, published: DateSpan | None = None) -> list[DateMention]:
     if reference is not None:
         found += reference.mentions(text)
     chosen = [_started(text, m) for m in _without_overlaps(found)]
-    return _years_earlier(text, chosen, reference)
+    return _years_earlier(text, _named_again(text, chosen), reference)
 
 
 # "since the beginning of the war in 1999": the date is when a count started.
@@ -251,13 +258,19 @@ _SINCE_BEFORE = re.compile(
 )
 
 
+# "since Friday", "since the river burst its banks on Friday": the date's own words do not
+# hold the "since", which may open a short clause that ends with the date.
+_SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+(?:[^\W\d][\w’'-]*\s+){0,8}$", re.IGNORECASE)
+
+
 def _started(text: str, mention: DateMention) -> DateMention:
-    """A date in "since the start of X in 1999" starts a count, as "since 1999" does."""
+    """A date in "since the start of X in 1999" starts a count, as "since 1999", "since
+    Friday" and "since the dam broke on Friday" do."""
     before = text[max(0, mention.start - 90) : mention.start]
-    if mention.role == "at" and _SINCE_BEFORE.search(before):
-        return DateMention(
-            mention.start, mention.end, mention.text, mention.edtf, "since", mention.inferred
-        )
+    if mention.role == "at" and (
+        _SINCE_BEFORE.search(before) or _SINCE_RIGHT_BEFORE.search(before)
+    ):
+        return replace(mention, role="since")
     return mention
 
 
@@ -339,6 +352,11 @@ _DAY_NO_YEAR = _bounded(
 )
 _WEEKDAY = _bounded(rf"(?:(?:on|last|late\s+on|early\s+on)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})")
 _RELATIVE_DAY = _bounded(r"(?P<which>yesterday|today)")
+# A week or a month counted from the publication: "last week", "this month", "the past week".
+_WEEK_OR_MONTH = _bounded(
+    r"(?:(?:in|during|over|for|earlier|later)\s+)?(?:the\s+)?"
+    r"(?P<which>last|this|past|previous)\s+(?P<unit>week|weekend|month)(?!\s+of\b)"
+)
 _GROUPING_ALONE = _bounded(
     r"(?:(?P<preposition>in|during|by|over|for|since)\s+)?(?:the\s+)?(?:(?P<which>last|this)\s+)?"
     r"(?:(?P<season>spring|summer|autumn|fall|winter)"
@@ -390,6 +408,7 @@ class _Reference:
             (_WEEKDAY, self._weekday),
             (_RELATIVE_DAY, self._relative_day),
             (_GROUPING_ALONE, self._grouping),
+            (_WEEK_OR_MONTH, self._week_or_month),
             (_FIRST_MONTHS, self._first_months),
         ):
             for match in pattern.finditer(text):
@@ -442,6 +461,35 @@ class _Reference:
         back = 1 if match["which"].lower() == "yesterday" else 0
         return f"{date.fromordinal(self.last.toordinal() - back).isoformat()}?"
 
+    def _week_or_month(self, match: re.Match[str]) -> str | None:
+        """ "last week" is Monday to Sunday of the week before the publication's, "this
+        week" its Monday to the publication, "the past week" the seven days up to it;
+        "last month" and "the previous month" the month before, "this month" its own."""
+        which, unit = match["which"].lower(), match["unit"].lower()
+        if unit == "month":
+            if which == "past" or self.precision == "year":
+                return None  # "the past month": thirty days or the last calendar month
+            first = self.last.replace(day=1)
+            month = first if which == "this" else first - timedelta(days=1)
+            return f"{month.year}-{month.month:02d}?"
+        if self.precision != "day":
+            return None
+        monday = self.last - timedelta(days=self.last.weekday())
+        if which == "past":
+            first, last = self.last - timedelta(days=6), self.last
+        elif which == "this":
+            first, last = monday, self.last
+        else:
+            first, last = monday - timedelta(days=7), monday - timedelta(days=1)
+        if unit == "weekend":
+            if which == "past" or (which == "this" and self.last.weekday() < 5):
+                return None  # "this weekend" on a weekday: the one to come
+            first = first + timedelta(days=5)
+            last = min(first + timedelta(days=1), self.last)
+        if first == last:
+            return f"{first.isoformat()}?"
+        return f"{first.isoformat()}?/{last.isoformat()}?"
+
     def _first_months(self, match: re.Match[str]) -> str | None:
         if match["year"]:
             return None  # read without the publication date
@@ -475,6 +523,94 @@ def _qualified(point: str) -> str:
     return point[:-1] + "%" if point.endswith("~") else point + "?"
 
 
+# A period named again: "in the quarter", "over the year", "in the same period", "the same
+# quarter of 2023", "the same month a year earlier". Not "the year to June", "the quarter
+# before", which name other periods.
+_NAMED_AGAIN = _bounded(
+    r"(?:(?P<preposition>in|during|over|for|across|through|throughout)\s+)?"
+    r"the\s+(?P<same>same\s+)?(?P<unit>quarter|half|month|period|year)"
+    r"(?:\s+(?:(?:of|in)\s+(?P<year>1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
+    r"|(?P<shift>a\s+year\s+(?:earlier|ago|before)|last\s+year|the\s+year\s+before"
+    r"|the\s+previous\s+year|of\s+the\s+previous\s+year|of\s+last\s+year)))?"
+    r"(?!\s+(?:before|earlier|ago|ending|ended|through|after|ahead|that|when)\b)"
+    rf"(?!\s+to\s+(?:the\s+)?(?:end|mid|{_MONTH}|[0-9]{{4}})\b)"
+)
+
+
+def _period_kind(edtf: str) -> str:
+    """What kind of period an EDTF date is: day, month, quarter, half, year, or period (a
+    third of a year, a season, an interval)."""
+    if "/" in edtf:
+        return "period"
+    point = edtf.rstrip("?~%")
+    for kind, pattern in _PERIOD_KINDS:
+        if pattern.fullmatch(point):
+            return kind
+    return "period"
+
+
+_PERIOD_KINDS = (
+    ("quarter", re.compile(r"[0-9]{4}-3[3-6]")),
+    ("half", re.compile(r"[0-9]{4}-4[01]")),
+    ("month", re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])")),
+    ("day", re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")),
+    ("year", re.compile(r"[0-9]{4}")),
+)
+
+
+def _named_again(text: str, chosen: list[DateMention]) -> list[DateMention]:
+    """Add each period named again: the latest date of its kind the text gave before it (a
+    quarter for "the quarter"; for "the period" and "over the year", the latest that is not
+    a day; for "in the year", the year of the latest), in the year it gives ("of 2023", "a
+    year earlier")."""
+    added: list[DateMention] = []
+    for match in _NAMED_AGAIN.finditer(text):
+        inside = [m for m in chosen if match.start() <= m.start and m.end <= match.end()]
+        if any(m.start < match.end() and match.start() < m.end for m in chosen if m not in inside):
+            continue
+        if inside and not (match["year"] or match["shift"]):
+            continue  # the words read already as a date of their own
+        unit = match["unit"].lower()
+        preposition = (match["preposition"] or "").lower()
+        if unit in ("year", "period") and not (preposition or match["same"]):
+            continue  # "the year" alone is too often no date ("the worst of the year")
+        earlier = [
+            m
+            for m in [*chosen, *added]
+            if m.end <= match.start() and m.role != "since" and not m.compared
+        ]
+        kinds = [_period_kind(m.edtf) for m in earlier]
+        if unit in ("quarter", "half", "month"):
+            fitting = [m for m, kind in zip(earlier, kinds, strict=True) if kind == unit]
+        elif unit == "period" or preposition in ("over", "across"):
+            fitting = [m for m, kind in zip(earlier, kinds, strict=True) if kind != "day"]
+        else:
+            fitting = earlier  # "in the year": the year of the latest date
+        if not fitting:
+            continue
+        referent = max(fitting, key=lambda m: m.start)
+        edtf = referent.edtf
+        if unit == "year" and not (preposition in ("over", "across") or match["same"]):
+            year = _YEAR_IN_EDTF.findall(edtf)[-1]
+            edtf = f"{year}?" if referent.inferred else year
+        if match["year"]:
+            edtf = _YEAR_IN_EDTF.sub(match["year"], edtf).replace("?", "")
+        elif match["shift"]:
+            edtf = _YEAR_IN_EDTF.sub(lambda year: str(int(year.group()) - 1), edtf)
+        if dates.is_date(edtf):
+            chosen = [
+                m for m in chosen if m not in inside
+            ]  # "of 2023" in "the same quarter of 2023"
+            compared = bool(match["year"] or match["shift"])
+            inferred = referent.inferred and not match["year"]
+            added.append(
+                DateMention(
+                    match.start(), match.end(), match.group(), edtf, "at", inferred, compared
+                )
+            )
+    return sorted([*chosen, *added], key=lambda m: m.start)
+
+
 _EARLIER = _bounded(r"(?:a|one|the)\s+year\s+(?:earlier|ago|before|previously)")
 _YEAR_IN_EDTF = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s|\n")
@@ -504,5 +640,5 @@ def _years_earlier(
             continue
         edtf = _YEAR_IN_EDTF.sub(lambda year: str(int(year.group()) - 1), base)
         if dates.is_date(edtf):
-            added.append(_mention(match, edtf, "at", inferred))
+            added.append(replace(_mention(match, edtf, "at", inferred), compared=True))
     return sorted([*chosen, *added], key=lambda m: m.start)

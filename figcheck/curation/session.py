@@ -110,6 +110,7 @@ class Session:
             said_by=record.said_by,
             quote=record.quote,
             approx=record.approx,
+            statement=record.statement,
         )
         source = self.ledger.documents[self.document].source_file
         before = _read(source)

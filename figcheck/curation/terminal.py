@@ -138,6 +138,10 @@ class Loop:
                 if value is None:
                     value = "(none: press c to choose or define one)"
             self._field(name, _shown(value), note)
+        if record.statement is not None:
+            edited = drafted is not None and record.statement != drafted.statement
+            note = "(edited)" if edited else draft.reasons.get("statement", "")
+            self._field("statement", record.statement, note)
 
     def _field(self, name: str, value: str, note: str = "") -> None:
         line = Text(f"  {name:<9} ")
@@ -258,8 +262,8 @@ class Loop:
         name = _ask(
             "Field to edit: ",
             "",
-            completer=WordCompleter(list(FIELDS)),
-            validator=_choice(FIELDS),
+            completer=WordCompleter(list(EDITABLE)),
+            validator=_choice(EDITABLE),
         )
         if name == "quantity":
             self._choose_quantity(draft)
@@ -276,6 +280,9 @@ class Loop:
                 validator=_choice(APPROXES),
             )
             self.edited[draft.number.start] = replace(record, approx=answer)
+        elif name == "statement":  # an id shared by every record of one utterance; empty: none
+            answer = _ask("statement: ", current or "")
+            self.edited[draft.number.start] = replace(record, statement=answer or None)
         else:
             answer = _ask(f"{name}: ", current, required=True)
             text_fields: dict[str, str] = {name: answer}  # as_of, said_by or quote
@@ -367,6 +374,9 @@ def _shown(value: object) -> str:
     if isinstance(value, (int, float)) or type(value).__name__ == "Decimal":
         return number_text(value)  # type: ignore[arg-type]
     return "" if value is None else str(value)
+
+
+EDITABLE = (*FIELDS, "statement")
 
 
 def _ask(

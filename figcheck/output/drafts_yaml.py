@@ -21,7 +21,8 @@
         why: the dateline
 
 Each draft has comments above it: its line and sentence, the confidence of each field, how
-the less certain fields were read, and the other quantities that matched. A record whose
+the less certain fields were read, why it shares a `statement:` with other figures (the
+same number, speaker and date), and the other quantities that matched. A record whose
 quantity matches none is written with an empty `quantity:` and the `figcheck quantity add`
 command that would define the suggested one. `figcheck add --from FILE` records the file
 once reviewed; it reads the fields and ignores the comments.
@@ -71,12 +72,16 @@ def _record(draft: Draft) -> list[str]:
     record = draft.record
     assert record is not None
     scores = ", ".join(
-        f"{name} {draft.confidence[name]:.2f}" for name in FIELDS if name in draft.confidence
+        f"{name} {draft.confidence[name]:.2f}"
+        for name in (*FIELDS, "statement")
+        if name in draft.confidence
     )
     lines = [f"  # line {draft.number.line}: {_sentence(draft)}", f"  # confidence: {scores}"]
     for name in ("as_of", "said_by"):
         if draft.confidence.get(name, 1) < 0.7:
             lines.append(_comment(f"  # {name}: {draft.reasons[name]}"))
+    if record.statement is not None:
+        lines.append(_comment(f"  # statement: {draft.reasons['statement']}"))
     others = [c for c in draft.candidates if c.quantity != record.quantity]
     if others:
         shown = ", ".join(f"{c.quantity} ({c.score:.2f})" for c in others)

@@ -26,7 +26,8 @@ The words, and the approx each means (where words read two ways, both are accept
       at-most    up to, at most, at the most, no more than, not more than, a maximum
                  of; as many as (or about)
       range      between X and Y; X to Y; X-Y (rising, and not after from, in or since,
-                 which make a change: "rose from 5,000 to 7,000")
+                 which make a change: "rose from 5,000 to 7,000"; a percentage only up
+                 to a percentage: "grew 3.1% to 165.5 billion" is no range)
     after the number:
       about      or so, give or take, or thereabouts, more or less
       at-least   or more, and more, or above, and above, or over, plus, -plus, +

@@ -122,7 +122,8 @@ VOCABULARY: tuple[Phrase, ...] = (
 )
 # A range is read from its shape rather than from words alone: "between 5,000 and 7,000",
 # "5,000 to 7,000", "5,000-7,000", the lower number below the higher. After "from", "in" or
-# "since" it is not one: "from 5,000 to 7,000" and "in 2014 to 2,200" are changes.
+# "since" it is not one: "from 5,000 to 7,000" and "in 2014 to 2,200" are changes, and nor
+# is a percentage followed by a number that is not one: "grew 3.1% to 165.5 billion".
 RANGE_FORMS = ("between X and Y", "X to Y", "X-Y")
 
 _BY_WORDS: dict[tuple[Side, str], Phrase] = {(p.side, p.words): p for p in VOCABULARY}
@@ -265,6 +266,11 @@ def _kind(connector: str) -> str:
 
 
 def _ascends(lower: Occurrence, upper: Occurrence) -> bool:
+    """Whether two numbers can be the ends of one range: the lower below the higher, and a
+    percentage only up to a percentage ("1.8 to 2.2%" and "1.8% to 2.2%" are ranges; "grew
+    3.1% to 165.5 billion" is a change, then the level it reached)."""
+    if lower.kind == "percent" and upper.kind != "percent":
+        return False
     return lower.value is not None and upper.value is not None and lower.value < upper.value
 
 

@@ -165,7 +165,7 @@ _RATIO = rf"""
         (?:(?P<in_n>{_COUNT}|a\s+hundred|a\s+thousand)\b|(?P<in_n_digits>100|[1-9]\d?)(?!\d|[.,]\d))
         (?!\s+(?:{_alternation(numberwords.TIME_WORDS)})\b)
       | (?<!first\s)(?<!second\s)(?<!third\s)(?<!fourth\s)(?<!last\s)(?<!latter\s)
-        (?<!other\s)(?<!and\sa\s)\b(?P<half>half)\b(?!\s+a\s+dozen\b)(?!{_HYPHEN})
+        (?<!first{_HYPHEN})(?<!second{_HYPHEN})(?<!last{_HYPHEN})(?<!other\s)(?<!and\sa\s)\b(?P<half>half)\b(?!\s+a\s+dozen\b)(?!{_HYPHEN})
     )
 """
 

@@ -2,15 +2,15 @@
 does, without the command line.
 
 A draft file names its document (`document: ID`) and holds `figures:` (the fields of
-`figcheck add`: quantity, value, approx, as_of, said_by, quote, and optionally id and note)
-and `ignore:` entries (text, why). Every figure and every entry is validated and anchored
-exactly as `figcheck add` and `figcheck ignore` do one by one, because it is theirs that do
-it: they are applied in turn, each through `add_figure` or `ignore_number`, to a scratch
-copy of the ledger, so that each is checked with those before it in place. The real source
-file is replaced only when all of them are valid, in one atomic write, under the ledger's
-lock held from the first read to the write: one error, and nothing is written, every error
-listed with the line of the draft file it comes from. A draft whose quantity is still empty
-is refused before anything else, with the list of what to fill in.
+`figcheck add`: quantity, value, approx, as_of, said_by, quote, and optionally statement,
+id and note) and `ignore:` entries (text, why). Every figure and every entry is validated
+and anchored exactly as `figcheck add` and `figcheck ignore` do one by one, because it is
+theirs that do it: they are applied in turn, each through `add_figure` or `ignore_number`,
+to a scratch copy of the ledger, so that each is checked with those before it in place.
+The real source file is replaced only when all of them are valid, in one atomic write,
+under the ledger's lock held from the first read to the write: one error, and nothing is
+written, every error listed with the line of the draft file it comes from. A draft whose
+quantity is still empty is refused before anything else, with the list of what to fill in.
 """
 
 from __future__ import annotations
@@ -39,9 +39,18 @@ from figcheck.writing.changing import new_findings
 from figcheck.writing.ignoring import NewIgnore, ignore_number
 from figcheck.writing.records import NewFigure, Value, parse_value
 
-# The fields a drafted figure may have. Issue 11 adds `statement:` (records rendering one
-# utterance) to the ledger and to NewFigure; it belongs here then, passed on like `note`.
-FIGURE_FIELDS = ("quantity", "value", "approx", "as_of", "said_by", "quote", "id", "note")
+# The fields a drafted figure may have.
+FIGURE_FIELDS = (
+    "quantity",
+    "value",
+    "approx",
+    "as_of",
+    "said_by",
+    "quote",
+    "statement",
+    "id",
+    "note",
+)
 REQUIRED = ("quantity", "value", "as_of", "said_by", "quote")
 
 
@@ -208,6 +217,7 @@ def _figures(
                     approx=str(approx) if approx not in (None, "") else None,
                     id=str(item["id"]) if item.get("id") not in (None, "") else None,
                     note=str(item["note"]) if item.get("note") not in (None, "") else None,
+                    statement=_optional(item.get("statement")),
                 ),
             )
         )
@@ -250,6 +260,10 @@ def _value(raw: object) -> Value:
     if isinstance(raw, str):
         return parse_value(raw)
     raise ValueError(f"value {raw!r} is not a number, nor [low, high]")
+
+
+def _optional(raw: object) -> str | None:
+    return None if raw in (None, "") else str(raw)
 
 
 def _shown_value(raw: object) -> str:

@@ -7,7 +7,9 @@ Read, in one sentence:
 - a speaker before it: "the fire service said", "Labour Minister Tomas Berg told
   parliament", "Police reported", "Analysts estimated";
 - with the verbs `VERBS` (said, says, told, stated, reported, estimated, added, noted,
-  announced, claimed, confirmed, explained, warned, wrote, ...), and "according to".
+  announced, claimed, confirmed, explained, warned, wrote, expected, forecast, ...), after
+  an auxiliary too ("the ministry has said", "economists had expected"), and "according
+  to"; a passive without "by" names no one ("40 deaths were reported").
 
 The speaker is the noun phrase next to the verb, up to punctuation or a word that starts a
 new part of the sentence. A title before a name is moved after it ("Labour Minister Tomas
@@ -75,6 +77,7 @@ VERBS = (
     "specified",
     "clarified",
     "assessed",
+    *(BELIEFS := ("expected", "expects", "forecast", "forecasts", "projected", "projects")),
     "write",
     "report",
     "estimate",
@@ -144,6 +147,9 @@ class Attribution:
     named: bool  # named in its sentence, not by a pronoun or a role ("the minister") alone
     # "This was stated by X": the attribution of the sentence before it.
     refers_back: bool = False
+    # A verb of saying ("said", "according to"), not of expecting ("expects", "forecast"),
+    # whose words belong to the claim: "the bank expects growth of 2%".
+    speech: bool = True
 
 
 def attributions(layout: Layout) -> tuple[Attribution, ...]:
@@ -157,7 +163,8 @@ def attributions(layout: Layout) -> tuple[Attribution, ...]:
         for start, end, words in _in_sentence(layout.text, sentence):
             attribution = resolver.attribution(start, end, words)
             if attribution is not None:
-                found.append(replace(attribution, refers_back=back))
+                speech = _BELIEF.search(layout.text, start, end) is None
+                found.append(replace(attribution, refers_back=back, speech=speech))
     return tuple(found)
 
 
@@ -221,6 +228,10 @@ def _in_sentence(text: str, sentence: Sentence) -> list[tuple[int, int, list[str
             continue
         if _VERB.match(text, verb.end() + 1):
             continue  # "the report said": a noun before the verb
+        if _GERUND_AFTER.match(text, verb.end()):
+            continue
+        if _PASSIVE.match(said) and not said.lower().endswith(" by"):
+            continue  # "40 deaths were reported", "growth is expected": no one is named
         after = _speaker_after(text, verb.end(), sentence.end)
         if said.lower() in ("told", "tells"):
             after = None  # "X told reporters": after "told" comes who heard it
@@ -231,7 +242,9 @@ def _in_sentence(text: str, sentence: Sentence) -> list[tuple[int, int, list[str
         elif named is not None and (after is None or said.lower() in ("told", "tells")):
             # "Its chief, John Smith, said 40 ...", "the head of X, Ivan Orlov, told ..."
             role = named["role"].split()
-            found.append((named.start(), verb.end(), [*named["name"].split(), ",", *role]))
+            # ", and a spokeswoman for X, Anna Berg, said": from the role on
+            start = named.start("words")
+            found.append((start, verb.end(), [*named["name"].split(), ",", *role]))
         elif _inverted(text, sentence.start, verb.start()):
             if after is None:  # "..., said at a conference in Sochi the head ... Ivan Orlov."
                 after = _closing_name(text, verb.end(), sentence.end)
@@ -242,9 +255,18 @@ def _in_sentence(text: str, sentence: Sentence) -> list[tuple[int, int, list[str
     return found
 
 
+_BELIEF = re.compile(rf"(?<![\w-])(?:{'|'.join(BELIEFS)})(?![\w-])", re.IGNORECASE)
+# "Putin has continued publicly supporting him": a verb before a gerund says no words.
+_GERUND_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
+_PASSIVE = re.compile(r"(?:was|were|been)\s", re.IGNORECASE)
+# Auxiliaries between a speaker and the verb: "the ministry has said", "economists had
+# expected".
+_AUXILIARY = re.compile(r"has|have|had|would|will|'d|’d")
+
 _NAMED_ROLE_BEFORE = re.compile(
-    r"(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?P<role>[a-z][^,;:.!?“”\"]*?)\s*,\s*"
-    r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*,\s*$"
+    r"(?:(?:and|but|while|whereas|or)\s+)?(?P<words>"
+    r"(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+)?(?P<role>[a-z][^,;:.!?“”\"]*?)\s*,\s*"
+    r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s*,\s*)$"
 )
 
 
@@ -287,6 +309,8 @@ def _speaker_after(text: str, start: int, end: int) -> tuple[list[str], int] | N
             break
         if words and token.lower() in _STOPS and not _name_follows(text, match.end(), end):
             break
+        if token[:1].isdigit():
+            return None  # "said some 40 sailings were cancelled": what was said, not who
         words.append(token)
         last = match.start() + len(token)
         if len(words) > 14:
@@ -352,7 +376,9 @@ _ADVERB = re.compile(r"[a-z]+ly|often|also|never|always|later|then|once|again|al
 def _speaker_before(text: str, start: int, end: int) -> tuple[list[str], int] | None:
     chunk = text[start:end]
     matches = list(_WORD.finditer(chunk))
-    while matches and _ADVERB.fullmatch(matches[-1].group()):  # "Putin often says"
+    while matches and (
+        _ADVERB.fullmatch(matches[-1].group()) or _AUXILIARY.fullmatch(matches[-1].group())
+    ):  # "Putin often says", "the ministry has said"
         matches.pop()
     words: list[str] = []
     first, last = end, len(chunk.rstrip()) if not matches else matches[-1].end()

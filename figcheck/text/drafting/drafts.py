@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from figcheck import dates
 from figcheck.date_phrases import DateMention, dates_in
-from figcheck.model import DateSpan, Quantity
+from figcheck.model import DateSpan, Figure, Quantity
 from figcheck.text import anchoring
 from figcheck.text.drafting.attribution import Attribution, attributions
 from figcheck.text.drafting.not_figures import NotAFigure, classify, is_rank
@@ -54,7 +54,14 @@ from figcheck.text.drafting.quantity_match import (
     QuantityIndex,
     suggest_quantity,
 )
-from figcheck.text.drafting.sentences import Layout, Sentence, clause_break, new_clauses
+from figcheck.text.drafting.sentences import (
+    Layout,
+    Sentence,
+    clause_break,
+    coordinated,
+    new_clauses,
+)
+from figcheck.text.drafting.statements import from_the_body, shared_statements
 from figcheck.text.folding import Folded
 from figcheck.text.hedges import Hedge, read_hedge
 from figcheck.text.numbers import Occurrence, find_numbers
@@ -83,9 +90,8 @@ class DraftRecord:
     as_of: str
     said_by: str
     quote: str
-    # Issue 11 adds `statement:`, for records that render one utterance. A draft will set
-    # it from its attribution (one speaker on one occasion); until the ledger has the
-    # field it stays None and is never written.
+    # The utterance it renders, shared with the other figures of the document (or the
+    # ledger) of the same number, speaker and date (figcheck.text.drafting.statements).
     statement: str | None = None
 
 
@@ -144,14 +150,19 @@ class Context:
     values: Mapping[str, Sequence[Fraction]] = field(default_factory=dict)  # of its figures
     recorded: frozenset[int] = frozenset()  # starts of numbers a figure records
     ignored: frozenset[int] = frozenset()  # starts of numbers an ignore entry covers
+    figures_at: Mapping[int, Figure] = field(default_factory=dict)  # the figure at a start
+    statements: Mapping[str, Sequence[Figure]] = field(default_factory=dict)  # by id
 
     @classmethod
     def of(cls, ledger: Ledger, document_id: str, anchors: anchoring.Anchors) -> Context:
         quotes: dict[str, list[str]] = {}
         values: dict[str, list[Fraction]] = {}
+        statements: dict[str, list[Figure]] = {}
         for figure in ledger.figures.values():
             quotes.setdefault(figure.quantity, []).append(figure.quote)
             values.setdefault(figure.quantity, []).append(figure.stated)
+            if figure.statement is not None:
+                statements.setdefault(figure.statement, []).append(figure)
         entries = tuple(anchors.entries)  # made as they are read: a generator
         return cls(
             published=ledger.documents[document_id].published,
@@ -160,6 +171,12 @@ class Context:
             values=values,
             recorded=frozenset(e.number.start for e in entries if e.status == "recorded"),
             ignored=frozenset(e.number.start for e in entries if e.status == "ignored"),
+            figures_at={
+                e.number.start: ledger.figures[e.figure]
+                for e in entries
+                if e.figure is not None and e.figure in ledger.figures
+            },
+            statements=statements,
         )
 
 
@@ -209,6 +226,7 @@ class _Drafter:
             if context.published is not None
             else dates_in(text, dates.parse_date(str(date.today().year)))
         )
+        self.lead_period = self._lead_period()
         self.attributions = attributions(self.layout)
         self.index = QuantityIndex(context.quantities, context.quotes, context.values)
         self.suggested: set[str] = set(context.quantities)
@@ -236,6 +254,14 @@ class _Drafter:
                 taken.add(upper.start)
             claims.append(_Claim(number, hedge, upper))
         drafts = [self._record(claim, claims) for claim in claims if not claim.recorded]
+        recorded = [
+            (n, self.context.figures_at[n.start])
+            for n in self.numbers
+            if n.start in self.context.figures_at
+        ]
+        body_start = self._body_start()
+        drafts = from_the_body(drafts, recorded, body_start, self._dated, self._said)
+        drafts = shared_statements(drafts, recorded, self.context.statements, body_start)
         drafts += self._ignores(ignores, {c.number.start for c in claims}, accounted)
         return sorted(drafts, key=lambda d: d.number.start)
 
@@ -268,10 +294,12 @@ class _Drafter:
         reasons["approx"] = (
             f"from {claim.hedge.words!r}" if claim.hedge is not None else "no hedge word"
         )
-        start, stop = self._clause(claim, claims, sentence)
+        start, stop, own = self._clause(claim, claims, sentence)
         speaker, said_confidence, said_reason, attribution = self._said_by(number, sentence)
         confidence["said_by"], reasons["said_by"] = said_confidence, said_reason
-        as_of, as_of_confidence, as_of_reason = self._as_of(number, end, sentence, start, change)
+        as_of, as_of_confidence, as_of_reason = self._as_of(
+            number, end, sentence, (start, stop), change
+        )
         confidence["as_of"], reasons["as_of"] = as_of_confidence, as_of_reason
         needed = self._needed(claim, change, end)
         quote, quote_confidence = self._quote(start, stop, needed, attribution, sentence)
@@ -279,9 +307,12 @@ class _Drafter:
         # A clause cut from a sentence of several numbers: the rest of the sentence speaks
         # of the other numbers.
         whole = (start, stop) == (sentence.start, sentence.end)
+        words, context = quote, self.layout.words(sentence) if whole else quote
+        if own != (start, stop):  # a clause it shares: its own words tell what it counts
+            words, context = _one_line(self.text[own[0] : own[1]]), quote
         candidates = self.index.rank(
-            quote,
-            self.layout.words(sentence) if whole else quote,
+            words,
+            context,
             percent=number.kind == "percent",
             change=change != 0,
             value=number.value if claim.upper is None else None,
@@ -294,7 +325,7 @@ class _Drafter:
             reasons["quantity"] = f"best match of the quote's words ({candidates[0].score:.2f})"
         else:
             confidence["quantity"] = 0.0
-            new_quantity = self._new_quantity(number, end, stop, start, sentence, change)
+            new_quantity = self._new_quantity(number, end, own[1], own[0], sentence, change)
             reasons["quantity"] = "no quantity of the ledger matches well"
         record = DraftRecord(quantity, value, approx, as_of, speaker, quote)
         return Draft(
@@ -333,32 +364,49 @@ class _Drafter:
             return value, 1, (confidence, "a rise: the words next to it say so")
         return value, 0, (confidence, reason)
 
-    def _clause(self, claim: _Claim, claims: Sequence[_Claim], sentence: Sentence) -> _Span:
+    def _clause(
+        self, claim: _Claim, claims: Sequence[_Claim], sentence: Sentence
+    ) -> tuple[int, int, _Span]:
         """Where the clause of `claim` starts and ends: its sentence, cut at the clause breaks
-        between it and the numbers recorded before and after it in the sentence."""
+        between it and the numbers recorded before and after it in the sentence; and, in a
+        clause that numbers share, the words of its own number ("35 boats were deployed" in
+        "Two helicopters and 35 boats were deployed")."""
         number = claim.number
         end = claim.upper.end if claim.upper is not None else number.end
         start, stop = sentence.start, sentence.end
         inside = [c for c in claims if sentence.start <= c.number.start < sentence.end]
         before = [c for c in inside if c.end <= number.start]
         after = [c for c in inside if c.number.start >= end]
+        # Numbers whose nouns share one predicate share its clause ("Two helicopters and
+        # 35 boats were deployed"): the cut falls between the ones that do not.
+        first, last = number.start, end
+        while before and coordinated(self.text, before[-1].end, first):
+            first = before.pop().number.start
+        shared_after = []
+        while after and coordinated(self.text, last, after[0].number.start):
+            shared_after.append(after[0])
+            last = after.pop(0).end
         if before:
-            cut = clause_break(self.text, before[-1].end, number.start)
+            cut = clause_break(self.text, before[-1].end, first)
             if cut is not None:
                 start = cut[1]
         if after:
-            cut = clause_break(self.text, end, after[0].number.start)
+            cut = clause_break(self.text, last, after[0].number.start)
             if cut is not None:
                 stop = cut[0]
         # Within that, the clause of the number itself: from the last new clause before it
         # to the first after it ("..., while 40 were hurt, and ...").
-        starts = new_clauses(self.text, start, number.start)
+        starts = new_clauses(self.text, start, first)
         if starts:
             start = starts[-1][1]
-        ends = new_clauses(self.text, end, stop)
+        ends = new_clauses(self.text, last, stop)
         if ends:
             stop = ends[0][0]
-        return start, stop
+        own = (
+            number.start if first < number.start else start,
+            shared_after[0].number.start if shared_after else stop,
+        )
+        return start, stop, own
 
     def _needed(self, claim: _Claim, change: int, end: int) -> _Span:
         """The part of the text a quote must hold: the number with its hedge words, and the
@@ -386,7 +434,7 @@ class _Drafter:
         sentence: Sentence,
     ) -> tuple[str, float]:
         confidence = 0.9 if (start, stop) == (sentence.start, sentence.end) else 0.8
-        if attribution is not None and start <= attribution.start < stop:
+        if attribution is not None and attribution.speech and start <= attribution.start < stop:
             if attribution.start >= needed[1]:
                 stop = attribution.start
             elif attribution.end <= needed[0]:
@@ -401,9 +449,12 @@ class _Drafter:
         self, number: Occurrence, sentence: Sentence
     ) -> tuple[str, float, str, Attribution | None]:
         """The speaker, its confidence, how it was found, and the attribution read."""
-        in_sentence = [a for a in self.attributions if sentence.start <= a.start < sentence.end]
+        in_sentence = self._speaking_for(number, sentence)
         if in_sentence:
-            chosen = min(in_sentence, key=lambda a: _distance(a.start, a.end, number))
+            # Who said it over who expects it: "the bank expects growth of 2%, its governor
+            # said" is the governor's.
+            spoken = [a for a in in_sentence if a.speech] or in_sentence
+            chosen = min(spoken, key=lambda a: _distance(a.start, a.end, number))
             where = "its sentence" if chosen.named else "its sentence (a pronoun or a role)"
             return chosen.speaker, 0.85 if chosen.named else 0.65, f"from {where}", chosen
         # An attribution holds for the sentences after it in its paragraph; one after the
@@ -430,6 +481,21 @@ class _Drafter:
                 return earlier[-1].speaker, 0.45, "inside a quotation: the latest speaker", None
         return "author", 0.5, "no attribution: the document's own claim", None
 
+    def _speaking_for(self, number: Occurrence, sentence: Sentence) -> list[Attribution]:
+        """The attributions of the sentence that can speak for the number: not one that
+        opens a clause after the number's ("..., and the bank expects 2%", "...; officials
+        said 40"), which speaks for that clause only. A trailing "..., the agency said."
+        speaks for the whole sentence."""
+        return [
+            a
+            for a in self.attributions
+            if sentence.start <= a.start < sentence.end
+            and not (
+                a.start >= number.end
+                and _CLAUSE_OPENER.search(self.text, number.end, a.start) is not None
+            )
+        ]
+
     def _in_quotation(self, number: Occurrence, sentence: Sentence) -> bool:
         start = self.layout.paragraphs[sentence.paragraph][0]
         before = self.text[start : number.start]
@@ -437,29 +503,47 @@ class _Drafter:
         return opened > 0 or before.count('"') % 2 == 1
 
     def _as_of(
-        self, number: Occurrence, end: int, sentence: Sentence, clause_start: int, change: int
+        self, number: Occurrence, end: int, sentence: Sentence, clause: _Span, change: int
     ) -> tuple[str, float, str]:
-        """The date, its confidence and where it was read."""
+        """The date, its confidence and where it was read: the date of its clause, else the
+        nearest of its sentence, else the period an earlier sentence of its paragraph gives
+        (the first date of the latest such sentence that is no comparison: "a year earlier"
+        dates its own clause only)."""
         usable = [
             m
             for m in self.mentions
             if m.role != "since" and not (m.start <= number.start and end <= m.end)
         ]
         in_sentence = [m for m in usable if sentence.start <= m.start < sentence.end]
+        in_clause = [m for m in in_sentence if clause[0] <= m.start and m.end <= clause[1]]
+        since = [m for m in self.mentions if m.role == "since" and clause[0] <= m.start < clause[1]]
         chosen: DateMention | None = None
-        if in_sentence:
-            chosen = min(in_sentence, key=lambda m: _distance(m.start, m.end, number))
-            where, confidence = f"{chosen.text!r} in its sentence", 0.75
+        if in_clause or in_sentence:
+            chosen = min(in_clause or in_sentence, key=lambda m: _distance(m.start, m.end, number))
+            where = (
+                "its clause"
+                if in_clause and clause != (sentence.start, sentence.end)
+                else ("its sentence")
+            )
+            where, confidence = f"{chosen.text!r} in {where}", 0.75
         else:
+            # A running count "since Friday" holds when the report is written: no date an
+            # earlier sentence gives carries to it (the period of a release's lead does).
             paragraph = [
                 m
                 for m in usable
                 if m.end <= sentence.start
+                and not m.compared
+                and not since
                 and self.layout.sentence_at(m.start).paragraph == sentence.paragraph
             ]
             if paragraph:
-                chosen = paragraph[-1]
+                latest = self.layout.sentence_at(paragraph[-1].start)
+                chosen = next(m for m in paragraph if latest.start <= m.start < latest.end)
                 where, confidence = f"{chosen.text!r} earlier in its paragraph", 0.55
+            elif self.lead_period is not None:
+                chosen = self.lead_period
+                where, confidence = f"{chosen.text!r}, the period of the report's lead", 0.45
         if chosen is not None:
             edtf = chosen.edtf
             if chosen.inferred:
@@ -468,6 +552,9 @@ class _Drafter:
         elif self.context.published is not None:
             edtf = _publication(self.context.published)
             where, confidence = "no date near it: the publication date, uncertain", 0.4
+            if since:
+                where = f"a count {since[0].text!r}: the publication date, uncertain"
+                confidence = 0.5
         else:
             edtf, confidence, where = self._latest_date()
         if change and "/" not in edtf:
@@ -475,6 +562,48 @@ class _Drafter:
             where += "; a change, from a year before"
             confidence = min(confidence, 0.5)
         return edtf, confidence, where
+
+    def _lead(self) -> int | None:
+        """The index of the lead, the first paragraph of whole sentences (after a headline,
+        a byline); None when no sentence ends with a stop."""
+        return next(
+            (
+                s.paragraph
+                for s in self.layout.sentences
+                if self.layout.words(s).rstrip("\"'”’)").endswith((".", "!", "?"))
+            ),
+            None,
+        )
+
+    def _body_start(self) -> int:
+        """Where the body starts: the lead; what stands before it is a headline."""
+        lead = self._lead()
+        return self.layout.paragraphs[lead][0] if lead is not None else 0
+
+    def _dated(self, position: int) -> bool:
+        """Whether the sentence at `position` gives a date (not one a count starts at)."""
+        sentence = self.layout.sentence_at(position)
+        return any(
+            sentence.start <= m.start < sentence.end and m.role != "since" for m in self.mentions
+        )
+
+    def _said(self, position: int) -> bool:
+        """Whether the sentence at `position` names a speaker."""
+        sentence = self.layout.sentence_at(position)
+        return any(sentence.start <= a.start < sentence.end for a in self.attributions)
+
+    def _lead_period(self) -> DateMention | None:
+        """The quarter or half the lead (the first paragraph of whole sentences) says its
+        figures are of ("in the second quarter", "in the first half of 2024"): a report of a
+        statistical release, whose later figures that give no date are of that period too."""
+        lead = self._lead()
+        for mention in self.mentions:
+            sentence = self.layout.sentence_at(mention.start)
+            if sentence.paragraph != lead or mention.role != "at" or mention.compared:
+                continue
+            if re.fullmatch(r"[0-9]{4}-(?:3[3-6]|4[01])", mention.edtf.rstrip("?~%")):
+                return mention
+        return None
 
     def _latest_date(self) -> tuple[str, float, str]:
         """Without a publication date: the year of the latest date the text gives."""
@@ -574,6 +703,12 @@ class _Claim:
     @property
     def end(self) -> int:
         return self.upper.end if self.upper is not None else self.number.end
+
+
+# The end of the words between a number and an attribution that opens a new clause.
+_CLAUSE_OPENER = re.compile(
+    r"(?:;|[,;]?\s(?:and|but|while|whereas|although|though|yet))\s+\Z", re.IGNORECASE
+)
 
 
 def _typed(value: Fraction) -> Typed:

@@ -4,16 +4,19 @@ from (`figcheck draft`).
 A paragraph ends at a blank line. A sentence ends at `.`, `!` or `?` (and any closing quote
 or bracket after it) followed by white space and a capital, a digit or an opening quote;
 not after an abbreviation (`Mr.`, `Gen.`, `U.S.`, `No.`, a single initial) nor inside a
-number (`2.5`). A line break ends a sentence too, unless the line runs on in lower case (a
-text wrapped at a fixed width): a headline, a dateline or a list item is a sentence of its
-own.
+number (`2.5`). A line break ends a sentence too, unless the line runs on (a text wrapped
+at a fixed width: the next line starts in lower case, or this one ends with an article, a
+preposition or a conjunction, "at the airport on\nTuesday"): a headline, a dateline or a
+list item is a sentence of its own.
 
 Between two numbers of one sentence, `clause_break` finds where the clause of the first
 ends and that of the second begins: at the last comma, semicolon, colon, spaced dash or
-joining word ("and", "but", "while", "whereas") between them. `new_clauses` finds where a
-new clause starts whatever the numbers: a semicolon, a spaced dash, or a comma followed by
-a joining word (", and", ", while"); a comma alone may set off an aside ("405 people,
-according to our data, have left") and does not start one.
+joining word ("and", "but", "while", "whereas") between them; but two numbers whose nouns
+are joined by "and" or "or" with no verb between ("Two helicopters and 35 boats were
+deployed") share one clause: `coordinated` says so. `new_clauses` finds where a new clause
+starts whatever the numbers: a semicolon, a spaced dash, or a comma followed by a joining
+word (", and", ", while"); a comma alone may set off an aside ("405 people, according to
+our data, have left") and does not start one.
 """
 
 from __future__ import annotations
@@ -118,15 +121,27 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [span for span in spans if span[0] < span[1]]
 
 
+# A line that ends with one of these words runs on, whatever starts the next ("airport
+# on\nTuesday"): no headline or list item ends so.
+_RUNS_ON = re.compile(
+    r"(?<![\w-])(?:the|a|an|of|on|in|at|to|by|for|from|with|and|or|but|than|that|its|their"
+    r"|his|her)\Z"
+)
+
+
 def _line_ends(text: str, start: int, end: int) -> list[int]:
     """Where the paragraph's lines end, except where a line runs on into the next (a text
-    wrapped at a fixed width: the next line starts in lower case, this one has no stop)."""
+    wrapped at a fixed width: the next line starts in lower case and this one has no stop,
+    or this one ends with an article, a preposition or a conjunction)."""
     ends = []
     at = text.find("\n", start, end)
     while at >= 0:
         following = text[at + 1 : end].lstrip()
         before = text[start:at].rstrip()
-        runs_on = bool(following) and following[0].islower() and before[-1:] not in ".!?:"
+        runs_on = bool(following) and (
+            (following[0].islower() and before[-1:] not in ".!?:")
+            or _RUNS_ON.search(before) is not None
+        )
         if not runs_on:
             ends.append(at)
         at = text.find("\n", at + 1, end)
@@ -182,3 +197,33 @@ _NEW_CLAUSE = re.compile(
 def new_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where new clauses start in text[start:end]: each break's [start, end)."""
     return [m.span() for m in _NEW_CLAUSE.finditer(text, start, end)]
+
+
+# The words between two numbers whose nouns share one predicate: "Two helicopters and 35
+# boats were deployed", "At least 40 homes or about 12 farms".
+_COORDINATION = re.compile(
+    r"\s+(?P<words>(?:[^\W\d][\w’'-]*\s+){1,3}?)(?:and|or)\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|at\s+least|more\s+than|over|up\s+to"
+    r"|another|a\s+further)\s+)?\Z",
+    re.IGNORECASE,
+)
+_VERB_FORMS = _word_set(
+    """
+    is are was were be been being am have has had do does did will would can could may
+    might must shall should went came fled left lost fell rose grew made took gave saw got
+    ran hit cut put sank won spent paid sold bought held kept met sent stood began broke
+    brought built caught drove fought found knew led meant said shot shut struck told
+    thought wrote remain remains stay stays
+    """
+)
+
+
+def coordinated(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], the words between two numbers, join their nouns into one
+    subject or object ("Two helicopters and 35 boats were deployed"): a few words with no
+    verb, then "and" or "or" (and any hedge word of the second number)."""
+    match = _COORDINATION.match(text, start, end)
+    if match is None:
+        return False
+    words = match["words"].lower().split()
+    return not any(w in _VERB_FORMS or w.endswith("ed") for w in words)

@@ -72,6 +72,15 @@ def test_every_relation_option_is_written(root: Path) -> None:
     assert quantity.parts == ("ru-departed-syria", "ru-fighting") and quantity.exhaustive
 
 
+def test_a_quantity_takes_its_own_window(root: Path) -> None:
+    result = define(root, "--window-days", "3")
+    assert result.exit_code == 0, result.output
+    assert "    window_days: 3\n" in (root / "quantities.yaml").read_text()
+    assert load_ledger(root).quantities["ru-fighting-isis"].window_days == 3
+    refused = define(root, "--window-days", "-1")
+    assert refused.exit_code == 2 and "--window-days" in refused.stderr
+
+
 def test_a_quantity_that_figures_already_name_is_counted(root: Path) -> None:
     source = root / "sources" / "tass.yaml"
     source.write_text(source.read_text().replace("ru-departed-syria-killed", "killed-syria"))

@@ -68,6 +68,14 @@ def _relations(command):  # type: ignore[no-untyped-def]
     "period), change (a percent change of --of).",
 )
 @_relations
+@click.option(
+    "--window-days",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="How many days apart its figures may be and still be compared for a divergence "
+    "(FC301, FC303): a few for a toll updated daily, 366 (the rules' default) for a yearly "
+    "statistic.",
+)
 @click.option("--note", metavar="TEXT", help="Anything a later reader should know.")
 @click.option("--dry-run", is_flag=True, help="Validate and check, but write nothing.")
 @format_option(help="Show the result as text, or as one JSON object for scripts.")
@@ -106,6 +114,7 @@ def add_quantity(
         parts=tuple(options["parts"]),
         exhaustive=options["exhaustive"],
         of=options["of"],
+        window_days=options["window_days"],
         note=options["note"],
     )
     _run(

@@ -49,6 +49,7 @@ class NewQuantity:
     parts: tuple[str, ...] = ()
     exhaustive: bool = False
     of: str | None = None
+    window_days: int | None = None
     note: str | None = None
 
     def record(self) -> dict[str, Any]:
@@ -62,6 +63,8 @@ class NewQuantity:
             entry["subset_of"] = list(self.subset_of)
         if self.of:
             entry["of"] = self.of
+        if self.window_days is not None:
+            entry["window_days"] = self.window_days
         if self.note:
             entry["note"] = self.note
         return entry

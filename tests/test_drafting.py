@@ -314,3 +314,37 @@ def test_a_value_restated_from_another_report_points_at_its_quantity() -> None:
 def test_a_suggested_quantity_of_people_counts_people() -> None:
     (draft,) = drafts("Some 300 volunteers cleared the beach.", quantities=QUANTITIES)
     assert draft.new_quantity is not None and draft.new_quantity.unit == "people"
+
+
+def test_words_to_ignore_that_recur_are_one_entry_for_every_place() -> None:
+    # An ignore entry covers its words wherever they stand: a second entry for the same words
+    # would ignore nothing, and `add --from` would refuse it.
+    text = (
+        "Ferry strike over by late 2019, union says\n\n"
+        "About 1,200 crew members were back at work by late 2019, the union said.\n"
+    )
+    found = drafts(text, quantities=QUANTITIES)
+    ignores = [d for d in found if d.ignore is not None]
+    assert [d.ignore.text for d in ignores if d.ignore is not None] == ["by late 2019"]
+    assert [n.text for n in ignores[0].numbers] == ["2019", "2019"]
+
+
+def test_he_after_an_unnamed_official_is_that_official_and_leaves_the_quote() -> None:
+    text = (
+        "Port reopens\n\n"
+        "The harbour was closed for nine days, a port official told reporters on Monday. "
+        "Around 40 ships were still waiting outside, he added.\n"
+    )
+    ships = record(text, "40")
+    assert ships.said_by == "port official"
+    assert ships.quote == "Around 40 ships were still waiting outside"
+
+
+def test_a_quote_inside_a_quotation_ends_at_its_closing_mark() -> None:
+    text = (
+        "Port reopens\n\n"
+        '"By Friday more than 300 containers had been cleared," the harbour master, who '
+        "spoke on condition of anonymity, said on Monday.\n"
+    )
+    containers = record(text, "300")
+    assert containers.quote == "By Friday more than 300 containers had been cleared"

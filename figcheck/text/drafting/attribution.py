@@ -484,7 +484,10 @@ class _Resolver:
             return None
         lowered = [w.lower() for w in name]
         if len(name) == 1 and lowered[0] in _PRONOUNS:
-            stands_for = self.latest_person if lowered[0] in ("he", "she") else self.latest
+            # "he" or "she" is the latest person named, or else the latest speaker: "the
+            # official, who asked not to be named, said ... he added" speaks of the official.
+            person = lowered[0] in ("he", "she") and self.latest_person
+            stands_for = person or self.latest
             return Attribution(start, end, stands_for, False) if stands_for else None
         if not any(_capitalised(w) for w in name) and lowered[-1] in _SOURCES_NOT_SPEAKERS:
             return None  # "according to preliminary data", "official figures show"

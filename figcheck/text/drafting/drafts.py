@@ -302,6 +302,12 @@ class _Drafter:
         )
         confidence["as_of"], reasons["as_of"] = as_of_confidence, as_of_reason
         needed = self._needed(claim, change, end)
+        if self._in_quotation(number, sentence):
+            # The quotation ends the quote: what follows its closing mark is who said it
+            # ('... joined Islamic State," the official, who asked not to be named, said').
+            closing = _CLOSING_QUOTE.search(self.text, needed[1], stop)
+            if closing is not None:
+                stop = closing.start()
         quote, quote_confidence = self._quote(start, stop, needed, attribution, sentence)
         confidence["quote"] = quote_confidence
         # A clause cut from a sentence of several numbers: the rest of the sentence speaks
@@ -660,12 +666,14 @@ class _Drafter:
                 if not held & claimed:
                     break
                 start, end = _widened(self.text, start, end)
+            # An ignore entry covers its words at every place they stand in the text: one
+            # entry for all of them ("by late 2015" in the headline and again in the lead).
+            places = folded.spans(self.text[start:end], 1000) or [(start, end)]
             words = _one_line(self.text[start:end])
             inside = [
                 n
                 for n in self.numbers
-                if start <= n.start
-                and n.end <= end
+                if any(s <= n.start and n.end <= e for s, e in places)
                 and n.start != number.start
                 and n.start not in claimed
                 and n.start not in accounted
@@ -688,6 +696,8 @@ class _Drafter:
 
 
 _Span = tuple[int, int]
+# The end of a quotation, with the comma or stop before its mark: `,"`, `.”`, `”`.
+_CLOSING_QUOTE = re.compile(r'[,.]?["”»]')
 
 
 @dataclass(frozen=True)

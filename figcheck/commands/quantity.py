@@ -72,9 +72,8 @@ def _relations(command):  # type: ignore[no-untyped-def]
     "--window-days",
     type=click.IntRange(min=0),
     metavar="DAYS",
-    help="How many days apart its figures may be and still be compared for a divergence "
-    "(FC301, FC303): a few for a toll updated daily, 366 (the rules' default) for a yearly "
-    "statistic.",
+    help="How many days apart its figures may be and still be compared for a divergence: a "
+    "few for a toll updated daily, 366 (the rules' default) for a yearly statistic.",
 )
 @click.option("--note", metavar="TEXT", help="Anything a later reader should know.")
 @click.option("--dry-run", is_flag=True, help="Validate and check, but write nothing.")

@@ -486,8 +486,8 @@ class _Resolver:
         if len(name) == 1 and lowered[0] in _PRONOUNS:
             # "he" or "she" is the latest person named, or else the latest speaker: "the
             # official, who asked not to be named, said ... he added" speaks of the official.
-            person = lowered[0] in ("he", "she") and self.latest_person
-            stands_for = person or self.latest
+            named = self.latest_person if lowered[0] in ("he", "she") else None
+            stands_for = named or self.latest
             return Attribution(start, end, stands_for, False) if stands_for else None
         if not any(_capitalised(w) for w in name) and lowered[-1] in _SOURCES_NOT_SPEAKERS:
             return None  # "according to preliminary data", "official figures show"

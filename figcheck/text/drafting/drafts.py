@@ -696,8 +696,9 @@ class _Drafter:
 
 
 _Span = tuple[int, int]
-# The end of a quotation, with the comma or stop before its mark: `,"`, `.”`, `”`.
-_CLOSING_QUOTE = re.compile(r'[,.]?["”»]')
+# The end of a quotation that an attribution follows, as wire copy writes it: the comma (or
+# the stop) inside the closing mark, `,"` or `.”` ('"... cleared," the harbour master said').
+_CLOSING_QUOTE = re.compile(r'[,.]["”»]')
 
 
 @dataclass(frozen=True)

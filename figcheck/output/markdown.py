@@ -33,8 +33,9 @@ from figcheck.wording import plural
 COLUMNS = ("Severity", "Rule", "Message", "Location", "Id")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~#!&])")
-# Control characters other than line breaks (C0 and C1, a tab among them), Unicode's line and paragraph
-# separators and the marks that override or isolate the direction of text: shown by code.
+# Control characters other than line breaks (C0, a tab among them, and C1), Unicode's line
+# and paragraph separators and the marks that override or isolate the direction of text:
+# shown by code.
 _CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # What GitHub turns into a notification or a link in a comment: '@name' mentions, and bare
 # URLs ('https://', 'www.'). A zero-width space after the '@' or the scheme's ':' keeps the

@@ -65,3 +65,10 @@ def test_reading_a_ledger_imports_no_rule():
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_every_rule_has_its_test_file():
+    tests = Path(__file__).parent / "rules"
+    rules = sorted(path.stem for path in (PACKAGE / "rules").glob("fc*.py"))
+    assert rules, "no rule modules found"
+    assert [r for r in rules if not (tests / f"test_{r}.py").is_file()] == []

@@ -23,9 +23,14 @@ from typing import Any, TextIO
 from rich.text import Text
 
 from figcheck import __version__
-from figcheck.findings import one_line
 from figcheck.output.common import json_text
-from figcheck.output.console import indented, make_console, printable, render_finding
+from figcheck.output.console import (
+    indented,
+    make_console,
+    printable,
+    render_finding,
+    write_refusal,
+)
 from figcheck.output.json_report import finding_object
 from figcheck.wording import plural
 from figcheck.writing.adding import Added
@@ -41,12 +46,7 @@ def render(format_name: str, added: Added, out: TextIO, err: TextIO, *, dry_run:
 def render_text(added: Added, out: TextIO, err: TextIO, *, dry_run: bool) -> None:
     where = printable(f"{added.file}:{added.first_line}")
     if added.problems:
-        for problem in added.problems:
-            err.write(printable(one_line(problem)) + "\n")
-        err.write(
-            f"figcheck: {printable(added.figure)} is not valid (it would go to {where}); "
-            "nothing was written\n"
-        )
+        write_refusal(added.problems, added.figure, where, err)
         return
     console = make_console(out)
     for translation in added.dates:

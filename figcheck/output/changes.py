@@ -22,8 +22,13 @@ from typing import Any, TextIO
 from rich.text import Text
 
 from figcheck import __version__
-from figcheck.findings import one_line
-from figcheck.output.console import indented, make_console, printable, render_finding
+from figcheck.output.console import (
+    indented,
+    make_console,
+    printable,
+    render_finding,
+    write_refusal,
+)
 from figcheck.output.json_report import finding_object
 from figcheck.wording import plural
 from figcheck.writing.changing import Change
@@ -55,12 +60,7 @@ def render_text(
 ) -> None:
     where = printable(f"{change.file}:{change.first_line}")
     if change.problems:
-        for problem in change.problems:
-            err.write(printable(one_line(problem)) + "\n")
-        err.write(
-            f"figcheck: {printable(what)} is not valid (it would go to {where}); "
-            "nothing was written\n"
-        )
+        write_refusal(change.problems, what, where, err)
         return
     console = make_console(out)
     made = " (a new file)" if change.created else ""

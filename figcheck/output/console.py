@@ -10,6 +10,7 @@ lines and reads as what the ledger holds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from rich.console import Console
@@ -17,6 +18,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from figcheck.engine import CheckResult
+from figcheck.findings import one_line
 from figcheck.model import Finding
 from figcheck.output.common import summary_parts
 from figcheck.output.escaping import UNPRINTABLE, printable
@@ -106,3 +108,13 @@ def summary_text(result: CheckResult) -> Text:
     for words, kind in summary_parts(result):
         text.append(words, style=STYLES[kind] if kind else "")
     return text
+
+
+def write_refusal(problems: Iterable[Finding], what: str, where: str, err: TextIO) -> None:
+    """A change that figcheck would not write: each of its problems, place first, then one
+    line saying so (`figcheck add`, `quantity add`, `ignore`)."""
+    for problem in problems:
+        err.write(printable(one_line(problem)) + "\n")
+    err.write(
+        f"figcheck: {printable(what)} is not valid (it would go to {where}); nothing was written\n"
+    )

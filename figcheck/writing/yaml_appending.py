@@ -313,12 +313,8 @@ def append_item(text: str, key: str, item: Mapping[str, Value]) -> Appended:
     """`text` with `item` added at the end of the list under the top-level `key` (created if
     missing; an empty `key:`, `key: ~` or `key: []` becomes a block list). Raises
     CannotAppend when the file is not a YAML mapping, or `key` holds something else."""
-    bom = _BOM if text.startswith(_BOM) else ""
-    body = text[len(bom) :]
-    try:
-        root = yaml_reading.compose(body)
-    except yaml_reading.YamlError as error:
-        raise CannotAppend(f"it is not valid YAML ({error}, line {error.line})") from None
+    bom, body = _split_bom(text)
+    root = _composed(body)
     lines = _Lines(body)
     if root is None:
         edit = _add_key_to_empty_file(lines, key, item)
@@ -535,10 +531,9 @@ def set_fields(text: str, key: str, changes: Mapping[int, Mapping[str, Value]]) 
     written in flow style (`- {finding: x}`) is written again whole, on its line. Every
     other byte stays. Raises CannotAppend when an item is missing or not a mapping, or the
     new text would not read back as the old one with just these fields set."""
-    bom = _BOM if text.startswith(_BOM) else ""
-    body = text[len(bom) :]
+    bom, body = _split_bom(text)
+    root = _composed(body)
     try:
-        root = yaml_reading.compose(body)
         parsed, _ = yaml_reading.loads(body)
     except yaml_reading.YamlError as error:
         raise CannotAppend(f"it is not valid YAML ({error}, line {error.line})") from None
@@ -693,12 +688,8 @@ def add_entry(text: str, key: str, name: str, entry: Mapping[str, Value]) -> App
     indentation and with a blank line before it if the entries are separated by one.
     Raises CannotAppend when the file is not a YAML mapping, `key` holds something other
     than a block mapping, or it has `name` already."""
-    bom = _BOM if text.startswith(_BOM) else ""
-    body = text[len(bom) :]
-    try:
-        root = yaml_reading.compose(body)
-    except yaml_reading.YamlError as error:
-        raise CannotAppend(f"it is not valid YAML ({error}, line {error.line})") from None
+    bom, body = _split_bom(text)
+    root = _composed(body)
     lines = _Lines(body)
     head = scalar(name)
     if root is None:
@@ -796,8 +787,7 @@ def extend_field(text: str, key: str, name: str, field: str, values: Sequence[st
     the top-level `key`: after its last item (`[a, b]` becomes `[a, b, c]`; a block list gets
     `- c`), or as a new `field: [c]` line at the end of the entry. Raises CannotAppend when
     the entry is missing or not a block mapping, or the field holds something else."""
-    bom = _BOM if text.startswith(_BOM) else ""
-    body = text[len(bom) :]
+    bom, body = _split_bom(text)
     lines = _Lines(body)
     entry = _entry_node(body, key, name)
     found = [v for k, v in entry.value if isinstance(k, ScalarNode) and k.value == field]
@@ -831,8 +821,7 @@ def set_field(text: str, key: str, name: str, field: str, value: Value) -> Appen
     """`text` with `field: value` added at the end of the entry `name` of the mapping under
     the top-level `key`. Raises CannotAppend when the entry is missing or not a block
     mapping, or has the field already."""
-    bom = _BOM if text.startswith(_BOM) else ""
-    body = text[len(bom) :]
+    bom, body = _split_bom(text)
     lines = _Lines(body)
     entry = _entry_node(body, key, name)
     if any(isinstance(k, ScalarNode) and k.value == field for k, _ in entry.value):
@@ -855,10 +844,7 @@ def set_field(text: str, key: str, name: str, field: str, value: Value) -> Appen
 
 
 def _entry_node(body: str, key: str, name: str) -> MappingNode:
-    try:
-        root = yaml_reading.compose(body)
-    except yaml_reading.YamlError as error:
-        raise CannotAppend(f"it is not valid YAML ({error}, line {error.line})") from None
+    root = _composed(body)
     table = None
     if isinstance(root, MappingNode):
         tables = [v for k, v in root.value if isinstance(k, ScalarNode) and k.value == key]
@@ -918,3 +904,17 @@ def _mapping(text: str, doing: str) -> dict[Any, Any]:
     if not isinstance(data, dict):
         raise CannotAppend(f"figcheck could not {doing}: the file is not a YAML mapping")
     return dict(data)
+
+
+def _split_bom(text: str) -> tuple[str, str]:
+    """A file's byte-order mark (kept as it is) and the text after it."""
+    bom = _BOM if text.startswith(_BOM) else ""
+    return bom, text[len(bom) :]
+
+
+def _composed(body: str) -> Node | None:
+    """The node tree of a file's text, with lines; CannotAppend when it is not YAML."""
+    try:
+        return yaml_reading.compose(body)
+    except yaml_reading.YamlError as error:
+        raise CannotAppend(f"it is not valid YAML ({error}, line {error.line})") from None

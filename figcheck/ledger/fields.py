@@ -93,12 +93,10 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.error(
-                key, f"`{key}` must be a whole number of {unit}, 0 or more, not {quoted(value)}"
-            )
-            return None
-        return value
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return int(value)
+        self.error(key, f"`{key}` must be a whole number of {unit}, 0 or more, not {quoted(value)}")
+        return None
 
     def id_list(self, key: str) -> tuple[str, ...]:
         value = self.data.get(key)

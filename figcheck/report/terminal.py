@@ -218,7 +218,9 @@ def _legend(
     # A quantity with a window of its own (a toll updated daily) says so: its divergences
     # are judged over that window, not the one figcheck.yaml sets for the rest.
     window = quantity.window_days
-    own = "" if window in (None, default_window) else f"; window {wording.plural(window, 'day')}"
+    own = ""
+    if window is not None and window != default_window:
+        own = f"; window {wording.plural(window, 'day')}"
     about.append(
         f" ({quantity.kind}, {printable(quantity.unit)}{_relations(quantity)}{own})",
         style="dim",

@@ -180,7 +180,7 @@ def _times(a: Interval, b: Interval) -> Interval | None:
 
 
 def _hull(intervals: Iterable[Interval | None]) -> Interval | None:
-    result = None
+    result: Interval | None = None
     for interval in intervals:
         if interval is not None:
             result = interval if result is None else result.hull(interval)

@@ -136,8 +136,8 @@ def shared_statements(
         key: tuple[object, ...] = (number.kind, number.low, number.high)
         key += (_speaker_key(figure.said_by), _date_key(figure.as_of))
         groups.setdefault(key, []).append(figure)
-    taken = {g.statement for g in _given(drafts, recorded) if g.statement} | set(ledger)
-    taken.discard(None)
+    taken: set[str] = {g.statement for g in _given(drafts, recorded) if g.statement}
+    taken |= set(ledger)
     completed = list(drafts)
     for members in groups.values():
         for statement in _statements(members, body_start):

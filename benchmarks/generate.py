@@ -1,15 +1,26 @@
 """Write a synthetic ledger: N figures in source files of 50, with document texts.
 
     python benchmarks/generate.py OUT_DIR [--figures 100000] [--per-file 50] [--conflicts 0]
+                                          [--layout agreeing|disagreeing|one-quantity]
 
-The figures agree with one another (a running total that grows a little every day, parts
-and a subset well below it, hedged three ways), so that the rules' cost without findings is
-what is measured; --conflicts plants that many contradicting figures.
+`agreeing` (the default): the figures agree with one another (a running total that grows a
+little every day, parts and a subset well below it, hedged three ways), so that the rules'
+cost without findings is what is measured; --conflicts plants that many contradicting
+figures.
+
+`disagreeing`: the many-findings ledger. The figures are spread over 500 running totals
+(200 figures each at 100,000 figures), each growing by 10 a day but recorded with a random
+error of up to 80 (the same seed every time), so that a later figure is often below an
+earlier one: about one finding per figure, nearly all of them FC202.
+
+`one-quantity`: every figure counts one running total that grows a little every day and
+agrees with itself: what one large quantity costs each rule.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -41,6 +52,10 @@ quantities:
 """
 
 APPROX = ("exact", "about", "at-least")
+LAYOUTS = ("agreeing", "disagreeing", "one-quantity")
+# The disagreeing layout: how many running totals, and the largest error of a figure.
+DISAGREEING_QUANTITIES = 500
+ERROR = 80
 
 
 def _letters(i: int) -> str:
@@ -59,25 +74,57 @@ def figure(i: int, start: date) -> tuple[str, str]:
     quantity = ("total", "part", "sub")[i % 3]
     value = 100_000 + day * 10 if quantity == "total" else 1_000 + day // 10
     approx = APPROX[day % 3]
-    as_of = (start + timedelta(days=day)).isoformat()
+    return _record(i, quantity, value, approx, start + timedelta(days=day))
+
+
+def _record(i: int, quantity: str, value: int, approx: str, as_of: date) -> tuple[str, str]:
     quote = f"the {_letters(i)} count is {value:,} people"
     record = (
         f"  - id: f{i}\n    quantity: {quantity}\n    value: {value}\n    approx: {approx}\n"
-        f"    as_of: {as_of}\n    said_by: Speaker {i % 7}\n    quote: {quote}\n"
+        f"    as_of: {as_of.isoformat()}\n    said_by: Speaker {i % 7}\n    quote: {quote}\n"
     )
     return record, quote
 
 
-def write(out: Path, figures: int, per_file: int, conflicts: int) -> None:
+def disagreeing_figure(i: int, start: date, errors: random.Random) -> tuple[str, str]:
+    """Figure i of the many-findings ledger: running total i % 500 on day i // 500."""
+    day = i // DISAGREEING_QUANTITIES
+    value = 100_000 + day * 10 + errors.randint(0, ERROR)
+    return _record(i, f"total-{i % DISAGREEING_QUANTITIES}", value, "exact", start + timedelta(day))
+
+
+def one_quantity_figure(i: int, start: date) -> tuple[str, str]:
+    """Figure i of one running total that agrees with itself: 100,000 plus 10 a day."""
+    return _record(i, "total", 100_000 + i * 10, APPROX[i % 3], start + timedelta(days=i))
+
+
+def _quantities(layout: str) -> str:
+    if layout != "disagreeing":
+        return QUANTITIES
+    return "quantities:\n" + "".join(
+        f"  total-{n}:\n    label: Running total {n}\n    unit: people\n    kind: cumulative\n"
+        for n in range(DISAGREEING_QUANTITIES)
+    )
+
+
+def write(
+    out: Path, figures: int, per_file: int, conflicts: int, layout: str = "agreeing"
+) -> None:
     (out / "sources").mkdir(parents=True, exist_ok=True)
     (out / "documents").mkdir(exist_ok=True)
-    (out / "quantities.yaml").write_text(QUANTITIES)
+    (out / "quantities.yaml").write_text(_quantities(layout))
     start = date(1930, 1, 1)
+    errors = random.Random(15)
     for first in range(0, figures, per_file):
         doc = f"doc-{first // per_file:05d}"
         records, quotes = [], []
         for i in range(first, min(first + per_file, figures)):
-            record, quote = figure(i, start)
+            if layout == "disagreeing":
+                record, quote = disagreeing_figure(i, start, errors)
+            elif layout == "one-quantity":
+                record, quote = one_quantity_figure(i, start)
+            else:
+                record, quote = figure(i, start)
             records.append(record)
             quotes.append(quote)
         if first == 0:
@@ -100,8 +147,9 @@ def main() -> None:
     parser.add_argument("--figures", type=int, default=100_000)
     parser.add_argument("--per-file", type=int, default=50)
     parser.add_argument("--conflicts", type=int, default=0)
+    parser.add_argument("--layout", choices=LAYOUTS, default="agreeing")
     args = parser.parse_args()
-    write(args.out, args.figures, args.per_file, args.conflicts)
+    write(args.out, args.figures, args.per_file, args.conflicts, args.layout)
 
 
 if __name__ == "__main__":

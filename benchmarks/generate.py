@@ -8,10 +8,10 @@ little every day, parts and a subset well below it, hedged three ways), so that 
 cost without findings is what is measured; --conflicts plants that many contradicting
 figures.
 
-`disagreeing`: the many-findings ledger. The figures are spread over 500 running totals
-(200 figures each at 100,000 figures), each growing by 10 a day but recorded with a random
-error of up to 80 (the same seed every time), so that a later figure is often below an
-earlier one: about one finding per figure, nearly all of them FC202.
+`disagreeing`: the many-findings ledger. The figures are spread over running totals of 200
+figures each (500 of them at 100,000 figures), each growing by 10 a day but recorded with a
+random error of up to 80 (the same seed every time), so that a later figure is often below
+an earlier one: about one finding per figure, nearly all of them FC202.
 
 `one-quantity`: every figure counts one running total that grows a little every day and
 agrees with itself: what one large quantity costs each rule.
@@ -53,8 +53,9 @@ quantities:
 
 APPROX = ("exact", "about", "at-least")
 LAYOUTS = ("agreeing", "disagreeing", "one-quantity")
-# The disagreeing layout: how many running totals, and the largest error of a figure.
-DISAGREEING_QUANTITIES = 500
+# The disagreeing layout: how many figures each running total holds, and the largest error
+# of a figure.
+PER_QUANTITY = 200
 ERROR = 80
 
 
@@ -86,11 +87,14 @@ def _record(i: int, quantity: str, value: int, approx: str, as_of: date) -> tupl
     return record, quote
 
 
-def disagreeing_figure(i: int, start: date, errors: random.Random) -> tuple[str, str]:
-    """Figure i of the many-findings ledger: running total i % 500 on day i // 500."""
-    day = i // DISAGREEING_QUANTITIES
+def disagreeing_figure(
+    i: int, quantities: int, start: date, errors: random.Random
+) -> tuple[str, str]:
+    """Figure i of the many-findings ledger: running total i % quantities, on day
+    i // quantities."""
+    day = i // quantities
     value = 100_000 + day * 10 + errors.randint(0, ERROR)
-    return _record(i, f"total-{i % DISAGREEING_QUANTITIES}", value, "exact", start + timedelta(day))
+    return _record(i, f"total-{i % quantities}", value, "exact", start + timedelta(day))
 
 
 def one_quantity_figure(i: int, start: date) -> tuple[str, str]:
@@ -98,21 +102,20 @@ def one_quantity_figure(i: int, start: date) -> tuple[str, str]:
     return _record(i, "total", 100_000 + i * 10, APPROX[i % 3], start + timedelta(days=i))
 
 
-def _quantities(layout: str) -> str:
+def _quantities(layout: str, count: int) -> str:
     if layout != "disagreeing":
         return QUANTITIES
     return "quantities:\n" + "".join(
         f"  total-{n}:\n    label: Running total {n}\n    unit: people\n    kind: cumulative\n"
-        for n in range(DISAGREEING_QUANTITIES)
+        for n in range(count)
     )
 
 
-def write(
-    out: Path, figures: int, per_file: int, conflicts: int, layout: str = "agreeing"
-) -> None:
+def write(out: Path, figures: int, per_file: int, conflicts: int, layout: str = "agreeing") -> None:
     (out / "sources").mkdir(parents=True, exist_ok=True)
     (out / "documents").mkdir(exist_ok=True)
-    (out / "quantities.yaml").write_text(_quantities(layout))
+    quantities = max(1, figures // PER_QUANTITY)
+    (out / "quantities.yaml").write_text(_quantities(layout, quantities))
     start = date(1930, 1, 1)
     errors = random.Random(15)
     for first in range(0, figures, per_file):
@@ -120,7 +123,7 @@ def write(
         records, quotes = [], []
         for i in range(first, min(first + per_file, figures)):
             if layout == "disagreeing":
-                record, quote = disagreeing_figure(i, start, errors)
+                record, quote = disagreeing_figure(i, quantities, start, errors)
             elif layout == "one-quantity":
                 record, quote = one_quantity_figure(i, start)
             else:

@@ -115,11 +115,14 @@ _DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)
 
 
 def _construct_decimal_int(loader: _Loader, node: ScalarNode) -> int | str:
+    return _decimal_int(loader.construct_scalar(node))
+
+
+def _decimal_int(text: str) -> int | str:
     """Only plain decimal integers are numbers. YAML 1.1 also reads `04210` as octal 2184,
     `0x10` as 16 and `70:10` as 4210; those stay the text written, so that the loader says
     what is wrong instead of taking a number nobody meant. So does an integer of more than
     Python's 4,300 digits."""
-    text = loader.construct_scalar(node)
     if _DECIMAL_INT.fullmatch(text):
         try:
             return int(text.replace("_", ""))
@@ -129,9 +132,12 @@ def _construct_decimal_int(loader: _Loader, node: ScalarNode) -> int | str:
 
 
 def _construct_decimal_float(loader: _Loader, node: ScalarNode) -> float | str:
+    return _decimal_float(loader.construct_scalar(node))
+
+
+def _decimal_float(text: str) -> float | str:
     """Decimal fractions are numbers (and .inf and .nan, which validation refuses by name);
     YAML 1.1's sexagesimal `190:20:30.15` stays text."""
-    text = loader.construct_scalar(node)
     if _DECIMAL_FLOAT.fullmatch(text):
         number = float(text.replace("_", ""))
         # Beyond a float's range the text stays, so that validation can say it is too large.
@@ -227,16 +233,23 @@ def loads(raw: bytes | str) -> tuple[object, list[DuplicateKey]]:
             "contains a NUL byte; is it a binary file?", text[: text.index("\x00")].count("\n") + 1
         )
     _refuse_deep_nesting(text)
-    loader = _Loader(text)
+    from figcheck.ledger import yaml_events
+
     # The cyclic GC, triggered by the many small objects of a parse, triples the load time of
     # a large file (benchmarks/README.md); nothing here creates cycles.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        with _yaml_errors():
-            return loader.get_single_data(), loader.duplicates
+        composed = yaml_events.compose(text)
+        if composed is not None:
+            return composed
+        loader = _Loader(text)
+        try:
+            with _yaml_errors():
+                return loader.get_single_data(), loader.duplicates
+        finally:
+            loader.dispose()
     finally:
-        loader.dispose()
         if gc_was_enabled:
             gc.enable()
 

@@ -68,7 +68,7 @@ def _resolvers() -> dict[str, list[tuple[str, Any]]]:
 
 
 _RESOLVERS = _resolvers()
-_WILDCARD = _Loader.yaml_implicit_resolvers.get(None, [])
+_WILDCARD: list[tuple[str, Any]] = list(_Loader.yaml_implicit_resolvers.get(None, []))
 _EMPTY_RESOLVERS = [*_Loader.yaml_implicit_resolvers.get("", []), *_WILDCARD]
 
 

@@ -153,12 +153,19 @@ class Family:
         return self.bounds[larger][0] <= self.bounds[smaller][1]
 
     @cached_property
+    def keys(self) -> sweep.Keys:
+        """The bounds of every figure of the family on one integer scale, for the sweeps."""
+        return sweep.Keys(f for figures in self.figures.values() for f in figures)
+
+    @cached_property
     def conflicts(self) -> dict[str, list[tuple[Figure, Figure]]]:
         """Per quantity, the pairs of figures at comparable dates whose values cannot both hold."""
         found: dict[str, list[tuple[Figure, Figure]]] = {}
         for q in self.quantities:
             groups = comparable_groups(self.of(q.id), q.kind)
-            found[q.id] = [pair for g in groups for pair in sweep.disjoint_at_overlapping_dates(g)]
+            found[q.id] = [
+                pair for g in groups for pair in sweep.disjoint_at_overlapping_dates(g, self.keys)
+            ]
         return found
 
 

@@ -8,6 +8,11 @@ search costs O((n + k) log n) for n figures and k pairs found.
 
 Bounds are exact rationals; to keep the sorted indexes fast they are compared as integers
 scaled by the least common denominator of the bounds involved, which is exact.
+
+Most ledgers hold far fewer findings than figures. Before building its sorted indexes, a
+sweep asks in one cheap pass (heaps of the extreme bounds still in reach, in C) whether any
+pair can exist at all, and stops there when none can: the same answer, in a fraction of the
+time.
 """
 
 from __future__ import annotations
@@ -48,6 +53,33 @@ class Scale:
         if isinstance(value, Fraction):
             return value.numerator * (self.factor // value.denominator)
         return value  # ±inf
+
+
+class Keys:
+    """The integer keys of figures' bounds on one scale, made once and shared by the sweeps
+    over the same figures (a family's rules sweep its quantities several times)."""
+
+    def __init__(self, figures: Iterable[Figure]) -> None:
+        figures = list(figures)
+        self.scale = Scale.of(figures)
+        key = self.scale.key
+        # full id -> (low key, low open, high key, high open)
+        self._bounds: dict[str, tuple[int | float, bool, int | float, bool]] = {
+            f.full_id: (
+                key(f.interval.low),
+                f.interval.low_open,
+                key(f.interval.high),
+                f.interval.high_open,
+            )
+            for f in figures
+        }
+
+    def bounds(self, figure: Figure) -> tuple[int | float, bool, int | float, bool]:
+        found = self._bounds.get(figure.full_id)
+        if found is None:  # not among the figures the keys were made for
+            i, key = figure.interval, self.scale.key
+            found = (key(i.low), i.low_open, key(i.high), i.high_open)
+        return found
 
 
 class ValueIndex:
@@ -100,12 +132,18 @@ def by_date(figures: Iterable[Figure]) -> list[Figure]:
     return sorted(figures, key=lambda f: (f.as_of.start, f.as_of.end))
 
 
-def disjoint_at_overlapping_dates(figures: Sequence[Figure]) -> Iterator[tuple[Figure, Figure]]:
+def disjoint_at_overlapping_dates(
+    figures: Sequence[Figure], keys: Keys | None = None
+) -> Iterator[tuple[Figure, Figure]]:
     """Pairs whose as_of spans overlap and whose value intervals do not.
 
     `figures` must be sorted by date (`by_date`); each pair comes once, earlier start first.
+    `keys`, when given, must hold the figures' bounds on one scale.
     """
-    index = ValueIndex(Scale.of(figures))
+    keys = keys or Keys(figures)
+    if not _may_be_disjoint(figures, keys):
+        return
+    index = ValueIndex(keys.scale)
     ends: list[tuple[int, int]] = []
     for seq, figure in enumerate(figures):
         while ends and ends[0][0] < figure.as_of.start:
@@ -118,12 +156,42 @@ def disjoint_at_overlapping_dates(figures: Sequence[Figure]) -> Iterator[tuple[F
         heapq.heappush(ends, (figure.as_of.end, seq))
 
 
-def higher_before(figures: Sequence[Figure]) -> Iterator[tuple[Figure, Figure]]:
+def _may_be_disjoint(figures: Sequence[Figure], keys: Keys) -> bool:
+    """Whether `disjoint_at_overlapping_dates` can find a pair: a figure lying wholly below or
+    above one still in reach. Keeps the lowest upper bound and the highest lower bound in
+    reach, as ValueIndex orders them (an open upper bound before a closed one at the same
+    value, a closed lower bound before an open one)."""
+    highs: list[tuple[int | float, int, int]] = []  # (high, 0 open or 1 closed, end)
+    lows: list[tuple[int | float, int, int]] = []  # (-low, -(1 open or 0 closed), end)
+    push, pop = heapq.heappush, heapq.heappop
+    bounds = keys.bounds
+    for figure in figures:
+        start, end = figure.as_of.start, figure.as_of.end
+        while highs and highs[0][2] < start:
+            pop(highs)
+        while lows and lows[0][2] < start:
+            pop(lows)
+        low, low_open, high, high_open = bounds(figure)
+        if highs and highs[0][:2] < (low, 2 if low_open else 1):
+            return True
+        if lows and (-lows[0][0], -lows[0][1]) > (high, -1 if high_open else 0):
+            return True
+        push(highs, (high, 0 if high_open else 1, end))
+        push(lows, (-low, -1 if low_open else 0, end))
+    return False
+
+
+def higher_before(
+    figures: Sequence[Figure], keys: Keys | None = None
+) -> Iterator[tuple[Figure, Figure]]:
     """Pairs (earlier, later) where `later` starts after `earlier` ends and lies wholly below it.
 
     `figures` must be sorted by date.
     """
-    finished = ValueIndex(Scale.of(figures))
+    keys = keys or Keys(figures)
+    if not _may_be_higher_before(figures, keys):
+        return
+    finished = ValueIndex(keys.scale)
     pending: list[tuple[int, int]] = []
     for seq, figure in enumerate(figures):
         while pending and pending[0][0] < figure.as_of.start:
@@ -132,6 +200,26 @@ def higher_before(figures: Sequence[Figure]) -> Iterator[tuple[Figure, Figure]]:
         for earlier in finished.above(figure):
             yield earlier, figure
         heapq.heappush(pending, (figure.as_of.end, seq))
+
+
+def _may_be_higher_before(figures: Sequence[Figure], keys: Keys) -> bool:
+    """Whether `higher_before` can find a pair: the highest lower bound of the figures that
+    ended before a figure starts (a running maximum: a figure, once ended, stays so) lies
+    above that figure."""
+    pending: list[tuple[int, int, int | float, int]] = []  # (end, seq, low, 1 open or 0)
+    highest: tuple[int | float, int] | None = None
+    bounds = keys.bounds
+    for seq, figure in enumerate(figures):
+        start = figure.as_of.start
+        while pending and pending[0][0] < start:
+            _, _, low, low_open = heapq.heappop(pending)
+            if highest is None or (low, low_open) > highest:
+                highest = (low, low_open)
+        low, low_open, high, high_open = bounds(figure)
+        if highest is not None and highest > (high, -1 if high_open else 0):
+            return True
+        heapq.heappush(pending, (figure.as_of.end, seq, low, 1 if low_open else 0))
+    return False
 
 
 def exceeding_at_overlapping_dates(

@@ -33,7 +33,7 @@ def find(family: Family, options: Options) -> Iterator[Hit]:
     for quantity in family.quantities:
         if quantity.kind != "cumulative":
             continue
-        for earlier, later in sweep.higher_before(family.of(quantity.id)):
+        for earlier, later in sweep.higher_before(family.of(quantity.id), family.keys):
             message = (
                 f"{quantity.id} is a running total, but it falls from "
                 f"{describe.figure(earlier, quantity)} to {describe.figure(later, quantity)}: "

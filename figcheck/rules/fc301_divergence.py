@@ -60,7 +60,7 @@ def find(family: Family, options: Options) -> Iterator[Hit]:
     for quantity in family.quantities:
         window = window_days(quantity, options)
         for group in comparable_groups(family.of(quantity.id), quantity.kind):
-            for a, b in _far_apart(group, window, threshold):
+            for a, b in _far_apart(group, window, threshold, family.keys):
                 yield Hit(_message(a, b, quantity, threshold), (a, b), quantity.id)
 
 
@@ -75,12 +75,16 @@ def agreeing(key: int, threshold: Fraction) -> tuple[int, int]:
 
 
 def _far_apart(
-    figures: Sequence[Figure], window: int, threshold: Fraction
+    figures: Sequence[Figure], window: int, threshold: Fraction, keys: sweep.Keys | None = None
 ) -> Iterator[tuple[Figure, Figure]]:
     """Pairs within `window` days whose intervals lie more than `threshold` apart, each pair
     (earlier, later). The figures still in reach are kept sorted by both ends of their
-    intervals, so that those far below and far above a figure are a prefix and a suffix."""
-    scale = sweep.Scale.of(figures)
+    intervals, so that those far below and far above a figure are a prefix and a suffix.
+    `keys`, when given, hold the figures' bounds on one scale."""
+    keys = keys or sweep.Keys(figures)
+    if not _may_be_far_apart(figures, window, threshold, keys):
+        return
+    scale = keys.scale
     by_high: SortedList = SortedList()
     by_low: SortedList = SortedList()
     expiry: list[tuple[int, int, tuple, tuple]] = []
@@ -102,6 +106,32 @@ def _far_apart(
         by_high.add(high_entry)
         by_low.add(low_entry)
         heapq.heappush(expiry, (figure.as_of.end + window, seq, high_entry, low_entry))
+
+
+def _may_be_far_apart(
+    figures: Sequence[Figure], window: int, threshold: Fraction, keys: sweep.Keys
+) -> bool:
+    """Whether `_far_apart` can find a pair: the lowest upper bound or the highest lower
+    bound of the figures in reach lies beyond what agrees with a figure (one pass with
+    heaps, before any sorted index is built)."""
+    highs: list[tuple[int | float, int]] = []  # (high, expiry)
+    lows: list[tuple[int | float, int]] = []  # (-low, expiry)
+    push, pop = heapq.heappush, heapq.heappop
+    for figure in figures:
+        start = figure.as_of.start
+        while highs and highs[0][1] < start:
+            pop(highs)
+        while lows and lows[0][1] < start:
+            pop(lows)
+        low, _, high, _ = keys.bounds(figure)
+        if isinstance(low, int) and highs and highs[0][0] < agreeing(low, threshold)[0]:
+            return True
+        if isinstance(high, int) and lows and -lows[0][0] > agreeing(high, threshold)[1]:
+            return True
+        expiry = figure.as_of.end + window
+        push(highs, (high, expiry))
+        push(lows, (-low, expiry))
+    return False
 
 
 def gap(a: Figure, b: Figure) -> tuple[Bound, Bound, Fraction] | None:

@@ -24,9 +24,23 @@ def value(figure: Figure, quantity: Quantity) -> str:
 def figure(figure: Figure, quantity: Quantity) -> str:
     """'2,719 (19 Nov 2015, Oleg Syromolotov, Deputy Foreign Minister, in tass-2015-11-19)':
     the document after 'in', so that a name holding commas is not read into it."""
+    # A figure takes part in several findings, which the rules make in date order: its
+    # description is made once for them (the entry holds the figure and quantity described,
+    # so that another object at the same address is never taken for them).
+    entry = _described.get(id(figure))
+    if entry is not None and entry[0] is figure and entry[1] is quantity:
+        return entry[2]
     who = speaker(figure.said_by)
     when = dates.describe(figure.as_of)
-    return f"{value(figure, quantity)} ({when}, {who}, in {figure.document})"
+    text = f"{value(figure, quantity)} ({when}, {who}, in {figure.document})"
+    if len(_described) >= _DESCRIBED_AT_MOST:
+        _described.clear()
+    _described[id(figure)] = (figure, quantity, text)
+    return text
+
+
+_described: dict[int, tuple[Figure, Quantity, str]] = {}
+_DESCRIBED_AT_MOST = 4096
 
 
 def interval(figure: Figure) -> str:

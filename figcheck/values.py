@@ -87,6 +87,15 @@ def as_written(
 
 def describe_interval(i: Interval) -> str:
     """'[1980, 2420]', '(2000, ∞)', '[0, 500)'."""
-    left = "(" if i.low_open or i.low == -INF else "["
-    right = ")" if i.high_open or i.high == INF else "]"
-    return f"{left}{wording.bound(i.low)}, {wording.bound(i.high)}{right}"
+    # Bounds are exact rationals but for an unbounded side, a float infinity: tested first,
+    # since comparing a rational with a float is slow and this is asked for every finding.
+    left = "(" if i.low_open or (type(i.low) is float and i.low == -INF) else "["
+    right = ")" if i.high_open or (type(i.high) is float and i.high == INF) else "]"
+    return f"{left}{_bound(i.low)}, {_bound(i.high)}{right}"
+
+
+def _bound(value: Fraction | float) -> str:
+    """wording.bound, with the common case (a whole number) first."""
+    if type(value) is Fraction and value.denominator == 1 and -(10**15) < value.numerator < 10**15:
+        return str(value.numerator)
+    return wording.bound(value)

@@ -97,13 +97,16 @@ def load_ledger(path: str | os.PathLike[str], overrides: Overrides | None = None
     figures: dict[str, Figure] = {}
     source_files = files.source_files()
     for path in source_files:
-        data = files.parse(path)
-        if data is UNREADABLE:
+        source = read_source(files, path, setting)
+        report = files.problems_of(path)
+        files.problems += source.problems[: source.head]
+        if source.document is None:
             continue
-        source = source_file.read(data, path, setting, files.problems_of(path), documents)
-        if source is not None:
-            documents[source.document.id] = source.document
-            figures.update(source.figures)
+        if source_file.duplicate_document(source.document, documents, report):
+            continue
+        files.problems += source.problems[source.head :]
+        documents[source.document.id] = source.document
+        figures.update(source.figures)
     acceptances = _acceptances(files)
     return Ledger(
         root=root,
@@ -115,6 +118,16 @@ def load_ledger(path: str | os.PathLike[str], overrides: Overrides | None = None
         load_problems=tuple(files.problems),
         source_files=tuple(source_files),
     )
+
+
+def read_source(files: _Files, path: Path, setting: source_file.Setting) -> source_file.SourceRead:
+    """One source file, parsed and read by itself, with its problems in a list of its own."""
+    own: list[Problem] = []
+    report = FileProblems(files.display(path), own)
+    data = files.parse(path, report)
+    if data is UNREADABLE:
+        return source_file.SourceRead(None, {}, tuple(own), len(own))
+    return source_file.read(data, path, setting, report)
 
 
 def ledger_root(path: str | os.PathLike[str]) -> Path:
@@ -201,10 +214,11 @@ class _Files:
     def problems_of(self, path: Path) -> FileProblems:
         return FileProblems(self.display(path), self.problems)
 
-    def parse(self, path: Path) -> object:
-        """The parsed file (None when it is empty), or UNREADABLE after reporting why."""
+    def parse(self, path: Path, report: FileProblems | None = None) -> object:
+        """The parsed file (None when it is empty), or UNREADABLE after reporting why (to
+        `report`, by default this ledger's list of problems)."""
         content = self.override(path)
-        report = self.problems_of(path)
+        report = report or self.problems_of(path)
         try:
             data, duplicates = load_yaml(path) if content is None else loads_yaml(content)
         except YamlError as error:

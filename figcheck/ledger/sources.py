@@ -15,7 +15,7 @@ from pathlib import Path
 from figcheck import values
 from figcheck.ledger.config import Config
 from figcheck.ledger.fields import RECORD_ID, Fields
-from figcheck.ledger.problems import FileProblems
+from figcheck.ledger.problems import FileProblems, Problem
 from figcheck.ledger.quantities import Quantities
 from figcheck.ledger.yaml_reading import LineMap
 from figcheck.model import APPROXES, Document, Figure, Ignored, Location
@@ -49,23 +49,25 @@ class Setting:
 
 
 @dataclass(frozen=True)
-class Source:
-    """A source file's document, with the ids of its figures and its ignore entries, and the
-    figures themselves by full id, in file order."""
+class SourceRead:
+    """What one source file says by itself: its problems, its document (None when the file
+    cannot be read as a source file), and its figures by full id, in file order.
 
-    document: Document
+    Whether its document id is already used by an earlier file is the loader's to say (it
+    sees every file): that problem goes after the first `head` problems (those of the file's
+    YAML, its top-level keys and its document), and when it is reported the file's figures,
+    and the problems after `head`, are left out."""
+
+    document: Document | None
     figures: dict[str, Figure]
+    problems: tuple[Problem, ...] = ()
+    head: int = 0
 
 
-def read(
-    data: object,
-    path: Path,
-    setting: Setting,
-    report: FileProblems,
-    documents: Mapping[str, Document],
-) -> Source | None:
-    """The document of the parsed source file at `path` with its figures, or None when its
-    document cannot be read or its id is one of `documents`, those of the files before."""
+def read(data: object, path: Path, setting: Setting, report: FileProblems) -> SourceRead:
+    """Read the parsed source file at `path`; its problems go to `report`, whose list is the
+    file's own (`SourceRead.problems` is that list as it stands at the end)."""
+    problems = report.into
     if not isinstance(data, LineMap):
         report(
             "invalid",
@@ -73,7 +75,7 @@ def read(
             "a source file must be a mapping with `document:` and `figures:`"
             + (" but it is empty" if data is None else f", not {type_name(data)}"),
         )
-        return None
+        return SourceRead(None, {}, tuple(problems), len(problems))
     for key in data:
         if key not in TOP_LEVEL:
             report(
@@ -83,17 +85,9 @@ def read(
                 "file holds document, figures and ignore",
             )
     document = _document(data, path, setting, report)
+    head = len(problems)
     if document is None:
-        return None
-    if document.id in documents:
-        report(
-            "duplicate",
-            document.location.line,
-            f"document id {quoted(document.id)} is already used by "
-            f"{documents[document.id].location}",
-            document.id,
-        )
-        return None
+        return SourceRead(None, {}, tuple(problems), head)
     doc_id = document.id
     local_ids: dict[str, int] = {}
     figures: dict[str, Figure] = {}
@@ -123,7 +117,23 @@ def read(
         local_ids[figure.id] = figure.location.line
         figures[figure.full_id] = figure
     ignored = _ignored(data, report)
-    return Source(replace(document, figures=tuple(figures), ignored=ignored), figures)
+    document = replace(document, figures=tuple(figures), ignored=ignored)
+    return SourceRead(document, figures, tuple(problems), head)
+
+
+def duplicate_document(
+    document: Document, documents: Mapping[str, Document], report: FileProblems
+) -> bool:
+    """Whether an earlier file's document has the id of `document`; reports it if so."""
+    if document.id not in documents:
+        return False
+    report(
+        "duplicate",
+        document.location.line,
+        f"document id {quoted(document.id)} is already used by {documents[document.id].location}",
+        document.id,
+    )
+    return True
 
 
 def _document(data: LineMap, path: Path, setting: Setting, report: FileProblems) -> Document | None:

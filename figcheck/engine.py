@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import cast
@@ -11,7 +11,7 @@ from figcheck import findings, reviewed
 from figcheck.family import Family, families
 from figcheck.ledger import Ledger
 from figcheck.ledger.config import Config
-from figcheck.model import SEVERITIES, Finding, Severity
+from figcheck.model import SEVERITIES, Document, Finding, Severity
 from figcheck.rules import RULES, Hit, Rule
 from figcheck.rules.base import (
     AcceptanceReview,
@@ -131,13 +131,9 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
     document_rules = [r for r in on if isinstance(r, DocumentRule)] if rules_ran else []
     counted: list[tuple[str, DocumentCoverage | None]] = []
     for document in ledger.documents.values():
-        # Each text is read and anchored once, for every document rule and the coverage;
-        # only its counts are kept, so that a large ledger's texts are not all held at once.
-        text = read_document(document, ledger)
-        for document_rule in document_rules:
-            options = config.options(document_rule.code)
-            found += _findings(document_rule, config, document_rule.find(text, options))
-        counted.append((document.id, text.coverage()))
+        document_found, coverage = _read(document, ledger, document_rules)
+        found += document_found
+        counted.append((document.id, coverage))
     left_out = frozenset(fid for f in found if f.is_data_error for fid in f.figures)
     groups = tuple(families(ledger.quantities, ledger.figures.values()))
     if rules_ran:
@@ -182,6 +178,72 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
         Coverage.of(counted),
         left_out=left_out,
     )
+
+
+def _read(
+    document: Document, ledger: Ledger, document_rules: list[DocumentRule]
+) -> tuple[list[Finding], DocumentCoverage | None]:
+    """The findings of the document rules in one document, and its text's coverage: from
+    the ledger's cache where it holds them, else by reading and anchoring the text."""
+    session = ledger.cache
+    entry = None
+    if session is not None:
+        from figcheck.caching import documents
+
+        accepted = frozenset(a.finding for a in ledger.acceptances)
+        entry = documents.name(session, document, accepted)
+        kept = None if entry is None else documents.load(session, entry, document, _remake(ledger))
+        if kept is not None and all(
+            r.code in kept.findings and RULES.get(r.code) is r for r in document_rules
+        ):
+            return [f for r in document_rules for f in kept.findings[r.code]], kept.coverage
+    config = ledger.config
+    # Each text is read and anchored once, for every document rule and the coverage; only
+    # its counts are kept, so that a large ledger's texts are not all held at once.
+    text = read_document(document, ledger)
+    by_rule = {
+        r.code: _findings(r, config, r.find(text, config.options(r.code))) for r in document_rules
+    }
+    coverage = text.coverage()
+    if session is not None and entry is not None and _all_document_rules(document_rules, config):
+        from figcheck.caching import codec, documents
+
+        outcome = codec.Outcome({code: tuple(f) for code, f in by_rule.items()}, coverage)
+        documents.store(session, entry, outcome)
+    return [f for found in by_rule.values() for f in found], coverage
+
+
+def _all_document_rules(document_rules: list[DocumentRule], config: Config) -> bool:
+    """Whether these are every registered document rule that is on (an outcome kept in
+    the cache must hold what any check asks of it)."""
+    on = {
+        code
+        for code, r in RULES.items()
+        if isinstance(r, DocumentRule) and config.severity(code) != "off"
+    }
+    return (
+        bool(document_rules)
+        and {r.code for r in document_rules} == on
+        and all(RULES[r.code] is r for r in document_rules)
+    )
+
+
+def _remake(ledger: Ledger) -> Callable[[Document, Finding], Iterator[Finding]]:
+    """What a summing-up finding kept in the cache stands for, made again: the document
+    read again, and the same finding's `more`."""
+
+    def remake(document: Document, finding: Finding) -> Iterator[Finding]:
+        rule = RULES[finding.rule]
+        assert isinstance(rule, DocumentRule)
+        text = read_document(document, ledger)
+        for hit in rule.find(text, ledger.config.options(rule.code)):
+            if hit.more is not None:
+                stamped = stamp(rule, finding.severity, hit)
+                if stamped.id == finding.id and stamped.more is not None:
+                    yield from stamped.more()
+                    return
+
+    return remake
 
 
 def _by_id(found: Iterable[Finding]) -> dict[str, Finding]:

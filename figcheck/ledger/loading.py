@@ -8,11 +8,13 @@ Loading never raises for bad content: every problem is kept in `Ledger.load_prob
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from figcheck.ledger import accepted as accepted_file
 from figcheck.ledger import config as config_file
@@ -22,11 +24,14 @@ from figcheck.ledger.accepted import ACCEPTED_FILE
 from figcheck.ledger.fields import FINDING_ID as FINDING_ID  # re-exported for the writers
 from figcheck.ledger.fields import RECORD_ID as RECORD_ID
 from figcheck.ledger.problems import FileProblems, Problem
-from figcheck.ledger.yaml_reading import YamlError
+from figcheck.ledger.yaml_reading import MAX_FILE_BYTES, YamlError
 from figcheck.ledger.yaml_reading import load as load_yaml
 from figcheck.ledger.yaml_reading import loads as loads_yaml
 from figcheck.model import Acceptance, Document, Figure, Finding, Quantity
 from figcheck.wording import quoted, shorten
+
+if TYPE_CHECKING:
+    from figcheck.caching.session import Session
 
 UNREADABLE = object()
 
@@ -45,6 +50,9 @@ class Ledger:
     config: config_file.Config
     load_problems: tuple[Problem, ...] = ()
     source_files: tuple[Path, ...] = field(default=())
+    # The cache this ledger was read through (load_ledger(..., cache=True)), for the engine's
+    # analyses of its documents; None without one.
+    cache: Session | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def problems(self) -> tuple[Finding, ...]:
@@ -67,15 +75,39 @@ class Ledger:
 Overrides = Mapping[str | os.PathLike[str], str | bytes]
 
 
-def load_ledger(path: str | os.PathLike[str], overrides: Overrides | None = None) -> Ledger:
+def load_ledger(
+    path: str | os.PathLike[str], overrides: Overrides | None = None, *, cache: bool = False
+) -> Ledger:
     """Read the ledger in directory `path`. Raises LedgerNotFound if it is not a directory;
     every other problem is a finding in `Ledger.problems`.
 
     `overrides` maps a file path to the content to read in place of what is on disk (or in
     place of a file not written yet, such as a new `sources/*.yaml`): `figcheck add` and
-    `figcheck accept` validate a change this way, with this very code, before writing it."""
+    `figcheck accept` validate a change this way, with this very code, before writing it.
+
+    With `cache`, each source file's reading is kept in the ledger's cache
+    (figcheck/caching/) and taken from there while the file, the quantities and the
+    settings are the same; the result is the same either way."""
     root = ledger_root(path)
-    files = _Files(root, overrides)
+    # The cyclic garbage collector, set off again and again by the many small objects a
+    # load makes, would walk them all each time: it waits until the load is done (nothing
+    # here makes a reference cycle).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root, overrides, cache)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(root: Path, overrides: Overrides | None, cache: bool) -> Ledger:
+    session = None
+    if cache:
+        from figcheck.caching.session import Session
+
+        session = Session.open(root)
+    files = _Files(root, overrides, session)
     config = config_file.Config()
     config_path = root / "figcheck.yaml"
     if files.exists(config_path):
@@ -96,8 +128,13 @@ def load_ledger(path: str | os.PathLike[str], overrides: Overrides | None = None
     documents: dict[str, Document] = {}
     figures: dict[str, Figure] = {}
     source_files = files.source_files()
+    context = files.context(config_path, quantities_path)
     for path in source_files:
-        source = read_source(files, path, setting)
+        source = (
+            read_source(files, path, setting)
+            if context is None
+            else _cached_source(files, path, setting, context)
+        )
         report = files.problems_of(path)
         files.problems += source.problems[: source.head]
         if source.document is None:
@@ -117,17 +154,49 @@ def load_ledger(path: str | os.PathLike[str], overrides: Overrides | None = None
         config=config,
         load_problems=tuple(files.problems),
         source_files=tuple(source_files),
+        cache=session,
     )
 
 
-def read_source(files: _Files, path: Path, setting: source_file.Setting) -> source_file.SourceRead:
-    """One source file, parsed and read by itself, with its problems in a list of its own."""
+def read_source(
+    files: _Files,
+    path: Path,
+    setting: source_file.Setting,
+    content: bytes | str | None = None,
+) -> source_file.SourceRead:
+    """One source file, parsed and read by itself, with its problems in a list of its own;
+    `content`, when given, is what the file holds."""
+    return _read_source(files, path, setting, content)[0]
+
+
+def _read_source(
+    files: _Files, path: Path, setting: source_file.Setting, content: bytes | str | None = None
+) -> tuple[source_file.SourceRead, str | None]:
+    """The file read, and its document's `text:` (see sources.text_reference)."""
     own: list[Problem] = []
     report = FileProblems(files.display(path), own)
-    data = files.parse(path, report)
+    data = files.parse(path, report, content)
     if data is UNREADABLE:
-        return source_file.SourceRead(None, {}, tuple(own), len(own))
-    return source_file.read(data, path, setting, report)
+        return source_file.SourceRead(None, {}, tuple(own), len(own)), None
+    return source_file.read(data, path, setting, report), source_file.text_reference(data)
+
+
+def _cached_source(
+    files: _Files, path: Path, setting: source_file.Setting, context: tuple[object, ...]
+) -> source_file.SourceRead:
+    from figcheck.caching import sources as cached_sources
+
+    assert files.session is not None
+    return cached_sources.read(
+        files.session,
+        context,
+        path,
+        files.override(path),
+        setting.config.qualified_margin_days,
+        MAX_FILE_BYTES,
+        lambda content: _read_source(files, path, setting, content),
+        lambda: read_source(files, path, setting),
+    )
 
 
 def ledger_root(path: str | os.PathLike[str]) -> Path:
@@ -198,11 +267,15 @@ class _Files:
     """The ledger's files as the readers see them: on disk, or given in memory in their
     place (`overrides`); parsed with the problems of each collected in one list."""
 
-    def __init__(self, root: Path, overrides: Overrides | None = None) -> None:
+    def __init__(
+        self, root: Path, overrides: Overrides | None = None, session: Session | None = None
+    ) -> None:
         self.root = root
         self.problems: list[Problem] = []
         self.overrides = {_override_key(p): content for p, content in (overrides or {}).items()}
         self.display: Callable[[Path], str] = lambda path: _display(root, path)
+        self.session = session
+        self.hashes: dict[Path, str | None] = {}  # files parsed, by their content (with a cache)
 
     def override(self, path: Path) -> str | bytes | None:
         return self.overrides.get(_override_key(path)) if self.overrides else None
@@ -214,10 +287,34 @@ class _Files:
     def problems_of(self, path: Path) -> FileProblems:
         return FileProblems(self.display(path), self.problems)
 
-    def parse(self, path: Path, report: FileProblems | None = None) -> object:
+    def context(self, *paths: Path) -> tuple[object, ...] | None:
+        """What the reading of every source file depends on besides the file (see
+        figcheck/caching/sources.py); None without a cache, or when one of `paths` (the
+        settings, the quantities) could not be hashed."""
+        if self.session is None:
+            return None
+        hashes = []
+        for path in paths:
+            if path in self.hashes:
+                hashes.append(self.hashes[path])
+            elif not self.exists(path):
+                hashes.append("missing")
+            else:
+                return None
+        if None in hashes:
+            return None
+        return self.session.context(os.fspath(self.root), str(self.root.resolve()), *hashes)
+
+    def parse(
+        self, path: Path, report: FileProblems | None = None, content: bytes | str | None = None
+    ) -> object:
         """The parsed file (None when it is empty), or UNREADABLE after reporting why (to
-        `report`, by default this ledger's list of problems)."""
-        content = self.override(path)
+        `report`, by default this ledger's list of problems). `content`, when given, is what
+        the file holds."""
+        if content is None:
+            content = self.override(path)
+            if self.session is not None:
+                content = self._through_session(path, content)
         report = report or self.problems_of(path)
         try:
             data, duplicates = load_yaml(path) if content is None else loads_yaml(content)
@@ -232,6 +329,25 @@ class _Files:
                 f"{dup.first_line}); YAML would silently keep only one of them",
             )
         return data
+
+    def _through_session(self, path: Path, override: bytes | str | None) -> bytes | str | None:
+        """The content to parse, with its hash noted (`context`): the override, or the
+        file read through the cache's session (None: not a file the cache reads, which
+        load_yaml reads and says what is wrong with)."""
+        from figcheck.caching.session import digest
+
+        assert self.session is not None
+        if override is not None:
+            raw = (
+                override
+                if isinstance(override, bytes)
+                else override.encode("utf-8", "surrogatepass")
+            )
+            self.hashes[path] = f"{type(override).__name__}:{digest(raw)}"
+            return override
+        read = self.session.read(path, MAX_FILE_BYTES)
+        self.hashes[path] = None if read is None else read[1]
+        return None if read is None else read[0]
 
     def source_files(self) -> list[Path]:
         sources = self.root / "sources"

@@ -8,6 +8,7 @@ unique across files is checked by the loader, which sees every file.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -119,6 +120,27 @@ def read(data: object, path: Path, setting: Setting, report: FileProblems) -> So
     ignored = _ignored(data, report)
     document = replace(document, figures=tuple(figures), ignored=ignored)
     return SourceRead(document, figures, tuple(problems), head)
+
+
+def text_reference(data: object) -> str | None:
+    """The `text:` of a parsed source file's document as the reader takes it (see
+    Fields.text), or None: what the file's reading depends on besides its own bytes (whether
+    that path leads to a file)."""
+    document = data.get("document") if isinstance(data, LineMap) else None
+    value = document.get("text") if isinstance(document, LineMap) else None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return str(value)
+
+
+def text_state(path: Path, reference: str) -> tuple[str, bool] | None:
+    """Where the text named `reference` in the source file at `path` leads and whether it is
+    a file there, as `_text_path` finds them; None when that cannot be said."""
+    try:  # as Path.resolve() and Path.is_file() find them, without making Path objects
+        resolved = os.path.realpath(os.path.join(os.path.dirname(path), reference))
+        return resolved, os.path.isfile(resolved)
+    except (OSError, ValueError, RuntimeError):
+        return None
 
 
 def duplicate_document(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import cast
@@ -32,7 +32,7 @@ class CheckResult:
 
     ledger: Ledger
     findings: tuple[Finding, ...]
-    families: tuple[Family, ...]
+    families: Sequence[Family]
     # finding id -> why, for current findings whose acceptance holds: one whose figures
     # changed since they were reviewed does not count (figcheck/reviewed.py)
     accepted: Mapping[str, str | None]
@@ -134,6 +134,8 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
         document_found, coverage = _read(document, ledger, document_rules)
         found += document_found
         counted.append((document.id, coverage))
+    if ledger.cache is not None and not ledger.cache.overridden:
+        ledger.cache.read_all = True
     left_out = frozenset(fid for f in found if f.is_data_error for fid in f.figures)
     groups = tuple(families(ledger.quantities, ledger.figures.values()))
     if rules_ran:

@@ -71,18 +71,18 @@ def _unbound(value: int | tuple[int, int] | float, made: dict[object, Bound]) ->
     return bound
 
 
-def _problem(problem: Problem) -> Encoded:
+def encode_problem(problem: Problem) -> Encoded:
     where = problem.location
     return (problem.kind, where.file, where.line, problem.message, problem.subject)
 
 
-def _unproblem(encoded: Encoded) -> Problem:
+def decode_problem(encoded: Encoded) -> Problem:
     kind, file, line, message, subject = encoded
     return Problem(kind, Location(file, line), message, tuple(subject))
 
 
 def encode_source(read: SourceRead) -> Encoded:
-    problems = tuple(_problem(p) for p in read.problems)
+    problems = tuple(encode_problem(p) for p in read.problems)
     document = read.document
     if document is None:
         return (None, (), problems, read.head)
@@ -127,7 +127,7 @@ def decode_source(encoded: Encoded, margin_days: int) -> SourceRead:
     """The SourceRead that `encode_source` was given; dates are read with `margin_days`,
     the ledger's `dates.qualified_margin_days` (part of what names the entry)."""
     head, encoded_figures, encoded_problems, head_count = encoded
-    problems = tuple(_unproblem(p) for p in encoded_problems)
+    problems = tuple(decode_problem(p) for p in encoded_problems)
     if head is None:
         return SourceRead(None, {}, problems, head_count)
     (doc_id, title, file, line, source_file, outlet, published, url, text_path, ids, ignored) = head
@@ -192,7 +192,7 @@ class Outcome:
     coverage: DocumentCoverage | None
 
 
-def _finding(finding: Finding) -> Encoded:
+def encode_finding(finding: Finding) -> Encoded:
     return (
         finding.id,
         finding.rule,
@@ -209,7 +209,7 @@ def _finding(finding: Finding) -> Encoded:
     )
 
 
-def _unfinding(encoded: Encoded) -> tuple[Finding, bool]:
+def decode_finding(encoded: Encoded) -> tuple[Finding, bool]:
     (id_, rule, severity, title, message, quantity, figures, locations) = encoded[:8]
     data_error, remedy, stands_for, has_more = encoded[8:]
     finding = Finding(
@@ -232,7 +232,8 @@ def encode_outcome(outcome: Outcome) -> Encoded:
     coverage = outcome.coverage
     return (
         tuple(
-            (code, tuple(_finding(f) for f in found)) for code, found in outcome.findings.items()
+            (code, tuple(encode_finding(f) for f in found))
+            for code, found in outcome.findings.items()
         ),
         None
         if coverage is None
@@ -249,7 +250,7 @@ def decode_outcome(encoded: Encoded) -> tuple[Outcome, frozenset[str]]:
     for code, encoded_findings in by_rule:
         decoded = []
         for item in encoded_findings:
-            finding, has_more = _unfinding(item)
+            finding, has_more = decode_finding(item)
             decoded.append(finding)
             if has_more:
                 summing.add(finding.id)

@@ -69,8 +69,16 @@ class Session:
         self._known: dict[str, tuple[Status, str, int]] = found if isinstance(found, dict) else {}
         self._seen: dict[str, tuple[Status, str, int]] = {}
         self.live: set[str] = set()  # the entries this run used or made
-        # source file path -> the name of its entry (the documents' entries build on it)
+        # source file path -> the name of its entry (the documents' entries build on it),
+        # and where its document's `text:` led (sources.text_state), for a result's entry
         self.sources: dict[str, str] = {}
+        self.text_states: dict[str, tuple[str | None, object]] = {}
+        # Whether this run read every file of the ledger as it is on disk through the cache
+        # (the loader says whether it read some file from memory instead, the engine when
+        # it has read every document): only then are the entries it did not use known to be
+        # of no use.
+        self.overridden = False
+        self.read_all = False
         self.files: set[str] = {self._manifest_name}  # the same, in files of their own
 
     @classmethod
@@ -142,7 +150,7 @@ class Session:
         """Write what this run made, remember the files' hashes for the next run, and drop
         what is no longer used. May be called again after more use."""
         written = self.store.written
-        self.store.flush(self.live)
+        self.store.flush(self.live, compact=self.read_all)
         if any(self._known.get(k) != v for k, v in self._seen.items()):
             remembered = {**self._known, **self._seen}
             if len(remembered) > 2 * len(self._seen) + 100:

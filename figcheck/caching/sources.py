@@ -46,9 +46,11 @@ def read(
     if content_hash is None:
         return read_plain()
     name = session.store.name(context, "source", path.name, content_hash)
-    found = _entry(session.get(name), path, margin_days)
+    entry = session.get(name)
+    found = _entry(entry, path, margin_days)
     if found is not None:
         session.sources[str(path)] = name
+        session.text_states[str(path)] = (entry[1], entry[2])
         return found
     data: bytes | str
     if override is None:
@@ -64,6 +66,7 @@ def read(
     if reference is None or state is not None:
         session.put(name, (codec.encode_source(source), reference, state))
         session.sources[str(path)] = name
+        session.text_states[str(path)] = (reference, state)
     return source
 
 

@@ -203,16 +203,17 @@ class Store:
                 self._packed.update(entries)
                 self._packs.append(file)
 
-    def flush(self, live: set[str]) -> None:
-        """Write the entries kept this run into a new pack. When the packs hold more than
-        twice what the run used, one pack of the entries the run used replaces them all."""
+    def flush(self, live: set[str], compact: bool = False) -> None:
+        """Write the entries kept this run into a new pack. With `compact` (the run used
+        every entry the ledger needs now), when the packs hold more than twice what the run
+        used, or many packs, one pack of the entries the run used replaces them all."""
         if self._packed is None:
             self._read_packs()
         assert self._packed is not None
         pending = {n: c for n, c in self._pending.items() if self._packed.get(n) != c}
         self._pending.clear()
         stale = sum(1 for n in self._packed if n not in live)
-        compact = len(self._packs) > 8 or stale > len(live) + 64
+        compact = compact and (len(self._packs) > 8 or stale > len(live) + 64)
         if not pending and not compact:
             return
         if compact:

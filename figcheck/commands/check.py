@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from figcheck.commands.common import data_option, fail, format_option, load, output_stream
+from figcheck.commands.common import (
+    cache_option,
+    checked,
+    data_option,
+    fail,
+    format_option,
+    output_stream,
+)
 from figcheck.output import REPORTERS
 
 if TYPE_CHECKING:
@@ -32,7 +39,10 @@ if TYPE_CHECKING:
     help="A git revision (such as origin/main): only findings that the ledger did not have "
     "at REF can fail the run; the others are listed as existing.",
 )
-def check_command(data: str, output_format: str, fail_on: Severity, baseline: str | None) -> None:
+@cache_option
+def check_command(
+    data: str, output_format: str, fail_on: Severity, baseline: str | None, no_cache: bool
+) -> None:
     """Check the ledger: load every record, apply every rule, report what diverges.
 
     \b
@@ -44,10 +54,9 @@ def check_command(data: str, output_format: str, fail_on: Severity, baseline: st
     In CI, `figcheck check --baseline origin/main --format github` fails a pull request
     only on what it brings in: a divergence already on main is shown, but does not fail.
     """
-    from figcheck import check as run_check
     from figcheck.output import render
 
-    result = run_check(load(data))
+    result = checked(data, cache=not no_cache)
     if baseline is not None:
         found = _baseline(baseline, data)
         result = result.with_baseline(found.finding_ids, found.accepted_ids)

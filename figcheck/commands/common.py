@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from figcheck.engine import CheckResult
     from figcheck.ledger import Ledger
     from figcheck.writing.atomic import Refused
 
@@ -104,12 +107,44 @@ def warn_if_unlocked() -> None:
         )
 
 
-def load(data: str) -> Ledger:
-    """Load the ledger, or stop with one line if its directory is missing."""
+cache_option = click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help="Read every file of the ledger again: do not use or write its cache "
+    "(.figcheck-cache/ in the ledger directory).",
+)
+
+
+def load(data: str, cache: bool = False) -> Ledger:
+    """Load the ledger (through its cache, with `cache`), or stop with one line if its
+    directory is missing."""
     import gc
 
-    from figcheck import load_ledger
-    from figcheck.ledger import LedgerNotFound
+    from figcheck.ledger.loading import load_ledger
+
+    root = _root(data)
+    ledger = load_ledger(root, cache=cache)
+    # The loaded ledger lives until exit: keep the collector from walking it again and again.
+    gc.freeze()
+    return ledger
+
+
+def checked(data: str, cache: bool) -> CheckResult:
+    """The ledger checked: with `cache`, the last check's result while no file changed,
+    else checked through its cache (see figcheck/caching/)."""
+    import gc
+
+    from figcheck.caching.results import check
+
+    result = check(_root(data), cache)
+    gc.freeze()
+    return result
+
+
+def _root(data: str) -> Path:
+    """The ledger directory, or stop with one line if it is missing."""
+    from figcheck.ledger import LedgerNotFound, ledger_root
     from figcheck.ledger.yaml_reading import HAS_LIBYAML
 
     if not HAS_LIBYAML:
@@ -119,11 +154,8 @@ def load(data: str) -> Ledger:
             err=True,
         )
     try:
-        ledger = load_ledger(data)
+        return ledger_root(data)
     except LedgerNotFound as error:
         from figcheck.wording import shorten
 
         fail(f"{error}; pass --data DIR, or run `figcheck init {shorten(data)}` to start a ledger")
-    # The loaded ledger lives until exit: keep the collector from walking it again and again.
-    gc.freeze()
-    return ledger

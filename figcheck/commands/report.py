@@ -7,7 +7,7 @@ from typing import TextIO
 
 import click
 
-from figcheck.commands.common import data_option, fail, load, output_stream
+from figcheck.commands.common import cache_option, checked, data_option, fail, output_stream
 
 REPORT_FORMATS = ("text", "markdown", "json", "html")
 
@@ -37,7 +37,10 @@ REPORT_FORMATS = ("text", "markdown", "json", "html")
     type=click.Path(dir_okay=False, writable=True, path_type=str),
     help="Write the report to FILE instead of standard output.",
 )
-def report(data: str, quantity_id: str | None, output_format: str, output: str | None) -> None:
+@cache_option
+def report(
+    data: str, quantity_id: str | None, output_format: str, output: str | None, no_cache: bool
+) -> None:
     """Read the ledger: for each family of related quantities (a quantity with its subsets,
     parts and changes), its figures in date order on a shared scale, its findings with the
     reasons for accepted ones, what the sources agree on, and what the figures imply
@@ -52,12 +55,11 @@ def report(data: str, quantity_id: str | None, output_format: str, output: str |
     """
     if output_format == "html":
         _needs_jinja2()
-    from figcheck import check as run_check
     from figcheck.report import render
     from figcheck.report.contents import build
     from figcheck.wording import did_you_mean
 
-    result = run_check(load(data))
+    result = checked(data, cache=not no_cache)
     if quantity_id is not None and quantity_id not in result.ledger.quantities:
         known = result.ledger.quantities
         fail(

@@ -76,7 +76,10 @@ Overrides = Mapping[str | os.PathLike[str], str | bytes]
 
 
 def load_ledger(
-    path: str | os.PathLike[str], overrides: Overrides | None = None, *, cache: bool = False
+    path: str | os.PathLike[str],
+    overrides: Overrides | None = None,
+    *,
+    cache: bool | Session = False,
 ) -> Ledger:
     """Read the ledger in directory `path`. Raises LedgerNotFound if it is not a directory;
     every other problem is a finding in `Ledger.problems`.
@@ -85,9 +88,9 @@ def load_ledger(
     place of a file not written yet, such as a new `sources/*.yaml`): `figcheck add` and
     `figcheck accept` validate a change this way, with this very code, before writing it.
 
-    With `cache`, each source file's reading is kept in the ledger's cache
-    (figcheck/caching/) and taken from there while the file, the quantities and the
-    settings are the same; the result is the same either way."""
+    With `cache` (True, or a cache session already open), each source file's reading is
+    kept in the ledger's cache (figcheck/caching/) and taken from there while the file, the
+    quantities and the settings are the same; the result is the same either way."""
     root = ledger_root(path)
     # The cyclic garbage collector, set off again and again by the many small objects a
     # load makes, would walk them all each time: it waits until the load is done (nothing
@@ -101,34 +104,23 @@ def load_ledger(
             gc.enable()
 
 
-def _load(root: Path, overrides: Overrides | None, cache: bool) -> Ledger:
+def _load(root: Path, overrides: Overrides | None, cache: bool | Session) -> Ledger:
     session = None
-    if cache:
+    if cache is True:
         from figcheck.caching.session import Session
 
         session = Session.open(root)
+    elif cache is not False:
+        session = cache
     files = _Files(root, overrides, session)
-    config = config_file.Config()
-    config_path = root / "figcheck.yaml"
-    if files.exists(config_path):
-        data = files.parse(config_path)
-        config = config_file.read(
-            None if data is UNREADABLE else data, files.problems_of(config_path).invalid
-        )
-    quantities_path = root / "quantities.yaml"
-    report = files.problems_of(quantities_path)
-    if not files.exists(quantities_path):
-        quantities = quantities_file.missing(report)
-    else:
-        data = files.parse(quantities_path)
-        quantities = (
-            quantities_file.UNREADABLE if data is UNREADABLE else quantities_file.read(data, report)
-        )
+    if session is not None:
+        session.overridden = session.overridden or bool(overrides)
+    config, quantities = _settings(files)
     setting = source_file.Setting(root, files.display, config, quantities)
     documents: dict[str, Document] = {}
     figures: dict[str, Figure] = {}
     source_files = files.source_files()
-    context = files.context(config_path, quantities_path)
+    context = files.context(root / CONFIG_FILE, root / QUANTITIES_FILE)
     for path in source_files:
         source = (
             read_source(files, path, setting)
@@ -156,6 +148,40 @@ def _load(root: Path, overrides: Overrides | None, cache: bool) -> Ledger:
         source_files=tuple(source_files),
         cache=session,
     )
+
+
+CONFIG_FILE = "figcheck.yaml"
+QUANTITIES_FILE = "quantities.yaml"
+
+
+def _settings(files: _Files) -> tuple[config_file.Config, quantities_file.Quantities]:
+    """figcheck.yaml and quantities.yaml, read first: the source files are read with them."""
+    config = config_file.Config()
+    config_path = files.root / CONFIG_FILE
+    if files.exists(config_path):
+        data = files.parse(config_path)
+        config = config_file.read(
+            None if data is UNREADABLE else data, files.problems_of(config_path).invalid
+        )
+    quantities_path = files.root / QUANTITIES_FILE
+    report = files.problems_of(quantities_path)
+    if not files.exists(quantities_path):
+        return config, quantities_file.missing(report)
+    data = files.parse(quantities_path)
+    quantities = (
+        quantities_file.UNREADABLE if data is UNREADABLE else quantities_file.read(data, report)
+    )
+    return config, quantities
+
+
+def settings_and_acceptances(
+    root: Path, session: Session | None = None
+) -> tuple[config_file.Config, Mapping[str, Quantity], tuple[Acceptance, ...]]:
+    """The ledger's settings, quantities and acceptances alone, as load_ledger reads them
+    (their problems are not kept: a result taken from the cache has them already)."""
+    files = _Files(root, None, session)
+    config, quantities = _settings(files)
+    return config, quantities.kept, _acceptances(files)
 
 
 def read_source(
@@ -352,7 +378,7 @@ class _Files:
     def source_files(self) -> list[Path]:
         sources = self.root / "sources"
         try:
-            on_disk = set(sources.iterdir()) if sources.is_dir() else set()
+            on_disk = _on_disk(sources)
         except OSError as error:  # no permission to list it, say
             self.problems_of(sources)(
                 "invalid",
@@ -367,8 +393,21 @@ class _Files:
             for key in self.overrides
             if os.path.dirname(key) == _override_key(sources)
         }
-        return sorted(
-            p
-            for p in on_disk | in_memory
-            if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
-        )
+        return _source_files(on_disk | in_memory)
+
+
+def _on_disk(sources: Path) -> set[Path]:
+    return set(sources.iterdir()) if sources.is_dir() else set()
+
+
+def _source_files(paths: set[Path]) -> list[Path]:
+    return sorted(p for p in paths if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+
+
+def source_paths(root: Path) -> list[Path] | None:
+    """The source files load_ledger reads in the ledger at `root`, in that order; None
+    when sources/ cannot be listed."""
+    try:
+        return _source_files(_on_disk(root / "sources"))
+    except OSError:
+        return None

@@ -73,6 +73,20 @@ def test_each_yaml_file_names_its_schema_by_a_relative_path(tmp_path):
     assert json.loads(accepted_schema.read_text(encoding="utf-8")) == schema("accepted")
 
 
+def test_the_cache_is_kept_out_of_version_control(tmp_path):
+    init(tmp_path)
+    ignored = (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert ".figcheck-cache/" in ignored
+
+
+def test_a_gitignore_already_there_is_left_as_it_is(tmp_path):
+    (tmp_path / ".gitignore").write_text("*.pyc\n", encoding="utf-8")
+    result = init(tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.pyc\n"
+    assert ".gitignore" not in result.output
+
+
 def test_an_empty_existing_directory_is_fine(tmp_path):
     assert init(tmp_path).exit_code == 0
 

@@ -4,6 +4,8 @@
     DIR/sources/example.yaml     one document and its figures, commented
     DIR/documents/example.txt    that document's text, which the quotes are checked against
     DIR/.schema/*.schema.json    the JSON Schemas of the three kinds of ledger file
+    DIR/.gitignore               keeps figcheck's cache (.figcheck-cache/) out of version
+                                 control; a .gitignore already there is left as it is
 
 Each YAML file starts with a `# yaml-language-server: $schema=...` line naming its schema by
 a path relative to the file, which the YAML language server resolves from the file's own
@@ -34,6 +36,14 @@ LEDGER_ENTRIES = (
     "accepted.yaml",
     "figcheck.yaml",
 )
+
+
+GITIGNORE = ".gitignore"
+# The cache is remade from the ledger at any time, and is signed with a key of the user's
+# own (figcheck/caching/store.py): committed, it would only be ignored by everyone else.
+GITIGNORE_TEXT = """# figcheck's cache: remade from the ledger whenever it is needed.
+.figcheck-cache/
+"""
 
 
 class LedgerExists(Exception):
@@ -160,6 +170,8 @@ def files(root: Path) -> dict[Path, str]:
     }
     for kind in KINDS_OF_FILE:
         planned[root / SCHEMA_DIR / FILE_NAMES[kind]] = to_json(kind)
+    if not os.path.lexists(root / GITIGNORE):  # a repository's own: never touched
+        planned[root / GITIGNORE] = GITIGNORE_TEXT
     return planned
 
 

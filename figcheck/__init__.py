@@ -40,4 +40,16 @@ def check(ledger: Ledger) -> CheckResult:
     return run_rules(ledger)
 
 
-__all__ = ["Finding", "__version__", "check", "load_ledger"]
+def check_directory(path: str | PathLike[str], *, cache: bool = True) -> CheckResult:
+    """Load and check the ledger in directory `path`: the result of
+    `check(load_ledger(path))`. With `cache`, through the ledger's cache
+    (`.figcheck-cache/`): the last result while no file it read has changed, else each
+    unchanged file's reading and each unchanged text's outcome from there; the result is
+    the same either way. Raises figcheck.ledger.LedgerNotFound like load_ledger."""
+    from figcheck.caching.results import check as _check
+    from figcheck.ledger import ledger_root
+
+    return _check(ledger_root(path), cache)
+
+
+__all__ = ["Finding", "__version__", "check", "check_directory", "load_ledger"]

@@ -184,10 +184,10 @@ def test_version():
 def test_unexpected_errors_are_one_line(monkeypatch, agreeing):
     import figcheck
 
-    def broken(ledger):
+    def broken(ledger, cache=True):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(figcheck, "check", broken)
+    monkeypatch.setattr(figcheck, "check_directory", broken)
     monkeypatch.delenv("FIGCHECK_DEBUG", raising=False)
     result = CliRunner().invoke(cli, ["check", "--data", str(agreeing)])
     assert result.exit_code == 2

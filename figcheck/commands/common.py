@@ -135,9 +135,9 @@ def checked(data: str, cache: bool) -> CheckResult:
     else checked through its cache (see figcheck/caching/)."""
     import gc
 
-    from figcheck.caching.results import check
+    import figcheck
 
-    result = check(_root(data), cache)
+    result = figcheck.check_directory(_root(data), cache=cache)
     gc.freeze()
     return result
 

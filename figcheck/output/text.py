@@ -27,6 +27,7 @@ from rich.text import Text
 from figcheck.engine import CheckResult
 from figcheck.model import Finding
 from figcheck.output.console import (
+    emit,
     make_console,
     printable,
     render_file_problem,
@@ -53,28 +54,30 @@ def render(result: CheckResult, stream: TextIO, width: int | None = None, **_: A
         heading = Text(quantity_id, style="bold")
         if quantity is not None:
             heading.append(f"  {printable(quantity.label)}", style="dim")
-        console.print(heading)
+        emit(console, heading)
         for f in group:
             render_finding(console, result, f)
-        console.print()
-    console.print(summary_text(result))
+        emit(console)
+    emit(console, summary_text(result))
     if not result.rules_ran:
-        console.print(
+        emit(
+            console,
             Text(
                 "The consistency rules did not run: fix the data errors above first.",
                 style="bold red",
-            )
+            ),
         )
     elif result.left_out:
         count = len(result.left_out)
-        console.print(
+        emit(
+            console,
             Text(
                 f"{count} figure{'s' if count > 1 else ''} that {'their' if count > 1 else 'its'}"
                 f" document{'s do' if count > 1 else ' does'} not bear out (data errors above) "
                 f"{'were' if count > 1 else 'was'} left out of the consistency rules; fix "
                 f"{'them' if count > 1 else 'it'} and check again.",
                 style="bold red",
-            )
+            ),
         )
 
 
@@ -83,7 +86,7 @@ def _file_section(
 ) -> None:
     if not findings:
         return
-    console.print(heading)
+    emit(console, heading)
     for f in findings:
         render_file_problem(console, result, f)
-    console.print()
+    emit(console)

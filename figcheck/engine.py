@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from figcheck import findings, reviewed
 from figcheck.family import Family, families
@@ -21,6 +21,9 @@ from figcheck.rules.base import (
     LedgerRule,
 )
 from figcheck.text.anchoring import Coverage, DocumentCoverage, read_document
+
+if TYPE_CHECKING:
+    from figcheck.caching.codec import Outcome
 
 EXIT_OK, EXIT_FINDINGS, EXIT_DATA = 0, 1, 2
 
@@ -130,8 +133,9 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
     on = [r for r in rules.values() if config.severity(r.code) != "off"]
     document_rules = [r for r in on if isinstance(r, DocumentRule)] if rules_ran else []
     counted: list[tuple[str, DocumentCoverage | None]] = []
+    outcomes = _read_documents(ledger, document_rules)
     for document in ledger.documents.values():
-        document_found, coverage = _read(document, ledger, document_rules)
+        document_found, coverage = outcomes[document.id]
         found += document_found
         counted.append((document.id, coverage))
     if ledger.cache is not None and not ledger.cache.overridden:
@@ -182,37 +186,83 @@ def run_rules(ledger: Ledger, rules: Mapping[str, Rule] = RULES) -> CheckResult:
     )
 
 
-def _read(
-    document: Document, ledger: Ledger, document_rules: list[DocumentRule]
-) -> tuple[list[Finding], DocumentCoverage | None]:
-    """The findings of the document rules in one document, and its text's coverage: from
-    the ledger's cache where it holds them, else by reading and anchoring the text."""
-    session = ledger.cache
-    entry = None
-    if session is not None:
-        from figcheck.caching import documents
+# From how many documents without an outcome in the cache the document rules are spread
+# over the cores: below, a fork and the encoding of each outcome cost more than they save.
+SPREAD_FROM_DOCUMENTS = 40
 
-        accepted = frozenset(a.finding for a in ledger.acceptances)
-        entry = documents.name(session, document, accepted)
-        kept = None if entry is None else documents.load(session, entry, document, _remake(ledger))
-        if kept is not None and all(
-            r.code in kept.findings and RULES.get(r.code) is r for r in document_rules
-        ):
-            return [f for r in document_rules for f in kept.findings[r.code]], kept.coverage
+Read = tuple[list[Finding], DocumentCoverage | None]
+
+
+def _read_documents(ledger: Ledger, document_rules: list[DocumentRule]) -> dict[str, Read]:
+    """Each document's findings of the document rules and its text's coverage, by document
+    id: from the ledger's cache where it holds them, else by reading and anchoring the
+    text, spread over the cores when there are many (figcheck/spreading.py)."""
+    from figcheck.spreading import spread
+
+    session = ledger.cache
+    accepted = frozenset(a.finding for a in ledger.acceptances)
+    outcomes: dict[str, Read] = {}
+    pending: list[tuple[Document, str | None]] = []  # (document, its entry in the cache)
+    for document in ledger.documents.values():
+        entry = None
+        if session is not None:
+            from figcheck.caching import documents
+
+            entry = documents.name(session, document, accepted)
+            kept = (
+                None if entry is None else documents.load(session, entry, document, _remake(ledger))
+            )
+            if kept is not None and all(
+                r.code in kept.findings and RULES.get(r.code) is r for r in document_rules
+            ):
+                by_rule = kept.findings
+                outcomes[document.id] = (
+                    [f for r in document_rules for f in by_rule[r.code]],
+                    kept.coverage,
+                )
+                continue
+        pending.append((document, entry))
+    if not pending:
+        return outcomes
+    from figcheck.caching import codec, documents
+
+    def encoded(document: Document) -> codec.Encoded:
+        return codec.encode_outcome(_outcome(document, ledger, document_rules))
+
+    spread_out = spread([d for d, _ in pending], encoded, SPREAD_FROM_DOCUMENTS)
+    keep = session is not None and _all_document_rules(document_rules, ledger.config)
+    for index, (document, entry) in enumerate(pending):
+        made: codec.Encoded | None = None
+        if spread_out is None:
+            outcome = _outcome(document, ledger, document_rules)
+            if keep and entry is not None:
+                made = codec.encode_outcome(outcome)
+        else:
+            made = spread_out[index]
+            outcome = documents.decoded(spread_out[index], document, _remake(ledger))
+        if session is not None and entry is not None and made is not None and keep:
+            documents.store(session, entry, made)
+        by_rule = outcome.findings
+        outcomes[document.id] = (
+            [f for r in document_rules for f in by_rule[r.code]],
+            outcome.coverage,
+        )
+    return outcomes
+
+
+def _outcome(document: Document, ledger: Ledger, document_rules: list[DocumentRule]) -> Outcome:
+    """The document rules' findings in one document, and its text's coverage."""
+    from figcheck.caching.codec import Outcome
+
     config = ledger.config
     # Each text is read and anchored once, for every document rule and the coverage; only
     # its counts are kept, so that a large ledger's texts are not all held at once.
     text = read_document(document, ledger)
     by_rule = {
-        r.code: _findings(r, config, r.find(text, config.options(r.code))) for r in document_rules
+        r.code: tuple(_findings(r, config, r.find(text, config.options(r.code))))
+        for r in document_rules
     }
-    coverage = text.coverage()
-    if session is not None and entry is not None and _all_document_rules(document_rules, config):
-        from figcheck.caching import codec, documents
-
-        outcome = codec.Outcome({code: tuple(f) for code, f in by_rule.items()}, coverage)
-        documents.store(session, entry, outcome)
-    return [f for found in by_rule.values() for f in found], coverage
+    return Outcome(by_rule, text.coverage())
 
 
 def _all_document_rules(document_rules: list[DocumentRule], config: Config) -> bool:

@@ -45,9 +45,15 @@ def load(session: Session, entry: str, document: Document, remake: Remake) -> co
     if found is None:
         return None
     try:
-        outcome, summing = codec.decode_outcome(found)
+        return decoded(found, document, remake)
     except Exception:  # an entry of another shape: never trusted, read the text again
         return None
+
+
+def decoded(encoded: codec.Encoded, document: Document, remake: Remake) -> codec.Outcome:
+    """The outcome that codec.encode_outcome made of `encoded` (in the cache, or sent by a
+    worker process), each summing-up finding able to list again what it stands for."""
+    outcome, summing = codec.decode_outcome(encoded)
     if not summing:
         return outcome
     findings = {
@@ -63,5 +69,6 @@ def _with_more(finding: Finding, document: Document, remake: Remake) -> Finding:
     return replace(finding, more=lambda: remake(document, finding))
 
 
-def store(session: Session, entry: str, outcome: codec.Outcome) -> None:
-    session.put(entry, codec.encode_outcome(outcome))
+def store(session: Session, entry: str, encoded: codec.Encoded) -> None:
+    """Keep a document's outcome, as codec.encode_outcome wrote it, under `entry`."""
+    session.put(entry, encoded)

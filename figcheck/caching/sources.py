@@ -9,7 +9,7 @@ used. figcheck's and Python's versions are part of every entry's name.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from figcheck.caching import codec
@@ -17,25 +17,30 @@ from figcheck.caching.session import Session, digest
 from figcheck.ledger import sources
 from figcheck.ledger.sources import SourceRead
 
-# What reading a source file from given content gives: the file read, and its document's
-# `text:` (sources.text_reference).
-ReadFrom = Callable[[bytes | str], tuple[SourceRead, str | None]]
+
+@dataclass(frozen=True)
+class Pending:
+    """A source file the cache does not hold as it is now: its content, to be read (by
+    this process or another), and the name of the entry to keep its reading under."""
+
+    path: Path
+    data: bytes | str
+    name: str
 
 
-def read(
+def find(
     session: Session,
     context: tuple[object, ...],
     path: Path,
     override: bytes | str | None,
     margin_days: int,
     limit: int,
-    read_from: ReadFrom,
-    read_plain: Callable[[], SourceRead],
-) -> SourceRead:
-    """The source file at `path` (or `override`, its content given in memory) as read; from
-    the cache when an entry for the same content and context is there and its text still
-    leads where it did, else read (with `read_from`, or `read_plain` for a file the cache
-    does not hold: not a regular file, too large, unreadable) and kept."""
+) -> SourceRead | Pending | None:
+    """The source file at `path` (or `override`, its content given in memory): as read,
+    from the cache, when an entry for the same content and context is there and its text
+    still leads where it did; else its content to read (`Pending`, see `keep`); None for a
+    file the cache does not hold (not a regular file, too large, unreadable), which the
+    caller reads as ever."""
     if override is not None:
         content_hash: str | None = digest(
             override if isinstance(override, bytes) else override.encode("utf-8", "surrogatepass")
@@ -44,7 +49,7 @@ def read(
     else:
         content_hash = session.hash(path, limit)
     if content_hash is None:
-        return read_plain()
+        return None
     name = session.store.name(context, "source", path.name, content_hash)
     entry = session.get(name)
     found = _entry(entry, path, margin_days)
@@ -52,22 +57,24 @@ def read(
         session.sources[str(path)] = name
         session.text_states[str(path)] = (entry[1], entry[2])
         return found
-    data: bytes | str
-    if override is None:
-        content = session.read(path, limit)
-        if content is None:
-            return read_plain()
-        data, content_hash = content
-        name = session.store.name(context, "source", path.name, content_hash)
-    else:
-        data = override
-    source, reference = read_from(data)
-    state = None if reference is None else sources.text_state(path, reference)
+    if override is not None:
+        return Pending(path, override, name)
+    # Read again, with the hash of exactly the bytes that will be parsed: the entry is named
+    # by what it was made from, even if the file changes meanwhile.
+    content = session.read(path, limit)
+    if content is None:
+        return None
+    data, content_hash = content
+    return Pending(path, data, session.store.name(context, "source", path.name, content_hash))
+
+
+def keep(session: Session, pending: Pending, source: SourceRead, reference: str | None) -> None:
+    """Keep the reading of a pending file (`source`, and its document's `text:`)."""
+    state = None if reference is None else sources.text_state(pending.path, reference)
     if reference is None or state is not None:
-        session.put(name, (codec.encode_source(source), reference, state))
-        session.sources[str(path)] = name
-        session.text_states[str(path)] = (reference, state)
-    return source
+        session.put(pending.name, (codec.encode_source(source), reference, state))
+        session.sources[str(pending.path)] = pending.name
+        session.text_states[str(pending.path)] = (reference, state)
 
 
 def _entry(found: object, path: Path, margin_days: int) -> SourceRead | None:

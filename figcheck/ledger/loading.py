@@ -121,12 +121,9 @@ def _load(root: Path, overrides: Overrides | None, cache: bool | Session) -> Led
     figures: dict[str, Figure] = {}
     source_files = files.source_files()
     context = files.context(root / CONFIG_FILE, root / QUANTITIES_FILE)
-    for path in source_files:
-        source = (
-            read_source(files, path, setting)
-            if context is None
-            else _cached_source(files, path, setting, context)
-        )
+    for path, source in zip(
+        source_files, _read_sources(files, source_files, setting, context), strict=True
+    ):
         report = files.problems_of(path)
         files.problems += source.problems[: source.head]
         if source.document is None:
@@ -207,22 +204,70 @@ def _read_source(
     return source_file.read(data, path, setting, report), source_file.text_reference(data)
 
 
-def _cached_source(
-    files: _Files, path: Path, setting: source_file.Setting, context: tuple[object, ...]
-) -> source_file.SourceRead:
-    from figcheck.caching import sources as cached_sources
+# From how many source files to read (not in the cache) the reading is spread over the
+# cores: below, a fork and the encoding of each file's records cost more than they save.
+SPREAD_FROM_FILES = 40
 
-    assert files.session is not None
-    return cached_sources.read(
-        files.session,
-        context,
-        path,
-        files.override(path),
-        setting.config.qualified_margin_days,
-        MAX_FILE_BYTES,
-        lambda content: _read_source(files, path, setting, content),
-        lambda: read_source(files, path, setting),
-    )
+
+def _read_sources(
+    files: _Files,
+    paths: list[Path],
+    setting: source_file.Setting,
+    context: tuple[object, ...] | None,
+) -> list[source_file.SourceRead]:
+    """Each source file as read, in the order of `paths`: through the cache with `context`
+    (figcheck/caching/sources.py), and those that must be read spread over the cores when
+    there are many (figcheck/spreading.py); the same records either way."""
+    from figcheck.spreading import spread
+
+    margin = setting.config.qualified_margin_days
+    if context is None:
+
+        def encoded_plain(path: Path) -> object:
+            from figcheck.caching.codec import encode_source
+
+            return encode_source(read_source(files, path, setting))
+
+        made = spread(paths, encoded_plain, SPREAD_FROM_FILES)
+        if made is None:
+            return [read_source(files, path, setting) for path in paths]
+        from figcheck.caching.codec import decode_source
+
+        return [decode_source(encoded, margin) for encoded in made]
+    from figcheck.caching import codec
+    from figcheck.caching import sources as cached
+
+    session = files.session
+    assert session is not None
+    found = [
+        cached.find(session, context, path, files.override(path), margin, MAX_FILE_BYTES)
+        for path in paths
+    ]
+    pending = [f for f in found if isinstance(f, cached.Pending)]
+
+    def encoded_pending(item: cached.Pending) -> object:
+        source, reference = _read_source(files, item.path, setting, item.data)
+        return codec.encode_source(source), reference
+
+    made_pending = spread(pending, encoded_pending, SPREAD_FROM_FILES)
+    results: list[source_file.SourceRead] = []
+    index = 0
+    for path, item in zip(paths, found, strict=True):
+        if item is None:  # not a file the cache holds: read as ever, with its problems
+            results.append(read_source(files, path, setting))
+            continue
+        if not isinstance(item, cached.Pending):
+            results.append(item)
+            continue
+        if made_pending is None:
+            source, reference = _read_source(files, path, setting, item.data)
+        else:
+            encoded, reference = made_pending[index]
+            source = codec.decode_source(encoded, margin)
+        index += 1
+        cached.keep(session, item, source, reference)
+        results.append(source)
+    return results
 
 
 def ledger_root(path: str | os.PathLike[str]) -> Path:

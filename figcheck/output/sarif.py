@@ -30,7 +30,12 @@ from urllib.parse import quote
 from figcheck import __version__
 from figcheck.engine import CheckResult
 from figcheck.model import Finding, Location, Severity
-from figcheck.output.common import RULES_DID_NOT_RUN, json_text, posix_path
+from figcheck.output.common import (
+    RULES_DID_NOT_RUN,
+    STREAMED_LIST,
+    posix_path,
+    write_json_around,
+)
 from figcheck.rules import RULES, Rule
 
 SCHEMA_URI = (
@@ -44,10 +49,15 @@ FALLBACK_INFORMATION_URI = "https://pypi.org/project/figcheck/"
 
 
 def render(result: CheckResult, stream: TextIO, fail_on: Severity = "error", **_: Any) -> None:
-    stream.write(json_text(sarif_log(result, fail_on), indent=2) + "\n")
+    rule_index = {code: i for i, code in enumerate(RULES)}
+    results = (sarif_result(result, f, rule_index) for f in result.findings)
+    write_json_around(stream, sarif_log(result, fail_on, STREAMED_LIST), results)
 
 
-def sarif_log(result: CheckResult, fail_on: Severity = "error") -> dict[str, Any]:
+def sarif_log(
+    result: CheckResult, fail_on: Severity = "error", results: object = None
+) -> dict[str, Any]:
+    """The whole log; with `results`, that in place of the list of results."""
     rule_index = {code: i for i, code in enumerate(RULES)}
     invocation: dict[str, Any] = {
         "executionSuccessful": True,
@@ -68,7 +78,11 @@ def sarif_log(result: CheckResult, fail_on: Severity = "error") -> dict[str, Any
             }
         },
         "invocations": [invocation],
-        "results": [sarif_result(result, f, rule_index) for f in result.findings],
+        "results": (
+            [sarif_result(result, f, rule_index) for f in result.findings]
+            if results is None
+            else results
+        ),
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

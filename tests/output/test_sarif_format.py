@@ -158,3 +158,22 @@ def test_data_errors_say_the_rules_did_not_run(data_error):
     assert invocation["exitCode"] == 2
     (notification,) = invocation["toolExecutionNotifications"]
     assert "did not run" in notification["message"]["text"]
+
+
+@pytest.mark.parametrize("ledger", ["mixed", "clean", "data_error"])
+def test_the_streamed_log_is_the_whole_log(ledger, request):
+    """Results are written one by one; the log reads back as the one sarif_log builds."""
+    result = request.getfixturevalue(ledger)
+    assert log_of(result) == json.loads(json.dumps(sarif.sarif_log(result)))
+
+
+def test_a_list_written_around_its_items():
+    from figcheck.output.common import STREAMED_LIST, write_json_around
+
+    for items in ([], [{"a": 1}], [1, "two\u2028", None]):
+        out = io.StringIO()
+        write_json_around(out, {"x": [{"k": STREAMED_LIST}], "y": 2}, iter(items))
+        assert json.loads(out.getvalue()) == {"x": [{"k": items}], "y": 2}
+        assert "\u2028" not in out.getvalue()  # escaped, as everywhere in figcheck's JSON
+    with pytest.raises(ValueError, match="STREAMED_LIST"):
+        write_json_around(io.StringIO(), {"x": 1}, [])

@@ -21,7 +21,10 @@ included), with the peak resident memory of the whole process tree:
 - one quantity: its floor and a cold check.
 
 Each row says its ratio to the floor, or to the run its target is set against. --million
-adds 1,000,000 figures (the floor, a cold and a warm check, and the memory). Before the
+adds 1,000,000 figures (the floor, a cold and a warm check, and a cold check in one process
+with its memory). figcheck spreads a large ledger's work over the cores
+(figcheck/spreading.py); peak memory sums the processes' proportional set sizes, so that
+the pages a worker shares with its parent count once. Before the
 tables, the start-up of `figcheck --help` and `figcheck rules` (median of 10). Output is
 Markdown, as benchmarks/README.md shows it.
 """
@@ -69,8 +72,23 @@ class Run:
     peak_mib: float
 
 
+def _pss_kib(pid: int) -> int | None:
+    """A process's proportional set size: its resident memory, with each page it shares
+    with other processes (a forked worker's copy of the ledger) counted as its share."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def _tree_rss_kib(root_pid: int) -> int:
-    """The resident memory of a process and all its descendants, from /proc (Linux)."""
+    """The memory of a process and all its descendants, from /proc (Linux): the sum of
+    their proportional set sizes where the kernel gives them, else of their resident sizes
+    (which counts the pages a forked worker shares with its parent twice)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -87,7 +105,8 @@ def _tree_rss_kib(root_pid: int) -> int:
     total, stack = 0, [root_pid]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        pss = _pss_kib(pid) if pid in rss else None
+        total += rss.get(pid, 0) if pss is None else pss
         stack += children.get(pid, [])
     return total
 
@@ -233,6 +252,18 @@ def size_table(size: int, scratch: Path, repeat: int, formats: Sequence[str], fu
     )
     change_speaker(root, 0)
     if not full:
+        # The memory target is for one process: the spread workers' copies are left out.
+        os.environ["FIGCHECK_WORKERS"] = "1"
+        try:
+            alone = repeated(repeat, check(root), lambda _: clear_cache(root))
+        finally:
+            del os.environ["FIGCHECK_WORKERS"]
+        table.row(
+            "cold, one process (`FIGCHECK_WORKERS=1`)",
+            alone,
+            f"{table.of_floor(alone)}; {alone.peak_mib / 1024:.2f} GiB",
+            "< 2 GiB peak",
+        )
         return
     many = scratch / f"disagreeing-{size}"
     write(many, size, 50, 0, "disagreeing")

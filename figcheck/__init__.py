@@ -15,14 +15,22 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-# The records are plain dataclasses, light to import; the loader and engine are not.
-from figcheck.model import Finding
-
 if TYPE_CHECKING:
     from os import PathLike
 
     from figcheck.engine import CheckResult
     from figcheck.ledger import Ledger
+    from figcheck.model import Finding
+
+
+def __getattr__(name: str) -> object:
+    # figcheck.Finding on first use: the model's many dataclasses take longer to make than
+    # the rest of `figcheck --help` (PEP 562).
+    if name == "Finding":
+        from figcheck.model import Finding
+
+        return Finding
+    raise AttributeError(f"module 'figcheck' has no attribute {name!r}")
 
 
 def load_ledger(path: str | PathLike[str]) -> Ledger:

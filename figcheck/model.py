@@ -8,23 +8,13 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Literal
 
-Kind = Literal["stock", "cumulative", "flow", "change"]
-KINDS: tuple[Kind, ...] = ("stock", "cumulative", "flow", "change")
-
-Approx = Literal["exact", "about", "nearly", "over", "at-least", "under", "at-most", "range"]
-APPROXES: tuple[Approx, ...] = (
-    "exact",
-    "about",
-    "nearly",
-    "over",
-    "at-least",
-    "under",
-    "at-most",
-    "range",
-)
-
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+# The ledger's closed vocabularies live apart, for the command line's choices; re-exported.
+from figcheck.terms import APPROXES as APPROXES
+from figcheck.terms import KINDS as KINDS
+from figcheck.terms import SEVERITIES as SEVERITIES
+from figcheck.terms import Approx as Approx
+from figcheck.terms import Kind as Kind
+from figcheck.terms import Severity as Severity
 
 # A bound is an exact rational, or a float infinity for an open-ended side.
 Bound = Fraction | float

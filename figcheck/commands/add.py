@@ -17,7 +17,7 @@ from figcheck.commands.common import (
     refuse,
     warn_if_unlocked,
 )
-from figcheck.model import APPROXES
+from figcheck.terms import APPROXES
 
 if TYPE_CHECKING:
     from figcheck.ledger import Ledger

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from figcheck.commands.common import data_option, fail, format_option, refuse, warn_if_unlocked
-from figcheck.model import KINDS
+from figcheck.terms import KINDS
 
 EXIT_CODES = """
     \b

@@ -61,7 +61,11 @@ def test_the_check_of_rule_codes_can_fail():
 
 
 def test_reading_a_ledger_imports_no_rule():
-    program = "import sys, figcheck.ledger; print(sorted(m for m in sys.modules if 'rules' in m))"
+    program = (
+        "import sys, figcheck.ledger; figcheck.ledger.load_ledger('.')\n"
+        "assert 'figcheck.ledger.loading' in sys.modules\n"
+        "print(sorted(m for m in sys.modules if 'rules' in m))"
+    )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
@@ -72,3 +76,14 @@ def test_every_rule_has_its_test_file():
     rules = sorted(path.stem for path in (PACKAGE / "rules").glob("fc*.py"))
     assert rules, "no rule modules found"
     assert [r for r in rules if not (tests / f"test_{r}.py").is_file()] == []
+
+
+def test_listing_the_rules_does_not_load_the_ledger_reader():
+    program = (
+        "import sys, figcheck.rules\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] == 'yaml' or m.endswith('loading')]\n"
+        "print(sorted(heavy))"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

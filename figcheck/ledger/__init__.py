@@ -14,16 +14,31 @@ figcheck.yaml; `relations` is the graph of quantities; `schema` is the JSON Sche
 file, for editors.
 """
 
-from figcheck.ledger.loading import (
-    ACCEPTED_FILE,
-    FINDING_ID,
-    RECORD_ID,
-    Ledger,
-    LedgerNotFound,
-    ledger_root,
-    load_acceptances,
-    load_ledger,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from figcheck.ledger.loading import (
+        ACCEPTED_FILE,
+        FINDING_ID,
+        RECORD_ID,
+        Ledger,
+        LedgerNotFound,
+        ledger_root,
+        load_acceptances,
+        load_ledger,
+    )
+
+
+def __getattr__(name: str) -> object:
+    # The loader (and libyaml with it) on first use: a module of this package that needs
+    # none of it, such as `problems`, which every rule imports, is imported without it
+    # (PEP 562), and `figcheck rules` starts fast.
+    if name in __all__:
+        from figcheck.ledger import loading
+
+        return getattr(loading, name)
+    raise AttributeError(f"module 'figcheck.ledger' has no attribute {name!r}")
+
 
 __all__ = [
     "ACCEPTED_FILE",

@@ -25,6 +25,16 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _as_it_is(result: Any) -> Any:
+    return result
+
+
+def _as_sent(item: Any, sent: Any) -> Any:
+    return sent
+
 
 # The number of cores to use; FIGCHECK_WORKERS overrides it (1: never spread).
 WORKERS_VARIABLE = "FIGCHECK_WORKERS"
@@ -42,9 +52,19 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-def spread(items: Sequence[T], work: Callable[[T], Any], minimum: int) -> list[Any] | None:
+def spread(
+    items: Sequence[T],
+    work: Callable[[T], R],
+    minimum: int,
+    send: Callable[[R], Any] = _as_it_is,
+    receive: Callable[[T, Any], R] = _as_sent,
+) -> list[R] | None:
     """`[work(item) for item in items]` over several processes, in the order of `items`;
-    None where it is not worth it or a worker failed (see the module's documentation)."""
+    None where it is not worth it or a worker failed (see the module's documentation).
+
+    A worker sends `send(work(item))`, which must be a plain value, and this process makes
+    it a result again with `receive(item, sent)`; the results of this process's own share
+    are used as they are, never encoded."""
     count = min(workers(), len(items))
     if count < 2 or len(items) < minimum or not hasattr(os, "fork"):
         return None
@@ -52,7 +72,6 @@ def spread(items: Sequence[T], work: Callable[[T], Any], minimum: int) -> list[A
     # different processes.
     shares = [list(range(start, len(items), count)) for start in range(count)]
     children: dict[int, int] = {}  # pid -> the read end of its pipe, until it is reaped
-    collected: list[list[Any] | None] = []
     try:
         for share in shares[1:]:
             reading, writing = os.pipe()
@@ -61,25 +80,29 @@ def spread(items: Sequence[T], work: Callable[[T], Any], minimum: int) -> list[A
             pid = os.fork()
             if pid == 0:  # the copy: its share, written to the pipe, then gone
                 os.close(reading)
-                _work_and_exit(writing, [items[i] for i in share], work)
+                _work_and_exit(writing, [items[i] for i in share], lambda x: send(work(x)))
             os.close(writing)
             children[pid] = reading
-        collected.append([work(items[i]) for i in shares[0]])
-        for pid in list(children):
-            collected.append(_collect(pid, children.pop(pid)))
+        own = [work(items[i]) for i in shares[0]]
+        sent_back = [_collect(pid, children.pop(pid)) for pid in list(children)]
     finally:
         for pid, reading in children.items():  # after an exception: none left behind
             with contextlib.suppress(OSError):
                 os.close(reading)  # a copy still writing stops (its pipe is broken)
             with contextlib.suppress(OSError):
                 os.waitpid(pid, 0)
-    results_in_order: list[Any] = [None] * len(items)
-    for share, results in zip(shares, collected, strict=True):
-        if results is None or len(results) != len(share):
+    results: list[Any] = [None] * len(items)
+    for index, result in zip(shares[0], own, strict=True):
+        results[index] = result
+    for share, sent in zip(shares[1:], sent_back, strict=True):
+        if sent is None or len(sent) != len(share):
             return None
-        for index, result in zip(share, results, strict=True):
-            results_in_order[index] = result
-    return results_in_order
+        try:
+            for index, payload in zip(share, sent, strict=True):
+                results[index] = receive(items[index], payload)
+        except (ValueError, TypeError, KeyError, IndexError):  # not what a worker sends
+            return None
+    return results
 
 
 def _collect(pid: int, reading: int) -> list[Any] | None:

@@ -226,22 +226,22 @@ def _read_documents(ledger: Ledger, document_rules: list[DocumentRule]) -> dict[
         return outcomes
     from figcheck.caching import codec, documents
 
-    def encoded(document: Document) -> codec.Encoded:
-        return codec.encode_outcome(_outcome(document, ledger, document_rules))
-
-    spread_out = spread([d for d, _ in pending], encoded, SPREAD_FROM_DOCUMENTS)
+    remake = _remake(ledger)
+    spread_out = spread(
+        [d for d, _ in pending],
+        lambda document: _outcome(document, ledger, document_rules),
+        SPREAD_FROM_DOCUMENTS,
+        send=codec.encode_outcome,
+        receive=lambda document, sent: documents.decoded(sent, document, remake),
+    )
     keep = session is not None and _all_document_rules(document_rules, ledger.config)
     for index, (document, entry) in enumerate(pending):
-        made: codec.Encoded | None = None
         if spread_out is None:
             outcome = _outcome(document, ledger, document_rules)
-            if keep and entry is not None:
-                made = codec.encode_outcome(outcome)
         else:
-            made = spread_out[index]
-            outcome = documents.decoded(spread_out[index], document, _remake(ledger))
-        if session is not None and entry is not None and made is not None and keep:
-            documents.store(session, entry, made)
+            outcome = spread_out[index]
+        if session is not None and entry is not None and keep:
+            documents.store(session, entry, codec.encode_outcome(outcome))
         by_rule = outcome.findings
         outcomes[document.id] = (
             [f for r in document_rules for f in by_rule[r.code]],

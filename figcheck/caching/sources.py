@@ -46,10 +46,15 @@ def find(
             override if isinstance(override, bytes) else override.encode("utf-8", "surrogatepass")
         )
         content_hash = f"{type(override).__name__}:{content_hash}"
+        data: bytes | str | None = override
     else:
-        content_hash = session.hash(path, limit)
-    if content_hash is None:
-        return None
+        content_hash = session.known_hash(path, limit)
+        data = None
+        if content_hash is None:  # read now, and parsed from these very bytes if need be
+            content = session.read(path, limit)
+            if content is None:
+                return None
+            data, content_hash = content
     name = session.store.name(context, "source", path.name, content_hash)
     entry = session.get(name)
     found = _entry(entry, path, margin_days)
@@ -57,10 +62,10 @@ def find(
         session.sources[str(path)] = name
         session.text_states[str(path)] = (entry[1], entry[2])
         return found
-    if override is not None:
-        return Pending(path, override, name)
-    # Read again, with the hash of exactly the bytes that will be parsed: the entry is named
-    # by what it was made from, even if the file changes meanwhile.
+    if data is not None:
+        return Pending(path, data, name)
+    # Read, with the hash of exactly the bytes that will be parsed: the entry is named by
+    # what it was made from, even if the file changed since its hash was remembered.
     content = session.read(path, limit)
     if content is None:
         return None
@@ -68,11 +73,20 @@ def find(
     return Pending(path, data, session.store.name(context, "source", path.name, content_hash))
 
 
-def keep(session: Session, pending: Pending, source: SourceRead, reference: str | None) -> None:
-    """Keep the reading of a pending file (`source`, and its document's `text:`)."""
+def keep(
+    session: Session,
+    pending: Pending,
+    source: SourceRead,
+    reference: str | None,
+    encoded: codec.Encoded | None = None,
+) -> None:
+    """Keep the reading of a pending file (`source`, and its document's `text:`);
+    `encoded`, when given, is `codec.encode_source(source)` already made."""
     state = None if reference is None else sources.text_state(pending.path, reference)
     if reference is None or state is not None:
-        session.put(pending.name, (codec.encode_source(source), reference, state))
+        if encoded is None:
+            encoded = codec.encode_source(source)
+        session.put(pending.name, (encoded, reference, state))
         session.sources[str(pending.path)] = pending.name
         session.text_states[str(pending.path)] = (reference, state)
 

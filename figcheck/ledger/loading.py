@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from figcheck.ledger import accepted as accepted_file
 from figcheck.ledger import config as config_file
@@ -204,6 +204,10 @@ def _read_source(
     return source_file.read(data, path, setting, report), source_file.text_reference(data)
 
 
+# A source file as read: its records, their encoding for the cache when a worker made it
+# (None when this process did), and its document's `text:`.
+_PendingRead = tuple[source_file.SourceRead, "tuple[Any, ...] | None", "str | None"]
+
 # From how many source files to read (not in the cache) the reading is spread over the
 # cores: below, a fork and the encoding of each file's records cost more than they save.
 SPREAD_FROM_FILES = 40
@@ -218,23 +222,19 @@ def _read_sources(
     """Each source file as read, in the order of `paths`: through the cache with `context`
     (figcheck/caching/sources.py), and those that must be read spread over the cores when
     there are many (figcheck/spreading.py); the same records either way."""
+    from figcheck.caching import codec
     from figcheck.spreading import spread
 
     margin = setting.config.qualified_margin_days
     if context is None:
-
-        def encoded_plain(path: Path) -> object:
-            from figcheck.caching.codec import encode_source
-
-            return encode_source(read_source(files, path, setting))
-
-        made = spread(paths, encoded_plain, SPREAD_FROM_FILES)
-        if made is None:
-            return [read_source(files, path, setting) for path in paths]
-        from figcheck.caching.codec import decode_source
-
-        return [decode_source(encoded, margin) for encoded in made]
-    from figcheck.caching import codec
+        made = spread(
+            paths,
+            lambda path: read_source(files, path, setting),
+            SPREAD_FROM_FILES,
+            send=codec.encode_source,
+            receive=lambda _, sent: codec.decode_source(sent, margin),
+        )
+        return made if made is not None else [read_source(files, p, setting) for p in paths]
     from figcheck.caching import sources as cached
 
     session = files.session
@@ -245,28 +245,35 @@ def _read_sources(
     ]
     pending = [f for f in found if isinstance(f, cached.Pending)]
 
-    def encoded_pending(item: cached.Pending) -> object:
+    # A file read by a worker comes back encoded as the cache keeps it: kept as it came.
+    def read_pending(item: cached.Pending) -> _PendingRead:
         source, reference = _read_source(files, item.path, setting, item.data)
-        return codec.encode_source(source), reference
+        return source, None, reference
 
-    made_pending = spread(pending, encoded_pending, SPREAD_FROM_FILES)
+    def received(_: cached.Pending, sent: tuple[tuple[Any, ...], str | None]) -> _PendingRead:
+        encoded, reference = sent
+        return codec.decode_source(encoded, margin), encoded, reference
+
+    pending_reads = spread(
+        pending,
+        read_pending,
+        SPREAD_FROM_FILES,
+        send=lambda read: (codec.encode_source(read[0]), read[2]),
+        receive=received,
+    )
+    if pending_reads is None:
+        pending_reads = [read_pending(item) for item in pending]
+    made_by_path = {item.path: read for item, read in zip(pending, pending_reads, strict=True)}
     results: list[source_file.SourceRead] = []
-    index = 0
     for path, item in zip(paths, found, strict=True):
         if item is None:  # not a file the cache holds: read as ever, with its problems
             results.append(read_source(files, path, setting))
-            continue
-        if not isinstance(item, cached.Pending):
-            results.append(item)
-            continue
-        if made_pending is None:
-            source, reference = _read_source(files, path, setting, item.data)
+        elif isinstance(item, cached.Pending):
+            source, encoded, reference = made_by_path[item.path]
+            cached.keep(session, item, source, reference, encoded)
+            results.append(source)
         else:
-            encoded, reference = made_pending[index]
-            source = codec.decode_source(encoded, margin)
-        index += 1
-        cached.keep(session, item, source, reference)
-        results.append(source)
+            results.append(item)
     return results
 
 

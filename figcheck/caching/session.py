@@ -87,20 +87,32 @@ class Session:
         return None if store is None else cls(store, root)
 
     def hash(self, path: Path, limit: int) -> str | None:
-        """The hash of a regular file of at most `limit` bytes, from what an earlier run
-        remembered while its status is the same, else read; None for anything else."""
+        """The hash of a regular file of at most `limit` bytes, from what this run or an
+        earlier one remembered while its status is the same, else read; None for anything
+        else."""
+        known = self.known_hash(path, limit)
+        if known is not None:
+            return known
+        read = self.read(path, limit)
+        return None if read is None else read[1]
+
+    def known_hash(self, path: Path, limit: int) -> str | None:
+        """The hash of the file, without reading it, when this run read it already or an
+        earlier run did (and it has kept its status since); else None."""
         key = os.path.abspath(path)
         now = _status(path)
         if now is None or not now[1] or now[0][0] > limit:
             return None
+        seen = self._seen.get(key)
+        if seen is not None and seen[0] == now[0]:  # read by this run, and not changed since
+            return seen[1]
         known = self._known.get(key)
         if known is not None and tuple(known[0]) == now[0]:
             status, content_hash, read_at = known
             if max(status[1], status[2]) < read_at - _RACY_NS:
                 self._seen[key] = known
                 return content_hash
-        read = self.read(path, limit)
-        return None if read is None else read[1]
+        return None
 
     def read(self, path: Path, limit: int) -> tuple[bytes, str] | None:
         """A regular file's bytes (at most `limit`) and their hash; None for anything else

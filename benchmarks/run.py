@@ -1,6 +1,7 @@
 """Time figcheck on synthetic ledgers, side by side with the bare YAML parse of the same files.
 
     python benchmarks/run.py [--sizes 1000 10000 100000] [--million] [--repeat 3]
+    python benchmarks/run.py --sizes --million --repeat 1      # the million alone
                              [--formats json text github sarif junit markdown] [--report]
 
 For each size, three ledgers are generated (benchmarks/generate.py, files of 50 figures):
@@ -369,7 +370,7 @@ def report_table(sizes: list[int], repeat: int, scratch: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
     parser.add_argument("--million", action="store_true", help="and 1,000,000 figures")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))

@@ -78,12 +78,37 @@ def test_every_rule_has_its_test_file():
     assert [r for r in rules if not (tests / f"test_{r}.py").is_file()] == []
 
 
-def test_listing_the_rules_does_not_load_the_ledger_reader():
+def test_the_rules_do_not_load_the_ledger_reader():
     program = (
-        "import sys, figcheck.rules\n"
+        "import sys\nfrom figcheck.rules import RULES\nassert len(RULES) > 10\n"
         "heavy = [m for m in sys.modules if m.split('.')[0] == 'yaml' or m.endswith('loading')]\n"
         "print(sorted(heavy))"
     )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_the_catalogue_says_what_each_rule_declares():
+    import importlib
+
+    from figcheck.rules import CATALOGUE, RULES
+
+    declared = []
+    for module, *_ in CATALOGUE:
+        rule = importlib.import_module(f"figcheck.rules.{module}").RULE
+        declared.append((module, rule.code, rule.severity, rule.title))
+    assert list(CATALOGUE) == declared
+    assert list(RULES) == [code for _, code, _, _ in CATALOGUE]
+
+
+def test_listing_the_rules_imports_none_of_them():
+    program = (
+        "import sys\nfrom figcheck.cli import cli\n"
+        "try:\n    cli(['rules'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('figcheck.rules.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "FC101  error    invalid record" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -12,11 +12,11 @@ from figcheck.commands.common import fail
 def rules_command(code: str | None) -> None:
     """List every rule with its code, default severity and title; with CODE, print that
     rule's documentation (what it checks, a passing and a failing example)."""
-    from figcheck.rules import RULES, UnknownRule, get
+    from figcheck.rules import CATALOGUE, UnknownRule, get
 
-    if code is None:
-        for rule in RULES.values():
-            click.echo(f"{rule.code}  {rule.severity:<7}  {rule.title}")
+    if code is None:  # from the catalogue: no rule's module is imported to list them
+        for _, rule_code, severity, title in CATALOGUE:
+            click.echo(f"{rule_code}  {severity:<7}  {title}")
         return
     try:
         rule = get(code)

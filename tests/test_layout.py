@@ -60,15 +60,20 @@ def test_the_check_of_rule_codes_can_fail():
     assert rule_codes_in_code('message = "like FC201:3f9a1c0b2d"\n') == []
 
 
+def last_line_of(program: str) -> tuple[str, str]:
+    """What a new Python process running `program` printed: all of it, and its last line."""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout, done.stdout.strip().splitlines()[-1]
+
+
 def test_reading_a_ledger_imports_no_rule():
     program = (
         "import sys, figcheck.ledger; figcheck.ledger.load_ledger('.')\n"
         "assert 'figcheck.ledger.loading' in sys.modules\n"
         "print(sorted(m for m in sys.modules if 'rules' in m))"
     )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    assert last_line_of(program)[1] == "[]"
 
 
 def test_every_rule_has_its_test_file():
@@ -84,9 +89,7 @@ def test_the_rules_do_not_load_the_ledger_reader():
         "heavy = [m for m in sys.modules if m.split('.')[0] == 'yaml' or m.endswith('loading')]\n"
         "print(sorted(heavy))"
     )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    assert last_line_of(program)[1] == "[]"
 
 
 def test_the_catalogue_says_what_each_rule_declares():
@@ -108,7 +111,6 @@ def test_listing_the_rules_imports_none_of_them():
         "try:\n    cli(['rules'])\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('figcheck.rules.')))"
     )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert "FC101  error    invalid record" in done.stdout
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    printed, last = last_line_of(program)
+    assert "FC101  error    invalid record" in printed
+    assert last == "[]"

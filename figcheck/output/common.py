@@ -89,8 +89,7 @@ _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 def json_text(value: object, **options: Any) -> str:
     """`value` as JSON (UTF-8 text, not ASCII escapes), with no raw control character."""
-    text = json.dumps(value, ensure_ascii=False, **options)
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _escaped(json.dumps(value, ensure_ascii=False, **options))
 
 
 def write_json(
@@ -110,11 +109,7 @@ def write_json(
 
     stream.write("{\n" + "".join(member(k, v) + ",\n" for k, v in head.items()))
     stream.write(f"  {json.dumps(list_key)}: [")
-    separator = "\n    "
-    for item in items:
-        stream.write(separator + json_text(item, separators=_SPACED))
-        separator = ",\n    "
-    stream.write("\n  ]" if separator != "\n    " else "]")
+    _write_items(stream, items, "  ")
     stream.write("".join(",\n" + member(k, v) for k, v in (tail or {}).items()) + "\n}\n")
 
 
@@ -136,8 +131,31 @@ def write_json_around(stream: TextIO, value: object, items: Iterable[object]) ->
     line = before[before.rfind("\n") + 1 :]  # `      "results": `
     indent = line[: len(line) - len(line.lstrip(" "))]
     stream.write(before + "[")
-    separator = "\n" + indent + "  "
+    _write_items(stream, items, indent)
+    stream.write(after + "\n")
+
+
+# How many items are encoded before they are written together: a write, and the escaping
+# of raw control characters, per item took a fifth of the output's time.
+_BATCH = 1024
+
+
+def _write_items(stream: TextIO, items: Iterable[object], indent: str) -> None:
+    """The items of a JSON list and its closing bracket (the opening one is written), each
+    item on a line of its own indented by `indent` and two spaces."""
+    separator = ",\n" + indent + "  "
+    lead = separator[1:]  # before the first item: no comma
+    batch: list[str] = []
     for item in items:
-        stream.write(separator + json_text(item, separators=_SPACED))
-        separator = ",\n" + indent + "  "
-    stream.write(("\n" + indent + "]" if separator.startswith(",") else "]") + after + "\n")
+        batch.append(json.dumps(item, ensure_ascii=False, separators=_SPACED))
+        if len(batch) == _BATCH:
+            stream.write(lead + _escaped(separator.join(batch)))
+            batch, lead = [], separator
+    if batch:
+        stream.write(lead + _escaped(separator.join(batch)))
+        lead = separator
+    stream.write("\n" + indent + "]" if lead == separator else "]")
+
+
+def _escaped(text: str) -> str:
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

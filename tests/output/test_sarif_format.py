@@ -170,10 +170,12 @@ def test_the_streamed_log_is_the_whole_log(ledger, request):
 def test_a_list_written_around_its_items():
     from figcheck.output.common import STREAMED_LIST, write_json_around
 
-    for items in ([], [{"a": 1}], [1, "two\u2028", None]):
+    many = [{"n": n, "s": "x\u2028\x85" if n == 1500 else ""} for n in range(2500)]
+    for items in ([], [{"a": 1}], [1, "two\u2028", None], many):
         out = io.StringIO()
         write_json_around(out, {"x": [{"k": STREAMED_LIST}], "y": 2}, iter(items))
         assert json.loads(out.getvalue()) == {"x": [{"k": items}], "y": 2}
         assert "\u2028" not in out.getvalue()  # escaped, as everywhere in figcheck's JSON
+        assert "\x85" not in out.getvalue()
     with pytest.raises(ValueError, match="STREAMED_LIST"):
         write_json_around(io.StringIO(), {"x": 1}, [])

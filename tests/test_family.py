@@ -122,3 +122,60 @@ def test_a_relation_to_a_quantity_that_is_not_there_is_ignored():
         "b": Quantity("b", "B", "people", "stock", where, parts=("a", "gone")),
     }
     assert [[q.id for q in f.quantities] for f in families(quantities, [])] == [["b", "a"]]
+
+
+def only_family(tmp_path, quantities, figures):
+    ledger = loaded(tmp_path, quantities, figures)
+    (family,) = families(ledger.quantities, ledger.figures.values())
+    return family
+
+
+def test_bounds_and_whether_one_quantity_may_lie_above_another(tmp_path):
+    quantities = {
+        "all": quantity("stock"),
+        "sub": quantity("stock", subset_of=["all"]),
+        "empty": quantity("stock", subset_of=["all"]),
+    }
+    figures = [
+        figure("all-1", "all", 1000, "2015"),
+        figure("all-2", "all", 1200, "2016", approx="about"),
+        figure("sub-1", "sub", 300, "2015"),
+        figure("sub-2", "sub", [900, 1100], "2016", approx="range"),
+    ]
+    family = only_family(tmp_path, quantities, figures)
+    # (lowest upper bound, highest lower bound): `all` 1,000 and about 1,200 (1,080-1,320).
+    assert family.bounds == {"all": (1000, 1080), "sub": (300, 900)}
+    assert not family.may_exceed("sub", "all")  # 900 is below every upper bound of `all`
+    assert family.may_exceed("all", "sub")  # 1,080 lies above 300
+    assert not family.may_exceed("empty", "all") and not family.may_exceed("all", "empty")
+
+
+def test_may_exceed_when_the_bounds_meet(tmp_path):
+    quantities = {"all": quantity("stock"), "sub": quantity("stock", subset_of=["all"])}
+    figures = [figure("all-1", "all", 500, "2015"), figure("sub-1", "sub", 500, "2016")]
+    family = only_family(tmp_path, quantities, figures)
+    assert family.may_exceed("sub", "all") and family.may_exceed("all", "sub")
+
+
+def test_a_figure_said_again_in_one_document_is_one_statement(tmp_path):
+    quantities = {"all": quantity("stock")}
+    figures = [
+        figure("headline", "all", 400, "2015", said_by="Ministry"),
+        figure("other", "all", 400, "2015", said_by="Someone Else"),
+        figure("body", "all", 400, "2015", said_by="  ministry"),
+        figure("hedged", "all", 400, "2015", said_by="Ministry", approx="about"),
+        figure("later", "all", 400, "2016", said_by="Ministry"),
+    ]
+    family = only_family(tmp_path, quantities, figures)
+    grouped = [tuple(f.id for f in group) for group in family.statements("all")]
+    assert sorted(grouped) == sorted([("headline", "body"), ("other",), ("hedged",), ("later",)])
+
+
+def test_a_containment_read_through_says_each_step():
+    from figcheck.family import Containment
+
+    chain = Containment("c", (("part of", "b"), ("within", "c")))
+    assert chain.describe("a") == "a is part of b, which is within c"
+    assert not chain.direct
+    direct = Containment("b", (("within", "b"),))
+    assert direct.describe("a") == "a is within b" and direct.direct

@@ -78,9 +78,8 @@ def _exceeding(
     for superset_id in supersets:
         if family.may_exceed(smaller[0].quantity, superset_id):
             by_kind[family.quantity(superset_id).kind].extend(family.of(superset_id))
+    # A kind is listed only with figures: may_exceed is false for a quantity without any.
     for kind, larger in by_kind.items():
-        if not larger:
-            continue
         if kind == "cumulative":
             # It only grows: a figure of it dated later bounds the subset too.
             yield from sweep.exceeding_later(smaller, larger)

@@ -156,3 +156,10 @@ def test_the_finding_says_when_the_superset_was_counted_later(tmp_path):
         "chechnya is within russia, but 405 (30 Jun 2015, Kadyrov, in doc) is more than "
         "300 (30 Jun 2015, FSB, in doc): [405, 405] lies above [300, 300]"
     )
+
+
+@pytest.mark.parametrize("kind", ["stock", "cumulative", "flow"])
+def test_a_subset_without_figures_is_no_finding_and_no_error(tmp_path, kind):
+    """Only the superset has figures: there is nothing to compare, and the rule says so by
+    saying nothing (it must not look for the subset's first figure)."""
+    assert not subset_findings(tmp_path, kind, [figure("russia", "russia", 300, "2015")])

@@ -118,16 +118,18 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
-def listing(items: Sequence[str], separator: str = ", ", limit: int = 12) -> str:
-    """'a', 'a and b', 'a, b and c'; beyond `limit` items, the first ones and how many more
-    ('a, b, ... and 988 more'), so that a finding about 1,000 figures stays readable (the
-    finding's figures still name every one)."""
+def listing(
+    items: Sequence[str], separator: str = ", ", limit: int = 12, last: str = " and "
+) -> str:
+    """'a', 'a and b', 'a, b and c' (`last` before the last item); beyond `limit` items, the
+    first ones and how many more ('a, b, ... and 988 more'), so that a finding about 1,000
+    figures stays readable (the finding's figures still name every one)."""
     if len(items) > limit:
         shown = separator.join(items[: limit - 2])
         return f"{shown}{separator}... and {len(items) - limit + 2:,} more"
     if len(items) <= 1:
         return "".join(items)
-    return separator.join(items[:-1]) + " and " + items[-1]
+    return separator.join(items[:-1]) + last + items[-1]
 
 
 def did_you_mean(word: object, choices: Iterable[object]) -> str:

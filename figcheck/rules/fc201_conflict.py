@@ -63,19 +63,20 @@ def _renderings(group: list[tuple[Figure, Figure]], quantity: Quantity) -> Hit:
     """One finding for the conflicts between two utterances, one of them (or both) given
     by several records: '3,870 (...) and 3,870 (...), statement ndma-0305, and at least
     4,000 (...) cannot both hold'."""
-    first = _utterance(group[0][0])
+    # Each side in the order its first record comes in the pairs: the first pair's first.
     sides: dict[str, dict[str, Figure]] = {}
     for a, b in group:
         for f in (a, b):
             sides.setdefault(_utterance(f), {})[f.full_id] = f
-    ordered = sorted(sides.items(), key=lambda side: side[0] != first)
     described = []
-    for utterance, records in ordered:
+    for utterance, records in sides.items():
         shown = [describe.figure(f, quantity) for f in sweep.by_date(records.values())]
         text = listing(shown)
         described.append(f"{text}, records of {utterance}," if len(shown) > 1 else text)
-    apart = listing(list(dict.fromkeys(describe.no_overlap(a, b) for a, b in group)), "; ")
-    figures = [f for _, side in ordered for f in side.values()]
+    # Each reason is a sentence of its own ("[a, b] and [c, d] do not overlap"): no "and".
+    reasons = list(dict.fromkeys(describe.no_overlap(a, b) for a, b in group))
+    apart = listing(reasons, "; ", last="; ")
+    figures = [f for side in sides.values() for f in side.values()]
     message = f"{' and '.join(described)} cannot both hold: {apart}"
     return Hit(message.replace(", cannot", " cannot"), tuple(figures), quantity.id)
 

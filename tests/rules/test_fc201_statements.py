@@ -63,3 +63,23 @@ def test_two_statements_on_each_side(tmp_path):
     assert local(finding) == ["a1", "a2", "b1", "b2"]
     assert "records of statement ndma, and 4,200" in finding.message
     assert "records of statement ocha cannot both hold" in finding.message
+
+
+def test_the_whole_message_of_a_statement_rendered_three_ways(tmp_path):
+    (finding,) = conflicts(
+        tmp_path,
+        [
+            said("body", 3870, "NDMA", statement="ndma-0305"),
+            said("headline", 3900, "NDMA", statement="ndma-0305", approx="nearly"),
+            said("lead", 3860, "NDMA", statement="ndma-0305"),
+            said("ocha", 4000, "OCHA", approx="at-least"),
+        ],
+    )
+    assert finding.quantity == "toll"
+    assert finding.message == (
+        "3,860 (5 Mar 2024, NDMA, in wire), 3,870 (5 Mar 2024, NDMA, in wire) and nearly "
+        "3,900 (5 Mar 2024, NDMA, in wire), records of statement ndma-0305, and at least 4,000 "
+        "(5 Mar 2024, OCHA, in wire) cannot both hold: [3860, 3860] and [4000, ∞) do not "
+        "overlap; [3870, 3870] and [4000, ∞) do not overlap; [3510, 3900] and [4000, ∞) do "
+        "not overlap"
+    )

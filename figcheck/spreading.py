@@ -9,7 +9,8 @@ makes of findings and records).
 
 Spreading costs a fork per core and the encoding of each result, which a small ledger does
 not repay: `spread` returns None (and the caller does the work itself) when there are fewer
-than `minimum` items, one core, no `fork` (not on Linux or macOS), or `FIGCHECK_WORKERS=1`.
+than `minimum` items, one core, no `fork` (not on Linux or macOS), other threads running (a
+fork copies only the one that makes it), or `FIGCHECK_WORKERS=1`.
 It returns None too when a copy fails in any way (killed, out of memory, an exception):
 the caller then does the work itself, so that a result never depends on whether it was
 spread.
@@ -21,6 +22,7 @@ import contextlib
 import marshal
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -67,6 +69,10 @@ def spread(
     are used as they are, never encoded."""
     count = min(workers(), len(items))
     if count < 2 or len(items) < minimum or not hasattr(os, "fork"):
+        return None
+    # A fork copies only the thread that makes it: in a program running other threads (figcheck
+    # used as a library in a server), a lock one of them held would never be released.
+    if threading.active_count() > 1:
         return None
     # Interleaved shares: neighbouring items (one large document after another) land with
     # different processes.

@@ -151,3 +151,17 @@ def test_a_data_error_in_a_spread_load_is_reported_as_in_one_process(many_docume
     monkeypatch.setenv(spreading.WORKERS_VARIABLE, "2")
     assert check_json(many_documents, "--no-cache") == alone
     assert check_json(many_documents) == alone
+
+
+def test_not_spread_while_another_thread_runs(two_workers):
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert spreading.spread(list(range(50)), str, minimum=10) is None
+    finally:
+        stop.set()
+        other.join()
+    assert spreading.spread(list(range(50)), str, minimum=10) == [str(n) for n in range(50)]

@@ -51,6 +51,10 @@ OWN_TESTS = {
         "tests/rules/test_fc201_conflict.py",
         "tests/rules/test_fc201_statements.py",
     ],
+    "figcheck/rules/fc203_parts_exceed_whole.py": [
+        "tests/rules/test_fc203_parts_exceed_whole.py",
+        "tests/rules/test_relations_read_through.py",
+    ],
     "figcheck/rules/fc301_divergence.py": [
         "tests/rules/test_fc301_divergence.py",
         "tests/rules/test_fc301_intervals.py",

@@ -284,3 +284,30 @@ def test_a_whole_after_a_whole_without_figures_is_checked(tmp_path):
     ]
     root = write_documents_ledger(tmp_path, quantities, {"doc": figures})
     assert pairs(findings_of(root, "FC203")) == {frozenset({"north", "east", "west"})}
+
+
+def test_without_exhaustive_a_shortfall_is_fine_where_an_excess_was_possible(tmp_path):
+    # The whole's lower figure at another date lets the parts be compared at all; a
+    # shortfall against the higher one is still no finding.
+    assert not parts_ledger(
+        tmp_path,
+        [
+            figure("six", "left", 6, "2024-03-23"),
+            figure("four", "left", 4, "2024-01-10"),
+            figure("two", "killed", 2, "2024-03-23"),
+            figure("three", "returned", 3, "2024-03-23"),
+        ],
+    )
+
+
+def test_a_whole_counted_higher_later_still_bounds_its_parts_now(tmp_path):
+    found = parts_ledger(
+        tmp_path,
+        [
+            figure("then", "left", 100, "2014-06-01"),
+            figure("later", "left", 300, "2016-06-01"),
+            figure("killed", "killed", 120, "2014-06-01"),
+            figure("returned", "returned", 80, "2014-06-01"),
+        ],
+    )
+    assert pairs(found) == {frozenset({"then", "killed", "returned"})}

@@ -252,3 +252,19 @@ def acceptance(result: CheckResult, finding_id: str, why: str) -> dict[str, Any]
 def pairs(found: Iterable[Finding]) -> set[frozenset[str]]:
     """The figures of each finding, as sets of local ids: what tests compare, not wording."""
     return {frozenset(fid.split("/", 1)[1] for fid in f.figures) for f in found}
+
+
+def scanned_and_searched(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of the numbers in `text` as the token scan finds them (trying the number
+    pattern only where a number can start), and as searching with the pattern at every
+    position finds them: the scan is right when the two are equal."""
+    from figcheck.text.numbers import _NUMBER, _next_number
+
+    found: list[list[tuple[int, int]]] = []
+    for step in (_next_number, _NUMBER.search):
+        pos, spans = 0, []
+        while (match := step(text, pos)) is not None:
+            spans.append(match.span())
+            pos = max(match.end(), pos + 1)
+        found.append(spans)
+    return found[0], found[1]

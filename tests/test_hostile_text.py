@@ -21,9 +21,10 @@ from figcheck.cli import cli
 from figcheck.model import Figure, Ignored, Location
 from figcheck.text import anchoring
 from figcheck.text.folding import Folded, fold
-from figcheck.text.numbers import _NUMBER, _next_number, find_numbers
+from figcheck.text.numbers import find_numbers
 from figcheck.text.value_match import numbers_saying_value
 from figcheck.values import interval, stated
+from tests.builders import scanned_and_searched
 
 QUANTITIES = {
     "q": {"label": "Books lent", "unit": "books", "kind": "flow"},
@@ -360,14 +361,7 @@ CANDIDATE_PIECES = ["one", "ONE", "ſeven", "\u212aa", "a", "x", "é", "1", "2nd
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(CANDIDATE_PIECES), max_size=10).map("".join))
 def test_the_number_scan_finds_what_a_full_search_finds(text):
-    pos, by_search, by_scan = 0, [], []
-    while (match := _NUMBER.search(text, pos)) is not None:
-        by_search.append(match.span())
-        pos = max(match.end(), pos + 1)
-    pos = 0
-    while (match := _next_number(text, pos)) is not None:
-        by_scan.append(match.span())
-        pos = max(match.end(), pos + 1)
+    by_scan, by_search = scanned_and_searched(text)
     assert by_scan == by_search
 
 

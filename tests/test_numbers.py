@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import figcheck.text.numbers
 from figcheck.text.numbers import find_numbers
+from tests.builders import scanned_and_searched
 
 
 def found(text: str) -> list[tuple[str, object, str]]:
@@ -185,16 +186,7 @@ _PIECES_OF_TEXT = [
 def test_the_token_scan_finds_what_a_full_search_finds(text):
     """The scan only tries the pattern where a number can start; it must find exactly the
     matches that searching with the pattern at every position finds."""
-    from figcheck.text.numbers import _NUMBER, _next_number
-
-    pos, by_search, by_scan = 0, [], []
-    while (match := _NUMBER.search(text, pos)) is not None:
-        by_search.append(match.span())
-        pos = max(match.end(), pos + 1)
-    pos = 0
-    while (match := _next_number(text, pos)) is not None:
-        by_scan.append(match.span())
-        pos = max(match.end(), pos + 1)
+    by_scan, by_search = scanned_and_searched(text)
     assert by_scan == by_search
 
 

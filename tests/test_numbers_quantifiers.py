@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from figcheck.cli import cli
 from figcheck.model import INF
 from figcheck.text.numbers import find_numbers
+from tests.builders import scanned_and_searched
 
 
 def found(text: str) -> list[tuple[str, object, object, str]]:
@@ -157,14 +158,5 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), max_size=10).map("".join))
 def test_the_token_scan_finds_what_a_full_search_finds(text):
     """The quantifiers start numbers too: the scan must try the pattern at them."""
-    from figcheck.text.numbers import _NUMBER, _next_number
-
-    pos, by_search, by_scan = 0, [], []
-    while (match := _NUMBER.search(text, pos)) is not None:
-        by_search.append(match.span())
-        pos = max(match.end(), pos + 1)
-    pos = 0
-    while (match := _next_number(text, pos)) is not None:
-        by_scan.append(match.span())
-        pos = max(match.end(), pos + 1)
+    by_scan, by_search = scanned_and_searched(text)
     assert by_scan == by_search

@@ -59,6 +59,18 @@ def test_a_flow_list_is_extended_in_place() -> None:
     assert added.text == QUANTITIES.replace("subset_of: [c]", "subset_of: [c, b]")
 
 
+@pytest.mark.parametrize("item", ["x,y", "x]", "{x}", "x, y"])
+def test_text_that_would_end_a_flow_item_is_quoted_there(item: str) -> None:
+    """`,`, `]` and braces end a plain scalar inside `[...]`: written plain, `x,y` would read
+    back as two items (a new field and an existing flow list alike)."""
+    from figcheck.ledger.yaml_reading import loads
+
+    for name in ("a", "b"):  # a's subset_of is a flow list; b has none yet
+        added = extend_field(QUANTITIES, "quantities", name, "subset_of", [item])
+        data, _ = loads(added.text)
+        assert data["quantities"][name]["subset_of"][-1] == item  # type: ignore[index]
+
+
 def test_a_block_list_gets_a_dash_line() -> None:
     added = extend_field(QUANTITIES, "quantities", "b", "parts", ["c"])
     assert added.text == QUANTITIES.replace("      - a\n", "      - a\n      - c\n")

@@ -85,8 +85,10 @@ def not_utf8(text: str) -> str | None:
     )
 
 
-def scalar(value: Value) -> str:
-    """`value` as a YAML scalar in block context, on one line (a mapping in flow style)."""
+def scalar(value: Value, *, flow: bool = False) -> str:
+    """`value` as a YAML scalar on one line (a mapping in flow style): in block context, or
+    with `flow` as an item of a flow list (`[a, b]`), where `,`, `[`, `]`, `{` and `}` end a
+    plain scalar and text holding them must be quoted."""
     if isinstance(value, Mapping):
         return flow_mapping(value)
     if isinstance(value, bool):
@@ -94,10 +96,10 @@ def scalar(value: Value) -> str:
     if isinstance(value, (int, float, Decimal)):
         return number_text(value)
     if isinstance(value, str):
-        if isinstance(value, DateText) and _reads_back(str(value), value):
+        if isinstance(value, DateText) and _reads_back(str(value), value, flow=flow):
             return str(value)
-        return _string(value)
-    return "[" + ", ".join(scalar(v) for v in value) + "]"
+        return _string(value, flow=flow)
+    return "[" + ", ".join(scalar(v, flow=True) for v in value) + "]"
 
 
 def number_text(value: Number) -> str:
@@ -112,11 +114,12 @@ def number_text(value: Number) -> str:
     return format(decimal, "f")
 
 
-def _string(text: str) -> str:
-    """Plain if YAML reads it back as this text, else single-quoted, else double-quoted with
-    escapes (for line breaks and characters YAML cannot hold literally)."""
+def _string(text: str, *, flow: bool = False) -> str:
+    """Plain if YAML reads it back as this text (in a flow list, with `flow`), else
+    single-quoted, else double-quoted with escapes (for line breaks and characters YAML
+    cannot hold literally)."""
     dumped = _dump(text, style=None)
-    if "\n" not in dumped and _reads_back(dumped, text):
+    if "\n" not in dumped and _reads_back(dumped, text, flow=flow):
         return dumped
     dumped = _dump(text, style='"')
     if _reads_back(dumped, text):
@@ -129,9 +132,12 @@ def _dump(text: str, style: str | None) -> str:
     return out.removesuffix("\n...\n").removesuffix("\n")
 
 
-def _reads_back(written: str, value: Value) -> bool:
+def _reads_back(written: str, value: Value, *, flow: bool = False) -> bool:
     """Whether figcheck, and any other YAML 1.1 reader (an editor, a schema validator), reads
-    `written` back as `value`: figcheck keeps `0777` as text, others read the octal 511."""
+    `written` back as `value` (with `flow`, as the one item of a flow list): figcheck keeps
+    `0777` as text, others read the octal 511."""
+    if flow:
+        return _reads_back(f"[{written}]", [value])  # type: ignore[list-item]
     document = f"k: {written}\n"
     try:
         data, _ = yaml_reading.loads(document)
@@ -791,7 +797,7 @@ def extend_field(text: str, key: str, name: str, field: str, values: Sequence[st
     lines = _Lines(body)
     entry = _entry_node(body, key, name)
     found = [v for k, v in entry.value if isinstance(k, ScalarNode) and k.value == field]
-    items = ", ".join(scalar(v) for v in values)
+    items = ", ".join(scalar(v, flow=True) for v in values)
     if not found:
         column = entry.value[0][0].start_mark.column
         end = _end_of(lines, entry.value[-1][1], column)

@@ -197,6 +197,16 @@ def test_relate_refuses(root: Path, args: list[str], said: str) -> None:
     assert files(root) == before
 
 
+@pytest.mark.parametrize("option", ["--parts", "--subset-of"])
+def test_ids_run_together_with_commas_are_one_usage_line(root: Path, option: str) -> None:
+    before = files(root)
+    result = run(root, "quantity", "relate", "ru-departed-syria", option, "ru-fighting, a-b")
+    assert result.exit_code == 2
+    assert f"repeat it for several: {option} ru-fighting {option} a-b" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert files(root) == before
+
+
 # -- figcheck add with a quantity not defined yet --------------------------------------------
 
 ADD = [

@@ -32,17 +32,36 @@ def quantity_group() -> None:
     rest of the file kept byte for byte."""
 
 
+def _one_id_each(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A repeatable option takes one quantity id each time: `--parts a,b` is a mistake for
+    `--parts a --parts b`, which is said before anything is read (a quantity id has no comma:
+    FC101 refuses one)."""
+    for value in values:
+        if "," in value:
+            name = param.opts[0] if param.opts else param.name
+            ids = [part.strip() for part in value.split(",") if part.strip()]
+            again = " ".join(f"{name} {quantity_id}" for quantity_id in ids)
+            raise click.BadParameter(
+                f"takes one quantity id; repeat it for several: {again}", ctx, param
+            )
+    return values
+
+
 relations = [
     click.option(
         "--subset-of",
         "subset_of",
         multiple=True,
+        callback=_one_id_each,
         metavar="ID",
         help="A quantity this one is never more than at the same time (repeat for several).",
     ),
     click.option(
         "--parts",
         multiple=True,
+        callback=_one_id_each,
         metavar="ID",
         help="A quantity that is part of this one; the parts sum to at most it (repeatable).",
     ),

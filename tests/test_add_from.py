@@ -68,8 +68,14 @@ def test_every_draft_is_recorded(ledger: Path, tmp_path: Path) -> None:
     code, out, err = run("add", "--from", str(path), "--data", str(ledger))
     assert code == 0, err
     assert "Recorded 2 figures and 2 ignore entries" in out
-    assert "line 5: doc/people" in out and "line 19: ignore 'HOLMBY, May 3'" in out
     loaded = load_ledger(ledger)
+    # Each record's line in the source file as written, then its draft's line.
+    at = loaded.figures["doc/people"].location.line
+    holmby = loaded.documents["doc"].ignored[0].location.line
+    assert f"line {at}: doc/people (draft line 5)" in out
+    assert f"line {holmby}: ignore 'HOLMBY, May 3' (draft line 19)" in out
+    source = (ledger / "sources" / "doc.yaml").read_text(encoding="utf-8").splitlines()
+    assert "quantity: people" in source[at] and "HOLMBY, May 3" in source[holmby - 1]
     assert [f.value for f in loaded.figures.values()] == [3400, 41]
     # Without approx, it is taken from the hedge next to the number, as `figcheck add` does.
     assert loaded.figures["doc/people-2"].approx == "at-least"
@@ -145,8 +151,15 @@ def test_json(ledger: Path, tmp_path: Path) -> None:
     assert code == 0
     result = json.loads(out)
     assert result["written"] is True and result["exit_code"] == 0
-    assert result["recorded"][0] == {"line": 5, "figure": "doc/people"}
-    assert result["recorded"][2] == {"line": 19, "ignore": "HOLMBY, May 3"}
+    loaded = load_ledger(ledger)
+    at = loaded.figures["doc/people"].location.line
+    holmby = loaded.documents["doc"].ignored[0].location.line
+    assert result["recorded"][0] == {"line": 5, "figure": "doc/people", "written_line": at}
+    assert result["recorded"][2] == {
+        "line": 19,
+        "ignore": "HOLMBY, May 3",
+        "written_line": holmby,
+    }
     assert result["problems"] == []
 
 

@@ -1,17 +1,19 @@
-"""What `figcheck add --from FILE` shows: each draft recorded, with its line in the draft
-file, then the findings the new records bring, each unaccepted one with what to do about
-it; or, when a draft is invalid, every problem with its draft file's line, and that nothing
-was written.
+"""What `figcheck add --from FILE` shows: each draft recorded, with its line in the source
+file and the line of its draft, then the findings the new records bring, each unaccepted
+one with what to do about it; or, when a draft is invalid, every problem with its draft
+file's line, and that nothing was written.
 
 `--format json` writes one object:
 
     {"figcheck": "0.1.0", "drafts": "drafts.yaml", "file": "data/sources/doc.yaml",
      "written": true, "dry_run": false,
-     "recorded": [{"line": 12, "figure": "doc/departed"}, {"line": 40, "ignore": "in 2015"}],
+     "recorded": [{"line": 12, "figure": "doc/departed", "written_line": 31},
+                  {"line": 40, "ignore": "in 2015", "written_line": 52}],
      "problems": [{"line": 20, "message": "error FC105 ..."}],
      "findings": [...], "exit_code": 0}
 
-`findings` hold finding objects as in `figcheck check --format json`.
+`line` is the draft's line in the draft file, `written_line` the record's in the source file
+(`file`). `findings` hold finding objects as in `figcheck check --format json`.
 """
 
 from __future__ import annotations
@@ -61,7 +63,8 @@ def render_text(recorded: Recorded, out: TextIO, err: TextIO) -> None:
         )
     for outcome in recorded.outcomes:
         what = outcome.name if outcome.kind == "figure" else f"ignore {outcome.name!r}"
-        console.print(Text(f"  line {outcome.line}: {printable(what)}"))
+        at = "" if outcome.written_line is None else f"line {outcome.written_line}: "
+        console.print(Text(f"  {at}{printable(what)} (draft line {outcome.line})"))
     result = recorded.result
     if result is None:
         return
@@ -85,7 +88,10 @@ def render_json(recorded: Recorded, out: TextIO) -> None:
         "dry_run": not recorded.written and not recorded.invalid,
         "recorded": []
         if recorded.invalid
-        else [{"line": o.line, o.kind: o.name} for o in recorded.outcomes],
+        else [
+            {"line": o.line, o.kind: o.name, "written_line": o.written_line}
+            for o in recorded.outcomes
+        ],
         "problems": [
             {"line": o.line, "message": problem} for o in recorded.invalid for problem in o.problems
         ],

@@ -85,6 +85,7 @@ class Outcome:
     kind: str  # figure, ignore
     name: str
     problems: tuple[str, ...] = ()
+    written_line: int | None = None  # where it stands in the source file, once recorded
 
 
 @dataclass(frozen=True)
@@ -315,10 +316,28 @@ def record_drafts(root: Path, drafts: DraftFile, *, dry_run: bool = False) -> Re
         drafts.path,
         shown,
         not dry_run,
-        outcomes,
+        _with_written_lines(outcomes, result.ledger, drafts.document),
         result,
         new_findings(run_rules(before), result),
     )
+
+
+def _with_written_lines(
+    outcomes: tuple[Outcome, ...], ledger: Ledger, document_id: str
+) -> tuple[Outcome, ...]:
+    """Each outcome with the line of its record in the source file as finally written (a
+    record added later may have moved one added before)."""
+    document = ledger.documents.get(document_id)
+    ignored = {} if document is None else {i.text: i.location.line for i in document.ignored}
+    placed = []
+    for outcome in outcomes:
+        if outcome.kind == "figure":
+            figure = ledger.figures.get(outcome.name)
+            line = None if figure is None else figure.location.line
+        else:
+            line = ignored.get(outcome.name)
+        placed.append(replace(outcome, written_line=line))
+    return tuple(placed)
 
 
 def _copy(root: Path, scratch: Path) -> Path:

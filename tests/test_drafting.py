@@ -348,3 +348,25 @@ def test_a_quote_inside_a_quotation_ends_at_its_closing_mark() -> None:
     )
     containers = record(text, "300")
     assert containers.quote == "By Friday more than 300 containers had been cleared"
+
+
+def test_a_suggested_quantity_stops_where_its_clause_or_quotation_ends() -> None:
+    from figcheck.text.drafting.quantity_match import suggest_quantity
+
+    def suggested(following: str) -> tuple[str, str, str]:
+        new = suggest_quantity(following, "", [], percent=False, change=False, running=False)
+        return new.id, new.label, new.unit
+
+    assert suggested(' of our citizens joined," the minister told parliament') == (
+        "citizens-joined",
+        "Of our citizens joined",
+        "people",
+    )
+    assert suggested(" U.S. dollars went to each recruit. Then") == (
+        "u-s-dollars-went",
+        "U.S. dollars went to each recruit",
+        "dollars",
+    )
+    # A word that is not a plural noun is as likely a verb: no unit is made of it.
+    assert suggested(" had been killed") == ("killed", "Had been killed", "count")
+    assert suggested(" people - a record - were seen")[2] == "people"

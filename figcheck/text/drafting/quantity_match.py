@@ -206,6 +206,10 @@ def _telling(value: Fraction | None) -> bool:
 
 
 _ID_WORD = re.compile(r"[a-z0-9]+")
+# Where the words about a number end: a clause's punctuation, a closing quotation mark (an
+# attribution follows: `500 of them have come back," the official said`), a dash between
+# spaces, a full stop before a space or the end, unless it ends an initial ("U.S. dollars").
+_CLAUSE_END = re.compile(r"[,;:!?\"“”()\[\]]|(?<!\b[A-Z])\.(?=\s|$)|\s[—–-]\s")
 _FUNCTION_WORDS = _STOPWORDS | _word_set("of in on at to by a an")
 
 
@@ -222,6 +226,8 @@ def suggest_quantity(
     follow the number in its clause ("2,719 Russian citizens went to Syria"), or, when none
     follow, those before it; percent for a percentage, a change for a rise or fall, and a
     running total (`cumulative`) where the text counts since a date."""
+    following = _CLAUSE_END.split(following, maxsplit=1)[0]
+    preceding = _CLAUSE_END.split(preceding)[-1]
     words = following.split()[:8] or preceding.split()[-8:]
     label = " ".join(words).strip(" ,;:.\"“”'’") or "what the number counts"
     telling = [w for w in _ID_WORD.findall(label.lower()) if w not in _FUNCTION_WORDS][:4]
@@ -249,10 +255,11 @@ _PEOPLE = _word_set(
 
 
 def _unit(telling: Sequence[str], percent: bool) -> str:
-    """The unit of a new quantity: percent, people, or the first plural noun counted."""
+    """The unit of a new quantity: percent, people, the first plural noun counted, or
+    `count` (a word that is not a plural noun is as likely a verb: "150 had been killed")."""
     if percent:
         return "percent"
-    plurals = [w for w in telling if w.endswith("s")] or list(telling)
+    plurals = [w for w in telling if w in _PEOPLE or (len(w) > 2 and w.endswith("s"))]
     if not plurals:
         return "count"
     return "people" if plurals[0] in _PEOPLE else plurals[0]
